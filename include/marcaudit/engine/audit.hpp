@@ -1,0 +1,60 @@
+#pragma once
+
+/// @file
+/// The audit run: open sources → run the pipeline → account for every record → summarize.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "marcaudit/engine/pipeline.hpp"
+#include "marcaudit/findings/finding.hpp"
+
+namespace marcaudit::engine {
+
+/// What `marcaudit audit` was asked to do.
+struct AuditOptions {
+    std::vector<std::string> inputs;  ///< files, directories, "-"
+    unsigned threads = 0;             ///< 0 = all cores
+    bool progress = false;            ///< a progress line on stderr
+};
+
+/// Records read, audited and rejected. `read == audited + rejected` always.
+struct RecordCounts {
+    std::uint64_t read = 0;
+    std::uint64_t audited = 0;
+    std::uint64_t rejected = 0;
+};
+
+/// One input's share of the run.
+struct SourceSummary {
+    SourceInfo info;
+    RecordCounts records;
+};
+
+/// A record that could not be read, and why.
+struct Rejection {
+    std::uint32_t source_index = 0;
+    std::uint64_t record_number = 0;
+    std::uint64_t byte_offset = 0;
+    std::string reason;
+};
+
+/// Everything an audit found, in input order. Deterministic: the same for any thread count.
+struct AuditResult {
+    std::vector<SourceSummary> sources;
+    RecordCounts records;
+    std::vector<Rejection> rejections;
+    std::vector<Finding> findings;
+    std::map<std::string, std::uint64_t, std::less<>> counts_by_rule;
+    std::uint64_t counts_by_severity[3] = {0, 0, 0};  ///< indexed by Severity
+    std::uint64_t bytes_read = 0;
+    std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
+};
+
+/// Runs an audit. @throws io::InputError when an input cannot be read.
+[[nodiscard]] AuditResult run_audit(const AuditOptions& options);
+
+} // namespace marcaudit::engine

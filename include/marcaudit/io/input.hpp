@@ -1,0 +1,81 @@
+#pragma once
+
+/// @file
+/// Input sources: files, directories and stdin, plain or gzip-compressed, and the detection
+/// of their MARC serialization from their content.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace marcaudit::io {
+
+/// The serializations marcaudit reads.
+enum class Format : std::uint8_t {
+    iso2709,   ///< MARC 21 exchange format (.mrc, .marc, .dat, .usmarc)
+    marcxml,   ///< MARC 21 XML (collection or single record, any namespace prefix)
+    mnemonic,  ///< MarcEdit mnemonic text (.mrk): `=LDR  ...`, `=245  10$aTitle`
+    empty,     ///< no bytes at all
+};
+
+/// "ISO 2709", "MARCXML", "MARC mnemonic", "empty".
+[[nodiscard]] std::string_view to_string(Format format) noexcept;
+
+/// Guesses the serialization from the first bytes of the (decompressed) input. Content wins
+/// over the file name; ISO 2709 is the fallback, so damaged binary files still get read.
+[[nodiscard]] Format detect_format(std::string_view head) noexcept;
+
+/// An input that could not be opened or read: a problem with the environment, not the data.
+/// Maps to exit code 3.
+class InputError : public std::runtime_error {
+public:
+    explicit InputError(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// Expands the command-line arguments into input names: files as given, directories
+/// recursively (files sorted by path, hidden files skipped), `-` for stdin.
+/// @throws InputError naming the first argument that does not exist or cannot be read.
+[[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments);
+
+/// A run of input bytes kept alive by `owner`. `offset` is where `bytes` starts in the input.
+struct Chunk {
+    std::shared_ptr<const void> owner;
+    std::string_view bytes;
+    std::uint64_t offset = 0;
+    bool at_end = false;  ///< no bytes follow this chunk
+};
+
+/// Reads one input. Regular uncompressed files are memory-mapped and come as one chunk
+/// (zero copy); stdin and gzip input are streamed in chunks of a few MiB.
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+    ByteSource() = default;
+    ByteSource(const ByteSource&) = delete;
+    ByteSource& operator=(const ByteSource&) = delete;
+
+    /// Opens `name` (`-` is stdin). Detects gzip by its magic bytes.
+    /// @throws InputError when the file cannot be opened, mapped or decompressed.
+    [[nodiscard]] static std::unique_ptr<ByteSource> open(const std::string& name);
+
+    /// Returns the next chunk: `carry` (unconsumed bytes at the end of the previous chunk,
+    /// which start at input offset `carry_offset`) followed by at least `min_new` new bytes
+    /// when the input has them. The first call passes an empty carry.
+    /// @throws InputError on a read or decompression error.
+    [[nodiscard]] virtual Chunk next(std::string_view carry, std::uint64_t carry_offset,
+                                     std::size_t min_new) = 0;
+
+    /// True when the input was gzip-compressed.
+    [[nodiscard]] virtual bool gzip() const noexcept = 0;
+    /// Size on disk, when known (0 for stdin).
+    [[nodiscard]] virtual std::uint64_t size_on_disk() const noexcept = 0;
+};
+
+/// The display name of an input for messages: the path as given, or "<stdin>".
+[[nodiscard]] std::string display_name(const std::string& name);
+
+} // namespace marcaudit::io

@@ -1,0 +1,336 @@
+// marcaudit's command line: parses options, dispatches to the library, maps errors to exit
+// codes. Exit codes: 0 done and gates passed; 1 a gate failed; 2 usage or configuration
+// error; 3 an input could not be read.
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include "marcaudit/engine/audit.hpp"
+#include "marcaudit/io/input.hpp"
+#include "marcaudit/report/reports.hpp"
+#include "marcaudit/rules/catalog.hpp"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+enum Exit : int { ok = 0, gate_failed = 1, usage_error = 2, input_error = 3 };
+
+/// A usage or configuration error: exit code 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+constexpr const char* k_overview = R"(marcaudit — batch quality audit of MARC 21 catalog records
+
+Usage: marcaudit <command> [options] [FILE...]
+
+Commands:
+  audit   check records and report what is wrong with them (structure and
+          character encoding for now), with counts that add up
+  dump    print records as MarcEdit mnemonic text (=245  10$aTitle), UTF-8
+  rules   list the checks marcaudit can report
+
+Input: ISO 2709 (.mrc .marc .dat .usmarc), MARCXML and MarcEdit mnemonic text
+(.mrk), plain or gzip-compressed, in MARC-8 or UTF-8. The format is detected
+from the content, not the file name. A directory is read recursively; - reads
+standard input.
+
+Run 'marcaudit <command> --help' for the options of a command.
+
+Exit codes: 0 done (and every gate passed); 1 a gate failed; 2 usage or
+configuration error; 3 an input could not be read.
+)";
+
+unsigned parse_threads(int n) {
+    if (n < 0) {
+        throw UsageError("--threads must be 0 (all cores) or a positive number");
+    }
+    return static_cast<unsigned>(n);
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
+                        const po::options_description& all, const po::positional_options_description& pos) {
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::ostringstream help;
+        help << visible;
+        throw UsageError(fmt::format("{}\n\n{}", e.what(), help.str()));
+    }
+    return vm;
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::string item;
+    std::istringstream in{s};
+    while (std::getline(in, item, ',')) {
+        if (!item.empty()) {
+            out.push_back(item);
+        }
+    }
+    return out;
+}
+
+/// Writes `content` to `path` through a temporary file and a rename, so an interrupted run
+/// never leaves half a report where the last good one was.
+void write_file_atomically(const fs::path& path, const std::string& content) {
+    const fs::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream out{tmp, std::ios::binary | std::ios::trunc};
+        if (!out) {
+            throw UsageError(fmt::format("{}: cannot be written", tmp.string()));
+        }
+        out << content;
+        if (!out.flush()) {
+            throw UsageError(fmt::format("{}: write failed (disk full?)", tmp.string()));
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        throw UsageError(fmt::format("{}: cannot be written: {}", path.string(), ec.message()));
+    }
+}
+
+int cmd_audit(const std::vector<std::string>& args) {
+    po::options_description visible{
+        "Usage: marcaudit audit [options] FILE...\n\n"
+        "Reads every record, reports what is wrong with each, and accounts for every\n"
+        "record: audited, or rejected with the reason (read = audited + rejected).\n"
+        "Checks so far: ISO 2709 structure (leader, directory, terminators), MARCXML\n"
+        "and mnemonic syntax, and character encoding (Leader/09 against the bytes).\n\nOptions"};
+    int threads = 0;
+    std::string formats;
+    std::string output;
+    std::string report_dir;
+    std::string fail_on;
+    visible.add_options()
+        ("help,h", "show this help")
+        ("format,f", po::value(&formats)->default_value("text"),
+         "report formats, comma-separated: text (summary on stdout), json")
+        ("output,o", po::value(&output),
+         "write the JSON report to this file (default: stdout when json is the only format)")
+        ("report-dir", po::value(&report_dir),
+         "write each report format into this directory (summary.txt, report.json)")
+        ("fail-on", po::value(&fail_on)->default_value("none"),
+         "gate: exit 1 when there are findings of this severity or worse: error, warning, "
+         "info, none")
+        ("threads,j", po::value(&threads)->default_value(0), "worker threads; 0 = all cores")
+        ("no-progress", "no progress line on stderr (it is shown only on a terminal anyway)");
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description pos;
+    pos.add("input", -1);
+    const auto vm = parse(args, visible, all, pos);
+    if (vm.count("help") != 0U) {
+        std::cout << visible << "\nExamples:\n"
+                  << "  marcaudit audit vendor-load.mrc\n"
+                  << "  marcaudit audit --format json -o audit.json exports/\n"
+                  << "  zcat nightly.mrc.gz | marcaudit audit --fail-on error -\n";
+        return ok;
+    }
+    if (vm.count("input") == 0U) {
+        throw UsageError("audit: name at least one input file, directory, or - for stdin "
+                         "(see 'marcaudit audit --help')");
+    }
+    bool want_text = false;
+    bool want_json = false;
+    for (const auto& f : split_list(formats)) {
+        if (f == "text") {
+            want_text = true;
+        } else if (f == "json") {
+            want_json = true;
+        } else {
+            throw UsageError(fmt::format("--format: unknown format '{}' (known: text, json)", f));
+        }
+    }
+    int gate = -1;  // none
+    if (fail_on == "error") {
+        gate = 2;
+    } else if (fail_on == "warning") {
+        gate = 1;
+    } else if (fail_on == "info") {
+        gate = 0;
+    } else if (fail_on != "none") {
+        throw UsageError(fmt::format("--fail-on: '{}' is not one of error, warning, info, none", fail_on));
+    }
+    if (want_text && want_json && output.empty() && report_dir.empty()) {
+        throw UsageError("--format text,json: say where the JSON goes (--output FILE or --report-dir DIR); "
+                         "the text summary goes to stdout");
+    }
+
+    marcaudit::engine::AuditOptions options;
+    options.inputs = marcaudit::io::expand_inputs(vm["input"].as<std::vector<std::string>>());
+    options.threads = parse_threads(threads);
+    options.progress = vm.count("no-progress") == 0U && ::isatty(STDERR_FILENO) != 0;
+    if (!report_dir.empty()) {
+        std::error_code ec;
+        fs::create_directories(report_dir, ec);
+        if (ec) {
+            throw UsageError(fmt::format("--report-dir {}: cannot be created: {}", report_dir, ec.message()));
+        }
+    }
+
+    const auto result = marcaudit::engine::run_audit(options);
+
+    if (want_text) {
+        std::ostringstream text;
+        marcaudit::report::write_text(result, text);
+        if (!report_dir.empty()) {
+            write_file_atomically(fs::path{report_dir} / "summary.txt", text.str());
+        }
+        std::cout << text.str();
+    }
+    if (want_json) {
+        std::ostringstream js;
+        marcaudit::report::write_json(result, js);
+        if (!report_dir.empty()) {
+            write_file_atomically(fs::path{report_dir} / "report.json", js.str());
+        }
+        if (!output.empty() && output != "-") {
+            write_file_atomically(output, js.str());
+        } else if (report_dir.empty() || output == "-") {
+            std::cout << js.str();
+        }
+    }
+    std::cout.flush();
+    const double secs = result.elapsed.count();
+    if (options.progress) {
+        std::fprintf(stderr, "%llu records in %.2f s (%.0f records/s)\n",
+                     static_cast<unsigned long long>(result.records.read), secs,
+                     secs > 0 ? static_cast<double>(result.records.read) / secs : 0.0);
+    }
+    if (gate >= 0) {
+        std::uint64_t over = 0;
+        for (int s = gate; s <= 2; ++s) {
+            over += result.counts_by_severity[s];
+        }
+        if (over > 0 || (gate >= 0 && result.records.rejected > 0)) {
+            std::fprintf(stderr, "marcaudit: gate failed: %llu finding(s) of severity %s or worse, %llu rejected record(s)\n",
+                         static_cast<unsigned long long>(over), fail_on.c_str(),
+                         static_cast<unsigned long long>(result.records.rejected));
+            return gate_failed;
+        }
+    }
+    return ok;
+}
+
+int cmd_dump(const std::vector<std::string>& args) {
+    po::options_description visible{
+        "Usage: marcaudit dump [options] FILE...\n\n"
+        "Prints every record as MarcEdit mnemonic text in UTF-8 (MARC-8 is decoded),\n"
+        "the way catalogers read MARC: =LDR, then one line a field, \\ for a blank in\n"
+        "indicators and fixed fields, $ before each subfield code. Records that cannot\n"
+        "be read are named on stderr.\n\nOptions"};
+    int threads = 0;
+    visible.add_options()
+        ("help,h", "show this help")
+        ("threads,j", po::value(&threads)->default_value(0), "worker threads; 0 = all cores");
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description pos;
+    pos.add("input", -1);
+    const auto vm = parse(args, visible, all, pos);
+    if (vm.count("help") != 0U) {
+        std::cout << visible << "\nExample:\n  marcaudit dump records.mrc | less\n";
+        return ok;
+    }
+    if (vm.count("input") == 0U) {
+        throw UsageError("dump: name at least one input file, directory, or - for stdin");
+    }
+    const auto inputs = marcaudit::io::expand_inputs(vm["input"].as<std::vector<std::string>>());
+    std::vector<marcaudit::engine::SourceInfo> sources;
+    std::uint64_t rejected = 0;
+    auto visitor = [](const marcaudit::record::RecordView& record, marcaudit::FindingSink&, std::string& out) {
+        marcaudit::report::append_mnemonic(record, out);
+    };
+    auto consumer = [&](marcaudit::engine::BatchResult&& batch) {
+        std::fwrite(batch.text.data(), 1, batch.text.size(), stdout);
+        for (const auto& o : batch.outcomes) {
+            if (o.rejected) {
+                ++rejected;
+                std::fprintf(stderr, "marcaudit: %s record %llu (byte %llu) not shown: %s\n",
+                             marcaudit::io::display_name(inputs[batch.source_index]).c_str(),
+                             static_cast<unsigned long long>(o.record_number),
+                             static_cast<unsigned long long>(o.byte_offset), o.reason.c_str());
+            }
+        }
+    };
+    marcaudit::engine::run_pipeline(inputs, {parse_threads(threads)}, visitor, consumer, sources);
+    std::fflush(stdout);
+    return ok;
+}
+
+int cmd_rules(const std::vector<std::string>& args) {
+    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
+        std::cout << "Usage: marcaudit rules\n\nLists every check with its id, module, default severity "
+                     "and what it flags.\nEach has a page in docs/rules/<id>.md.\n";
+        return ok;
+    }
+    if (!args.empty()) {
+        throw UsageError(fmt::format("rules: unexpected argument '{}'", args[0]));
+    }
+    for (const auto& r : marcaudit::rules::builtin_rules()) {
+        std::cout << fmt::format("{:<38} {:<10} {:<8} {}\n", r.id, r.module, marcaudit::to_string(r.severity),
+                                 r.summary);
+    }
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    const std::vector<std::string> all_args(argv + 1, argv + argc);
+    try {
+        if (all_args.empty() || all_args[0] == "--help" || all_args[0] == "-h" || all_args[0] == "help") {
+            std::cout << k_overview;
+            return all_args.empty() ? usage_error : ok;
+        }
+        if (all_args[0] == "--version") {
+            std::cout << "marcaudit " << MARCAUDIT_VERSION << '\n';
+            return ok;
+        }
+        const std::string command = all_args[0];
+        const std::vector<std::string> args(all_args.begin() + 1, all_args.end());
+        if (command == "audit") {
+            return cmd_audit(args);
+        }
+        if (command == "dump") {
+            return cmd_dump(args);
+        }
+        if (command == "rules") {
+            return cmd_rules(args);
+        }
+        throw UsageError(fmt::format("unknown command '{}' (commands: audit, dump, rules; see marcaudit --help)",
+                                     command));
+    } catch (const UsageError& e) {
+        std::cerr << "marcaudit: " << e.what() << '\n';
+        return usage_error;
+    } catch (const marcaudit::io::InputError& e) {
+        std::cerr << "marcaudit: " << e.what() << '\n';
+        return input_error;
+    } catch (const std::exception& e) {
+        std::cerr << "marcaudit: internal error: " << e.what() << " (please report it with the input)\n";
+        return 4;
+    }
+}

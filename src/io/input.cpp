@@ -1,0 +1,261 @@
+#include "marcaudit/io/input.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <zlib.h>
+
+namespace marcaudit::io {
+
+namespace fs = std::filesystem;
+
+std::string_view to_string(Format format) noexcept {
+    switch (format) {
+        case Format::iso2709: return "ISO 2709";
+        case Format::marcxml: return "MARCXML";
+        case Format::mnemonic: return "MARC mnemonic";
+        case Format::empty: return "empty";
+    }
+    return "ISO 2709";
+}
+
+std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
+
+Format detect_format(std::string_view head) noexcept {
+    if (head.empty()) {
+        return Format::empty;
+    }
+    std::string_view s = head;
+    if (s.starts_with("\xEF\xBB\xBF")) {
+        s.remove_prefix(3);  // UTF-8 byte-order mark
+    }
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return Format::iso2709;  // only blanks: the ISO reader reports them as stray bytes
+    }
+    s.remove_prefix(first);
+    if (s.starts_with("=LDR")) {
+        return Format::mnemonic;
+    }
+    if (s.front() == '<') {
+        return Format::marcxml;
+    }
+    // Junk before an XML declaration still makes an XML file (a real upload had "foo" there).
+    const auto window = head.substr(0, 4096);
+    if (window.find("<?xml") != std::string_view::npos ||
+        window.find("<collection") != std::string_view::npos ||
+        window.find(":collection") != std::string_view::npos ||
+        window.find("<record") != std::string_view::npos) {
+        return Format::marcxml;
+    }
+    if (window.find("\n=LDR  ") != std::string_view::npos) {
+        return Format::mnemonic;
+    }
+    return Format::iso2709;
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments) {
+    std::vector<std::string> out;
+    for (const auto& arg : arguments) {
+        if (arg == "-") {
+            out.push_back(arg);
+            continue;
+        }
+        std::error_code ec;
+        const fs::path path{arg};
+        const auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            throw InputError(fmt::format("{}: no such file or directory", arg));
+        }
+        if (fs::is_directory(status)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(
+                     path, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                const auto fname = it->path().filename().string();
+                if (fname.starts_with(".")) {
+                    if (it->is_directory()) {
+                        it.disable_recursion_pending();
+                    }
+                    continue;
+                }
+                if (it->is_regular_file()) {
+                    found.push_back(it->path().string());
+                }
+            }
+            if (ec) {
+                throw InputError(fmt::format("{}: cannot list the directory: {}", arg, ec.message()));
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+            continue;
+        }
+        if (::access(arg.c_str(), R_OK) != 0) {
+            throw InputError(fmt::format("{}: cannot be read: {}", arg, std::strerror(errno)));
+        }
+        out.push_back(arg);
+    }
+    return out;
+}
+
+namespace {
+
+/// A read-only memory mapping, unmapped when the last chunk referring to it is gone.
+struct Mapping {
+    void* address = nullptr;
+    std::size_t size = 0;
+    Mapping(void* a, std::size_t s) : address(a), size(s) {}
+    ~Mapping() {
+        if (address != nullptr) {
+            ::munmap(address, size);
+        }
+    }
+    Mapping(const Mapping&) = delete;
+    Mapping& operator=(const Mapping&) = delete;
+};
+
+class MappedSource final : public ByteSource {
+public:
+    MappedSource(std::shared_ptr<const void> owner, std::string_view bytes)
+        : m_owner(std::move(owner)), m_bytes(bytes) {}
+
+    Chunk next(std::string_view /*carry*/, std::uint64_t /*carry_offset*/,
+               std::size_t /*min_new*/) override {
+        Chunk c;
+        if (!m_given) {
+            m_given = true;
+            c.owner = m_owner;
+            c.bytes = m_bytes;
+        }
+        c.at_end = true;
+        c.offset = 0;
+        return c;
+    }
+    [[nodiscard]] bool gzip() const noexcept override { return false; }
+    [[nodiscard]] std::uint64_t size_on_disk() const noexcept override { return m_bytes.size(); }
+
+private:
+    std::shared_ptr<const void> m_owner;
+    std::string_view m_bytes;
+    bool m_given = false;
+};
+
+/// Streams a file descriptor through zlib's gzread, which passes plain bytes through
+/// unchanged, so the same code serves stdin and .gz files.
+class StreamSource final : public ByteSource {
+public:
+    StreamSource(std::string name, int fd, bool gzip, std::uint64_t size)
+        : m_name(std::move(name)), m_gzip(gzip), m_size(size) {
+        m_file = ::gzdopen(fd, "rb");
+        if (m_file == nullptr) {
+            ::close(fd);
+            throw InputError(fmt::format("{}: cannot open for reading", display_name(m_name)));
+        }
+        ::gzbuffer(m_file, 256U * 1024U);
+    }
+    ~StreamSource() override {
+        if (m_file != nullptr) {
+            ::gzclose(m_file);
+        }
+    }
+
+    Chunk next(std::string_view carry, std::uint64_t carry_offset, std::size_t min_new) override {
+        constexpr std::size_t k_chunk = 4U << 20U;
+        const std::size_t want = std::max(k_chunk, min_new);
+        auto buffer = std::make_shared<std::string>();
+        buffer->resize(carry.size() + want);
+        std::memcpy(buffer->data(), carry.data(), carry.size());
+        std::size_t filled = carry.size();
+        while (!m_eof && filled < buffer->size()) {
+            const auto room = static_cast<unsigned>(std::min<std::size_t>(buffer->size() - filled, 1U << 30U));
+            const int n = ::gzread(m_file, buffer->data() + filled, room);
+            if (n < 0) {
+                int err = 0;
+                const char* msg = ::gzerror(m_file, &err);
+                throw InputError(fmt::format("{}: read error at byte {}: {}{}", display_name(m_name),
+                                             carry_offset + filled, msg,
+                                             m_gzip ? " (the gzip data is damaged; get a fresh copy)" : ""));
+            }
+            if (n == 0) {
+                m_eof = true;
+                break;
+            }
+            filled += static_cast<std::size_t>(n);
+        }
+        buffer->resize(filled);
+        Chunk c;
+        c.bytes = std::string_view{*buffer};
+        c.owner = std::move(buffer);
+        c.offset = carry_offset;
+        c.at_end = m_eof;
+        return c;
+    }
+    [[nodiscard]] bool gzip() const noexcept override { return m_gzip; }
+    [[nodiscard]] std::uint64_t size_on_disk() const noexcept override { return m_size; }
+
+private:
+    std::string m_name;
+    gzFile m_file = nullptr;
+    bool m_gzip;
+    bool m_eof = false;
+    std::uint64_t m_size;
+};
+
+} // namespace
+
+std::unique_ptr<ByteSource> ByteSource::open(const std::string& name) {
+    if (name == "-") {
+        const int fd = ::dup(STDIN_FILENO);
+        if (fd < 0) {
+            throw InputError("<stdin>: cannot be read");
+        }
+        return std::make_unique<StreamSource>(name, fd, false, 0);
+    }
+    const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        throw InputError(fmt::format("{}: cannot be opened: {}", name, std::strerror(errno)));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        const int err = errno;
+        ::close(fd);
+        throw InputError(fmt::format("{}: cannot be read: {}", name, std::strerror(err)));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw InputError(fmt::format("{}: is a directory", name));
+    }
+    unsigned char magic[2] = {0, 0};
+    const bool regular = S_ISREG(st.st_mode);
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (regular && size >= 2 && ::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1F && magic[1] == 0x8B) {
+        return std::make_unique<StreamSource>(name, fd, true, size);
+    }
+    if (!regular) {
+        return std::make_unique<StreamSource>(name, fd, false, 0);  // a pipe or device
+    }
+    if (size == 0) {
+        ::close(fd);
+        return std::make_unique<MappedSource>(nullptr, std::string_view{});
+    }
+    void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    const int err = errno;
+    ::close(fd);
+    if (address == MAP_FAILED) {
+        throw InputError(fmt::format("{}: cannot be mapped into memory: {}", name, std::strerror(err)));
+    }
+    ::madvise(address, size, MADV_SEQUENTIAL);
+    auto mapping = std::make_shared<Mapping>(address, size);
+    const std::string_view bytes{static_cast<const char*>(address), size};
+    return std::make_unique<MappedSource>(std::move(mapping), bytes);
+}
+
+} // namespace marcaudit::io

@@ -1,0 +1,301 @@
+#include "marcaudit/record/encoding.hpp"
+
+#include <cstring>
+
+#include <fmt/format.h>
+#include <yaz/yaz-iconv.h>
+
+#include "marcaudit/rules/catalog.hpp"
+
+namespace marcaudit::record {
+
+std::size_t find_invalid_utf8(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // ASCII fast path, eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p + i, 8);
+            if ((word & 0x8080808080808080ULL) != 0) {
+                break;
+            }
+            i += 8;
+        }
+        if (i >= n) {
+            break;
+        }
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        std::uint32_t cp = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            cp = c & 0x1FU;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            cp = c & 0x0FU;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            cp = c & 0x07U;
+        } else {
+            return i;
+        }
+        if (i + len > n) {
+            return i;
+        }
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0U) != 0x80U) {
+                return i;
+            }
+            cp = (cp << 6U) | (p[i + k] & 0x3FU);
+        }
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+            return i;
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+bool needs_decoding(std::string_view s) noexcept {
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80 || c == 0x1B) {
+            return true;
+        }
+    }
+    return false;
+}
+
+namespace {
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+yaz_iconv_t handle(void* cd) { return static_cast<yaz_iconv_t>(cd); }
+} // namespace
+
+Marc8Decoder::Marc8Decoder() : m_cd(yaz_iconv_open("UTF-8", "MARC8")) {
+    if (m_cd == nullptr) {
+        throw std::runtime_error("YAZ cannot convert MARC-8: is libyaz installed completely?");
+    }
+}
+
+Marc8Decoder::~Marc8Decoder() { yaz_iconv_close(handle(m_cd)); }
+
+std::size_t Marc8Decoder::decode_run(std::string_view in, std::string& out, std::size_t& bad_offset) {
+    std::size_t problems = 0;
+    char buffer[4096];
+    auto* inbuf = const_cast<char*>(in.data());  // yaz's iconv does not write to its input
+    std::size_t inleft = in.size();
+    while (inleft > 0) {
+        char* outbuf = buffer;
+        std::size_t outleft = sizeof buffer;
+        const std::size_t r = yaz_iconv(handle(m_cd), &inbuf, &inleft, &outbuf, &outleft);
+        out.append(buffer, static_cast<std::size_t>(outbuf - buffer));
+        if (r != static_cast<std::size_t>(-1)) {
+            break;
+        }
+        const int err = yaz_iconv_error(handle(m_cd));
+        if (err == YAZ_ICONV_E2BIG) {
+            continue;
+        }
+        // An undefined byte (EILSEQ) or an unfinished sequence at the end (EINVAL): mark the
+        // place, skip one byte and go on.
+        if (problems == 0) {
+            bad_offset = in.size() - inleft;
+        }
+        ++problems;
+        out.append(k_replacement);
+        ++inbuf;
+        --inleft;
+    }
+    return problems;
+}
+
+Marc8Decoder::Problem Marc8Decoder::decode_field(std::string_view data, bool control_field,
+                                                 std::string& out) {
+    // Each field starts in the default sets (ASCII and ANSEL): reset the converter.
+    char dummy[16];
+    char* outbuf = dummy;
+    std::size_t outleft = sizeof dummy;
+    yaz_iconv(handle(m_cd), nullptr, nullptr, &outbuf, &outleft);
+
+    Problem problem{0, 0};
+    std::size_t bad = 0;
+    auto run = [&](std::string_view piece, std::size_t base) {
+        const std::size_t n = decode_run(piece, out, bad);
+        if (n > 0 && problem.count == 0) {
+            problem.offset = base + bad;
+        }
+        problem.count += n;
+    };
+    if (control_field) {
+        run(data, 0);
+        return problem;
+    }
+    std::size_t pos = data.find(subfield_delimiter);
+    run(data.substr(0, pos), 0);  // indicators (and anything stray before the first subfield)
+    while (pos != std::string_view::npos) {
+        out.push_back(subfield_delimiter);
+        ++pos;
+        if (pos >= data.size()) {
+            break;
+        }
+        const auto code = static_cast<unsigned char>(data[pos]);
+        if (code < 0x80) {
+            out.push_back(static_cast<char>(code));
+        } else {
+            out.append(k_replacement);
+            if (problem.count++ == 0) {
+                problem.offset = pos;
+            }
+        }
+        ++pos;
+        const auto next = data.find(subfield_delimiter, pos);
+        run(data.substr(pos, next == std::string_view::npos ? next : next - pos), pos);
+        pos = next;
+    }
+    return problem;
+}
+
+std::string Marc8Decoder::decode(std::string_view data) {
+    std::string out;
+    decode_field(data, true, out);
+    return out;
+}
+
+namespace {
+
+void report(FindingSink& sink, std::string_view rule_id, std::uint64_t offset, std::string message,
+            std::string_view tag, std::string value, std::string fix) {
+    Finding& f = sink.add(rule_id, rules::find_rule(rule_id)->severity, offset, std::move(message));
+    f.tag = tag;
+    f.value = std::move(value);
+    f.fix = std::move(fix);
+}
+
+/// The bytes around `pos` with the bad byte shown in hex, for messages.
+std::string bytes_around(std::string_view data, std::size_t pos) {
+    const std::size_t from = pos > 12 ? pos - 12 : 0;
+    std::string out = display_value(data.substr(from, pos - from), 40);
+    out += fmt::format("<{:02X}>", static_cast<unsigned char>(data[pos]));
+    out += display_value(data.substr(pos + 1, 12), 20);
+    return out;
+}
+
+} // namespace
+
+Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::vector<FieldView>& fields,
+                          RecordBuilder& builder, Marc8Decoder& decoder, FindingSink& sink) {
+    bool any_8bit = false;
+    for (const auto& f : fields) {
+        if (needs_decoding(f.data())) {
+            any_8bit = true;
+            break;
+        }
+    }
+    const char coding = leader.character_coding();
+    if (!any_8bit) {
+        if (coding != ' ' && coding != 'a') {
+            report(sink, rules::id::leader09_invalid, record_offset + 9,
+                   fmt::format("Leader/09 (character coding) is '{}': it must be blank (MARC-8) or "
+                               "'a' (UTF-8). The record holds only ASCII, so either is right",
+                               display_value(std::string_view{&coding, 1})),
+                   "LDR", display_value(std::string_view{&coding, 1}), "set Leader/09 to 'a'");
+        }
+        return Encoding::ascii;
+    }
+
+    // Look at the bytes: valid UTF-8 everywhere? Any MARC-8 escape sequences?
+    bool all_valid = true;
+    bool has_escape = false;
+    for (const auto& f : fields) {
+        if (all_valid && find_invalid_utf8(f.data()) != std::string_view::npos) {
+            all_valid = false;
+        }
+        has_escape = has_escape || f.data().find('\x1B') != std::string_view::npos;
+    }
+    const bool utf8 = all_valid && !has_escape;
+
+    bool decode_marc8 = false;
+    if (coding == 'a') {
+        if (utf8) {
+            return Encoding::utf8;
+        }
+        if (has_escape) {
+            report(sink, rules::id::leader_mismatch, record_offset + 9,
+                   "Leader/09 is 'a' (UTF-8) but the record contains MARC-8 escape sequences: "
+                   "it is MARC-8 data, and was read as MARC-8",
+                   "LDR", "a", "convert the record to UTF-8 (or set Leader/09 to blank)");
+            decode_marc8 = true;
+        } else {
+            // Report each field with bytes that are not UTF-8; keep the bytes as they are.
+            for (const auto& f : fields) {
+                const auto pos = find_invalid_utf8(f.data());
+                if (pos == std::string_view::npos) {
+                    continue;
+                }
+                report(sink, rules::id::invalid_utf8, f.byte_offset() + pos,
+                       fmt::format("{}: byte 0x{:02X} at position {} is not valid UTF-8, though "
+                                   "Leader/09 says UTF-8; searches and displays will show it as "
+                                   "garbage",
+                                   f.tag(), static_cast<unsigned char>(f.data()[pos]), pos),
+                       f.tag(), bytes_around(f.data(), pos),
+                       "re-export the record as UTF-8 or correct the character by hand");
+            }
+            return Encoding::utf8;
+        }
+    } else if (coding == ' ') {
+        if (utf8) {
+            report(sink, rules::id::leader_mismatch, record_offset + 9,
+                   "Leader/09 is blank (MARC-8) but the data is UTF-8: it was read as UTF-8. "
+                   "Systems that trust Leader/09 will show garbled diacritics",
+                   "LDR", " ", "set Leader/09 to 'a'");
+            return Encoding::utf8;
+        }
+        decode_marc8 = true;
+    } else {
+        report(sink, rules::id::leader09_invalid, record_offset + 9,
+               fmt::format("Leader/09 (character coding) is '{}': it must be blank (MARC-8) or 'a' "
+                           "(UTF-8). The data looks like {}, and was read as such",
+                           display_value(std::string_view{&coding, 1}), utf8 ? "UTF-8" : "MARC-8"),
+               "LDR", display_value(std::string_view{&coding, 1}),
+               utf8 ? "set Leader/09 to 'a'" : "set Leader/09 to blank");
+        if (utf8) {
+            return Encoding::utf8;
+        }
+        decode_marc8 = true;
+    }
+
+    if (decode_marc8) {
+        builder.reset();
+        builder.set_leader(leader.bytes());
+        for (const auto& f : fields) {
+            builder.begin_field(f.tag(), f.byte_offset());
+            if (needs_decoding(f.data())) {
+                const auto problem = decoder.decode_field(f.data(), f.is_control(), builder.arena());
+                if (problem.count > 0) {
+                    report(sink, rules::id::marc8_invalid, f.byte_offset() + problem.offset,
+                           fmt::format("{}: {} place(s) that are not valid MARC-8 (first at position "
+                                       "{}); shown as \uFFFD",
+                                       f.tag(), problem.count, problem.offset),
+                           f.tag(), bytes_around(f.data(), problem.offset),
+                           "correct the character in the record (a broken escape sequence or a "
+                           "byte from another character set)");
+                }
+            } else {
+                builder.append(f.data());
+            }
+            builder.end_field();
+        }
+        builder.views(fields);
+    }
+    return Encoding::marc8;
+}
+
+} // namespace marcaudit::record

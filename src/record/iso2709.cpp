@@ -1,0 +1,320 @@
+// ISO 2709 (MARC 21 exchange format) parser, lenient and recovering.
+//
+// A record is: a 24-byte leader; a directory of 12-byte entries (tag, field length, start
+// position relative to the base address) ended by a field terminator; the fields, each ended
+// by a field terminator; a record terminator.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "marcaudit/record/readers.hpp"
+#include "marcaudit/rules/catalog.hpp"
+
+namespace marcaudit::record {
+
+namespace {
+
+[[nodiscard]] long digits(std::string_view s, std::size_t pos, std::size_t len) noexcept {
+    if (pos + len > s.size()) {
+        return -1;
+    }
+    long v = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+        if (s[i] < '0' || s[i] > '9') {
+            return -1;
+        }
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+Finding& report(FindingSink& sink, std::string_view rule_id, std::uint64_t offset, std::string message) {
+    return sink.add(rule_id, rules::find_rule(rule_id)->severity, offset, std::move(message));
+}
+
+struct Entry {
+    std::string_view tag;
+    long length;
+    long start;
+};
+
+/// Checks the leader's structural positions; reports one finding listing every problem.
+void check_leader(std::string_view leader, std::uint64_t offset, FindingSink& sink) {
+    std::vector<std::string> problems;
+    if (digits(leader, 0, 5) < 0) {
+        problems.push_back(fmt::format("Leader/00-04 (record length) is \"{}\", not a number",
+                                       display_value(leader.substr(0, 5))));
+    }
+    if (leader[10] != '2') {
+        problems.push_back(fmt::format("Leader/10 (indicator count) is '{}', must be 2",
+                                       display_value(leader.substr(10, 1))));
+    }
+    if (leader[11] != '2') {
+        problems.push_back(fmt::format("Leader/11 (subfield code length) is '{}', must be 2",
+                                       display_value(leader.substr(11, 1))));
+    }
+    if (digits(leader, 12, 5) < 0) {
+        problems.push_back(fmt::format("Leader/12-16 (base address) is \"{}\", not a number",
+                                       display_value(leader.substr(12, 5))));
+    }
+    if (leader.substr(20, 4) != "4500") {
+        problems.push_back(fmt::format("Leader/20-23 (entry map) is \"{}\", must be 4500",
+                                       display_value(leader.substr(20, 4))));
+    }
+    const auto non_ascii = std::find_if(leader.begin(), leader.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || static_cast<unsigned char>(c) < 0x20;
+    });
+    if (non_ascii != leader.end()) {
+        problems.push_back(fmt::format("Leader/{:02d} holds the control or non-ASCII byte 0x{:02X}",
+                                       non_ascii - leader.begin(), static_cast<unsigned char>(*non_ascii)));
+    }
+    if (problems.empty()) {
+        return;
+    }
+    std::string message;
+    for (const auto& p : problems) {
+        message += message.empty() ? p : "; " + p;
+    }
+    auto& f = report(sink, rules::id::leader_invalid, offset, std::move(message));
+    f.tag = "LDR";
+    f.value = display_value(leader);
+    f.fix = "correct the leader (most systems rewrite these positions when the record is saved)";
+}
+
+std::string tag_list(const std::vector<std::string_view>& tags) {
+    std::string out;
+    const std::size_t shown = std::min<std::size_t>(tags.size(), 12);
+    for (std::size_t i = 0; i < shown; ++i) {
+        out += i == 0 ? "" : ", ";
+        out += display_value(tags[i]);
+    }
+    if (tags.size() > shown) {
+        out += fmt::format(" and {} more", tags.size() - shown);
+    }
+    return out;
+}
+
+} // namespace
+
+ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fields, FindingSink& sink) {
+    fields.clear();
+    ParseResult result;
+    const std::uint64_t offset = raw.byte_offset;
+    std::string_view rec = raw.bytes;
+    const long declared = digits(rec, 0, 5);
+
+    auto reject = [&](std::string reason, std::uint64_t at) {
+        result.rejected = true;
+        result.reason = std::move(reason);
+        result.reject_offset = at;
+        return result;
+    };
+
+    if (raw.skipped_before > 0) {
+        report(sink, rules::id::bytes_between_records, raw.skipped_offset,
+               fmt::format("{} byte(s) that belong to no record (line ends, padding or junk) were "
+                           "skipped before this record", raw.skipped_before))
+            .fix = "remove them; some systems stop loading at the first stray byte";
+    }
+
+    const bool terminated = !rec.empty() && rec.back() == record_terminator;
+    if (terminated) {
+        rec.remove_suffix(1);
+    }
+    switch (raw.end) {
+        case io::RecordEnd::as_declared:
+            break;
+        case io::RecordEnd::terminator_elsewhere:
+            if (declared >= 0) {
+                auto& f = report(sink, rules::id::record_length_mismatch, offset,
+                                 fmt::format("Leader/00-04 says the record is {} bytes long, but its "
+                                             "record terminator comes after {} bytes; the terminator "
+                                             "was trusted",
+                                             declared, raw.bytes.size()));
+                f.tag = "LDR";
+                f.value = fmt::format("{:05d}", declared);
+                f.fix = fmt::format("set Leader/00-04 to {:05d}", raw.bytes.size());
+            }
+            break;
+        case io::RecordEnd::next_leader:
+            report(sink, rules::id::record_terminator_missing, offset + raw.bytes.size(),
+                   fmt::format("the record has no record terminator (0x1D); the next record's leader "
+                               "starts where Leader/00-04 says this one ends ({} bytes)", declared))
+                .fix = "add the record terminator (re-save the record in a MARC editor)";
+            break;
+        case io::RecordEnd::end_of_input:
+            if (declared >= 24 && rec.size() + 1 < static_cast<std::size_t>(declared)) {
+                return reject(fmt::format("the file ends inside this record: its leader says {} bytes "
+                                          "but only {} remain. The file was cut short (an interrupted "
+                                          "download or copy): get a complete copy from the source",
+                                          declared, rec.size()),
+                              offset);
+            }
+            report(sink, rules::id::record_terminator_missing, offset + raw.bytes.size(),
+                   "the last record in the file has no record terminator (0x1D)")
+                .fix = "add the record terminator (re-save the record in a MARC editor)";
+            break;
+        case io::RecordEnd::too_long:
+            return reject("no record terminator in the next 16 MiB: this is not MARC data, or the "
+                          "record terminators were stripped",
+                          offset);
+    }
+
+    if (rec.size() < 24) {
+        return reject(fmt::format("only {} byte(s) (\"{}\"): too short to be a record (a leader alone "
+                                  "is 24 bytes)",
+                                  rec.size(), display_value(rec, 30)),
+                      offset);
+    }
+    const std::string_view leader = rec.substr(0, 24);
+    result.leader = LeaderView{leader};
+    check_leader(leader, offset, sink);
+
+    // ---- directory --------------------------------------------------------------------
+    const long base = digits(leader, 12, 5);
+    const auto dir_end = rec.find(field_terminator, 24);
+    std::string_view directory;
+    std::size_t data_start = 0;
+    if (dir_end == std::string_view::npos) {
+        if (base > 24 && static_cast<std::size_t>(base) <= rec.size()) {
+            directory = rec.substr(24, static_cast<std::size_t>(base) - 24);
+            data_start = static_cast<std::size_t>(base);
+        } else {
+            return reject("no field terminator anywhere and no usable base address (Leader/12-16): "
+                          "the directory cannot be found, so this is not a readable MARC record",
+                          offset);
+        }
+    } else {
+        directory = rec.substr(24, dir_end - 24);
+        data_start = dir_end + 1;
+        if (base != static_cast<long>(data_start)) {
+            auto& f = report(sink, rules::id::base_address_invalid, offset + 12,
+                             fmt::format("Leader/12-16 says the data starts at byte {}, but the "
+                                         "directory ends at byte {}; the directory's end was trusted",
+                                         display_value(leader.substr(12, 5)), data_start));
+            f.tag = "LDR";
+            f.value = std::string{leader.substr(12, 5)};
+            f.fix = fmt::format("set Leader/12-16 to {:05d}", data_start);
+        }
+    }
+    if (directory.size() % 12 != 0) {
+        report(sink, rules::id::directory_invalid, offset + 24,
+               fmt::format("the directory is {} bytes long, not a multiple of 12 (one entry is 12 "
+                           "bytes); the last {} byte(s) were ignored",
+                           directory.size(), directory.size() % 12))
+            .value = display_value(directory.substr(directory.size() - directory.size() % 12));
+    }
+    std::vector<Entry> entries;
+    entries.reserve(directory.size() / 12);
+    for (std::size_t i = 0; i + 12 <= directory.size(); i += 12) {
+        entries.push_back(Entry{directory.substr(i, 3), digits(directory, i + 3, 4), digits(directory, i + 7, 5)});
+    }
+    const std::string_view data = data_start <= rec.size() ? rec.substr(data_start) : std::string_view{};
+    const std::uint64_t data_offset = offset + data_start;
+
+    // ---- fields, by the directory -------------------------------------------------------
+    bool by_directory = true;
+    std::vector<std::string_view> unterminated;
+    for (const auto& e : entries) {
+        if (e.length < 1 || e.start < 0 ||
+            static_cast<std::size_t>(e.start) + static_cast<std::size_t>(e.length) > data.size()) {
+            by_directory = false;
+            break;
+        }
+        auto slice = data.substr(static_cast<std::size_t>(e.start), static_cast<std::size_t>(e.length));
+        if (slice.back() == field_terminator) {
+            slice.remove_suffix(1);
+        } else {
+            unterminated.push_back(e.tag);
+        }
+        if (slice.find(field_terminator) != std::string_view::npos) {
+            by_directory = false;  // the slice spans two fields: lengths are off
+            break;
+        }
+        fields.emplace_back(e.tag, slice, data_offset + static_cast<std::size_t>(e.start));
+    }
+    // Slices without terminators are plausible only when the record has (almost) none at all.
+    const auto terminators = static_cast<std::size_t>(std::count(data.begin(), data.end(), field_terminator));
+    if (by_directory && !unterminated.empty() && terminators >= entries.size() - unterminated.size() + 1) {
+        by_directory = false;
+    }
+    if (by_directory) {
+        if (!unterminated.empty()) {
+            auto& f = report(sink, rules::id::field_terminator_missing, data_offset,
+                             fmt::format("{} field(s) do not end with a field terminator (0x1E): {}; "
+                                         "their lengths in the directory were trusted",
+                                         unterminated.size(), tag_list(unterminated)));
+            f.fix = "re-save the record in a MARC editor, which writes the terminators";
+        }
+    } else {
+        fields.clear();
+        // ---- recovery: the field terminators are more trustworthy than the directory ----
+        std::vector<std::string_view> pieces;
+        std::vector<std::size_t> starts;
+        for (std::size_t p = 0; p < data.size();) {
+            const auto e = data.find(field_terminator, p);
+            const auto end = e == std::string_view::npos ? data.size() : e;
+            pieces.push_back(data.substr(p, end - p));
+            starts.push_back(p);
+            p = end + 1;
+        }
+        std::vector<std::size_t> order(entries.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            order[i] = i;
+        }
+        const bool starts_usable = std::all_of(entries.begin(), entries.end(), [](const Entry& e) { return e.start >= 0; });
+        if (starts_usable) {
+            std::stable_sort(order.begin(), order.end(),
+                             [&](std::size_t a, std::size_t b) { return entries[a].start < entries[b].start; });
+        }
+        std::vector<std::string_view> wrong;
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            const auto& e = entries[order[k]];
+            if (k < pieces.size()) {
+                const bool ok = e.start == static_cast<long>(starts[k]) &&
+                                e.length == static_cast<long>(pieces[k].size() + 1);
+                if (!ok) {
+                    wrong.push_back(e.tag);
+                }
+            }
+        }
+        const std::size_t n = std::min(order.size(), pieces.size());
+        // Fields keep directory order, as a MARC editor shows them.
+        std::vector<std::size_t> piece_of(entries.size(), SIZE_MAX);
+        for (std::size_t k = 0; k < n; ++k) {
+            piece_of[order[k]] = k;
+        }
+        std::vector<std::string_view> lost;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (piece_of[i] == SIZE_MAX) {
+                lost.push_back(entries[i].tag);
+                continue;
+            }
+            const auto k = piece_of[i];
+            fields.emplace_back(entries[i].tag, pieces[k], data_offset + starts[k]);
+        }
+        std::string message = fmt::format(
+            "the directory's lengths or start positions are wrong for {} of {} field(s) ({}); the "
+            "fields were recovered from their field terminators",
+            wrong.size() + lost.size(), entries.size(), tag_list(wrong.empty() ? lost : wrong));
+        if (!lost.empty()) {
+            message += fmt::format("; {} field(s) could not be located and are missing from the audit: {}",
+                                   lost.size(), tag_list(lost));
+        }
+        if (pieces.size() > entries.size()) {
+            message += fmt::format("; {} piece(s) of data have no directory entry and were ignored",
+                                   pieces.size() - entries.size());
+        }
+        auto& f = report(sink, rules::id::directory_invalid, offset + 24, std::move(message));
+        f.fix = "re-save the record in a MARC editor so the directory is rebuilt; check the "
+                "recovered fields";
+    }
+    if (fields.empty()) {
+        report(sink, rules::id::no_fields, offset, "the record has a leader but no fields")
+            .fix = "delete the record or replace it with a complete copy";
+    }
+    return result;
+}
+
+} // namespace marcaudit::record

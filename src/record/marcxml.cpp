@@ -1,0 +1,168 @@
+// MARCXML (MARC 21 XML schema) records, one <record> element at a time, with pugixml.
+// Element names are matched by local name, so any namespace prefix (or none) is accepted.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "marcaudit/record/readers.hpp"
+#include "marcaudit/rules/catalog.hpp"
+
+namespace marcaudit::record {
+
+namespace {
+
+[[nodiscard]] std::string_view local_name(const char* name) noexcept {
+    const std::string_view s{name};
+    const auto colon = s.find(':');
+    return colon == std::string_view::npos ? s : s.substr(colon + 1);
+}
+
+/// Line and column (1-based) of `pos` in the record text, counting from the record's line.
+struct Position {
+    std::uint32_t line;
+    std::size_t column;
+};
+Position position_of(const io::RawRecord& raw, std::ptrdiff_t pos) {
+    const auto upto = raw.bytes.substr(0, static_cast<std::size_t>(std::max<std::ptrdiff_t>(pos, 0)));
+    const auto lines = static_cast<std::uint32_t>(std::count(upto.begin(), upto.end(), '\n'));
+    const auto last_nl = upto.rfind('\n');
+    // The record's first line starts before the record: its column count would need the
+    // bytes before the record, which the reader does not keep; the offset is given too.
+    const std::size_t column = last_nl == std::string_view::npos ? upto.size() + 1 : upto.size() - last_nl;
+    return Position{raw.line + lines, column};
+}
+
+thread_local pugi::xml_document t_document;
+
+} // namespace
+
+ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std::vector<FieldView>& fields,
+                          FindingSink& sink) {
+    fields.clear();
+    builder.reset();
+    ParseResult result;
+    pugi::xml_document& doc = t_document;
+    const auto parsed = doc.load_buffer(raw.bytes.data(), raw.bytes.size(),
+                                        pugi::parse_default | pugi::parse_ws_pcdata_single,
+                                        pugi::encoding_utf8);
+    if (!parsed) {
+        const auto pos = position_of(raw, parsed.offset);
+        result.rejected = true;
+        result.reject_offset = raw.byte_offset + static_cast<std::uint64_t>(std::max<std::ptrdiff_t>(parsed.offset, 0));
+        result.reason = fmt::format("XML not well-formed at line {}, column {}: {}{}. Fix the XML "
+                                    "(or ask the sender for a corrected file); the other records "
+                                    "were read",
+                                    pos.line, pos.column, parsed.description(),
+                                    raw.end == io::RecordEnd::end_of_input
+                                        ? " (the file ends before this record's end tag)"
+                                        : "");
+        return result;
+    }
+    const pugi::xml_node record = doc.document_element();
+    auto where = [&](const pugi::xml_node& node) {
+        return raw.byte_offset + static_cast<std::uint64_t>(std::max<std::ptrdiff_t>(node.offset_debug(), 0));
+    };
+    auto problem = [&](const pugi::xml_node& node, std::string what) -> Finding& {
+        const auto pos = position_of(raw, node.offset_debug());
+        return sink.add(rules::id::xml_invalid, rules::find_rule(rules::id::xml_invalid)->severity,
+                        where(node), fmt::format("line {}: {}", pos.line, what));
+    };
+
+    // The leader comes first in a MARC record whatever its place in the XML.
+    const pugi::xml_node leader = std::find_if(record.begin(), record.end(), [](const pugi::xml_node& n) {
+        return n.type() == pugi::node_element && local_name(n.name()) == "leader";
+    }).operator*();
+    const std::string_view leader_text = leader ? leader.child_value() : "";
+    builder.set_leader(leader_text);
+    if (!leader) {
+        problem(record, "the record has no <leader>; a blank one was assumed").fix = "add the leader";
+    } else if (leader_text.size() != 24) {
+        auto& f = sink.add(rules::id::leader_invalid, rules::find_rule(rules::id::leader_invalid)->severity,
+                           where(leader),
+                           fmt::format("the leader has {} characters; it must have exactly 24", leader_text.size()));
+        f.tag = "LDR";
+        f.value = display_value(leader_text);
+        f.fix = "correct the leader to 24 characters";
+    }
+
+    for (const pugi::xml_node& node : record.children()) {
+        if (node.type() != pugi::node_element) {
+            if (node.type() == pugi::node_pcdata && !std::all_of(node.value(), node.value() + std::strlen(node.value()),
+                                                                 [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; })) {
+                problem(node, fmt::format("text directly inside <record>: \"{}\"; it is ignored",
+                                          display_value(node.value(), 40)));
+            }
+            continue;
+        }
+        const auto name = local_name(node.name());
+        if (name == "leader") {
+            continue;
+        }
+        if (name == "controlfield") {
+            const pugi::xml_attribute tag = node.attribute("tag");
+            if (!tag) {
+                problem(node, fmt::format("<controlfield> without a tag attribute (value \"{}\"); kept "
+                                          "with an empty tag",
+                                          display_value(node.child_value(), 40)))
+                    .fix = "add the tag";
+            }
+            builder.begin_field(tag.value(), where(node));
+            builder.append(node.child_value());
+            builder.end_field();
+            continue;
+        }
+        if (name == "datafield") {
+            const pugi::xml_attribute tag = node.attribute("tag");
+            if (!tag) {
+                problem(node, "<datafield> without a tag attribute; kept with an empty tag").fix = "add the tag";
+            }
+            builder.begin_field(tag.value(), where(node));
+            for (const char* ind : {"ind1", "ind2"}) {
+                const std::string_view v = node.attribute(ind).value();
+                if (!node.attribute(ind)) {
+                    problem(node, fmt::format("<datafield tag=\"{}\"> without an {} attribute; blank assumed",
+                                              tag.value(), ind));
+                }
+                builder.append(v.empty() ? ' ' : v.front());
+            }
+            for (const pugi::xml_node& sf : node.children()) {
+                if (sf.type() != pugi::node_element) {
+                    continue;
+                }
+                if (local_name(sf.name()) != "subfield") {
+                    problem(sf, fmt::format("unexpected element <{}> in <datafield tag=\"{}\"> (only "
+                                            "<subfield> belongs there); its text \"{}\" is ignored",
+                                            sf.name(), tag.value(), display_value(sf.child_value(), 40)))
+                        .fix = "rename it to <subfield> with a code attribute";
+                    continue;
+                }
+                const pugi::xml_attribute code = sf.attribute("code");
+                const std::string_view c = code.value();
+                if (c.empty()) {
+                    problem(sf, fmt::format("<subfield> in field {} without a code attribute (value \"{}\"); "
+                                            "kept with a blank code",
+                                            tag.value(), display_value(sf.child_value(), 40)))
+                        .fix = "add the subfield code";
+                }
+                builder.append(subfield_delimiter);
+                builder.append(c.empty() ? ' ' : c.front());
+                builder.append(sf.child_value());
+            }
+            builder.end_field();
+            continue;
+        }
+        problem(node, fmt::format("unexpected element <{}> in <record>; it is ignored", node.name()));
+    }
+    builder.views(fields);
+    result.leader = LeaderView{builder.leader()};
+    if (fields.empty()) {
+        sink.add(rules::id::no_fields, rules::find_rule(rules::id::no_fields)->severity, raw.byte_offset,
+                 "the record has no fields")
+            .fix = "delete the record or replace it with a complete copy";
+    }
+    return result;
+}
+
+} // namespace marcaudit::record

@@ -1,0 +1,66 @@
+#include "marcaudit/record/record_view.hpp"
+
+namespace marcaudit::record {
+
+void SubfieldRange::iterator::load() noexcept {
+    // m_rest starts at a delimiter (or is empty). Skip stray empty delimiters' neighbours.
+    while (!m_rest.empty() && m_rest.front() != subfield_delimiter) {
+        m_rest.remove_prefix(1);  // bytes before the first delimiter are not a subfield
+    }
+    if (m_rest.empty()) {
+        m_done = true;
+        m_current = {};
+        return;
+    }
+    m_done = false;
+    m_rest.remove_prefix(1);  // the delimiter
+    if (m_rest.empty()) {
+        m_current = SubfieldView{0, {}};  // a delimiter at the very end: empty, codeless
+        m_rest = std::string_view{m_rest.data(), 0};
+        // Mark as the last one: next load() will find m_rest empty.
+        return;
+    }
+    const char code = m_rest.front();
+    m_rest.remove_prefix(1);
+    const auto end = m_rest.find(subfield_delimiter);
+    const auto value = m_rest.substr(0, end);
+    m_rest.remove_prefix(value.size());
+    m_current = SubfieldView{code, value};
+}
+
+char FieldView::indicator(int which) const noexcept {
+    const auto pos = static_cast<std::size_t>(which - 1);
+    const auto area_start = m_data.find(subfield_delimiter);
+    const auto limit = area_start == std::string_view::npos ? m_data.size() : area_start;
+    return pos < limit && pos < 2 ? m_data[pos] : ' ';
+}
+
+std::string_view FieldView::subfield_area() const noexcept {
+    const auto start = m_data.find(subfield_delimiter);
+    return start == std::string_view::npos ? std::string_view{} : m_data.substr(start);
+}
+
+std::string_view FieldView::first(char code) const noexcept {
+    for (const auto& sf : subfields()) {
+        if (sf.code == code) {
+            return sf.value;
+        }
+    }
+    return {};
+}
+
+const FieldView* RecordView::first_field(std::string_view tag) const noexcept {
+    for (const auto& f : m_fields) {
+        if (f.tag() == tag) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+std::string_view RecordView::control_number() const noexcept {
+    const FieldView* f = first_field("001");
+    return f != nullptr ? f->data() : std::string_view{};
+}
+
+} // namespace marcaudit::record

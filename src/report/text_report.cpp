@@ -1,0 +1,102 @@
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "marcaudit/io/input.hpp"
+#include "marcaudit/report/reports.hpp"
+#include "marcaudit/rules/catalog.hpp"
+
+namespace marcaudit::report {
+
+namespace {
+
+/// 1234567 → "1,234,567": counts read at a glance.
+std::string grouped(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            out.push_back(',');
+        }
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
+constexpr std::size_t k_examples_per_rule = 5;
+constexpr std::size_t k_rejections_shown = 20;
+
+} // namespace
+
+void write_text(const engine::AuditResult& result, std::ostream& out) {
+    auto file_of = [&](std::uint32_t index) {
+        return index < result.sources.size() ? io::display_name(result.sources[index].info.name) : std::string{};
+    };
+    const auto& r = result.records;
+    out << fmt::format("marcaudit {} — audit of {} input(s)\n\n", MARCAUDIT_VERSION, result.sources.size());
+    out << fmt::format("Records: {} read = {} audited + {} rejected\n", grouped(r.read), grouped(r.audited),
+                       grouped(r.rejected));
+    for (const auto& s : result.sources) {
+        out << fmt::format("  {:<52} {:<13}{} {:>9} read {:>9} audited {:>7} rejected\n",
+                           io::display_name(s.info.name), io::to_string(s.info.format), s.info.gzip ? " gz" : "   ",
+                           grouped(s.records.read), grouped(s.records.audited), grouped(s.records.rejected));
+    }
+
+    const auto total = result.findings.size();
+    out << fmt::format("\nFindings: {} ({} errors, {} warnings, {} info)\n", grouped(total),
+                       grouped(result.counts_by_severity[2]), grouped(result.counts_by_severity[1]),
+                       grouped(result.counts_by_severity[0]));
+    // Most frequent first; ties by id, so the order is stable.
+    std::vector<std::pair<std::string, std::uint64_t>> rules_by_count(result.counts_by_rule.begin(),
+                                                                         result.counts_by_rule.end());
+    std::stable_sort(rules_by_count.begin(), rules_by_count.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [id, n] : rules_by_count) {
+        const auto* info = rules::find_rule(id);
+        out << fmt::format("  {:>9}  {:<7}  {:<38} {}\n", grouped(n), info ? to_string(info->severity) : "",
+                           id, info ? info->summary : "");
+    }
+
+    if (!result.rejections.empty()) {
+        out << fmt::format("\nRejected records ({}): not audited; fix or replace them\n", grouped(result.rejections.size()));
+        for (std::size_t i = 0; i < result.rejections.size() && i < k_rejections_shown; ++i) {
+            const auto& rej = result.rejections[i];
+            out << fmt::format("  {} record {} (byte {}): {}\n", file_of(rej.source_index), rej.record_number,
+                               rej.byte_offset, rej.reason);
+        }
+        if (result.rejections.size() > k_rejections_shown) {
+            out << fmt::format("  … and {} more (all in the JSON report)\n",
+                               grouped(result.rejections.size() - k_rejections_shown));
+        }
+    }
+
+    if (total > 0) {
+        out << "\nRecords to fix, by problem (first " << k_examples_per_rule
+            << " of each; every finding is in the JSON report):\n";
+        for (const auto& [id, n] : rules_by_count) {
+            out << fmt::format("\n  {} ({}):\n", id, grouped(n));
+            std::size_t shown = 0;
+            for (const auto& f : result.findings) {
+                if (f.rule_id != id) {
+                    continue;
+                }
+                const std::string where =
+                    f.record_number == 0
+                        ? fmt::format("{} (between records, byte {})", file_of(f.source_index), f.byte_offset)
+                        : fmt::format("{} record {}{} (byte {})", file_of(f.source_index), f.record_number,
+                                      f.control_number.empty() ? "" : fmt::format(", 001 {}", display_value(f.control_number, 30)),
+                                      f.byte_offset);
+                out << fmt::format("    {}\n      {}\n", where, f.message);
+                if (!f.fix.empty()) {
+                    out << fmt::format("      fix: {}\n", f.fix);
+                }
+                if (++shown == k_examples_per_rule) {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+} // namespace marcaudit::report
