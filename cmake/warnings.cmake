@@ -2,5 +2,5 @@
 function(marcaudit_warnings target)
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
-    -Wcast-align -Wnull-dereference -Wimplicit-fallthrough)
+    -Wcast-align -Wimplicit-fallthrough)
 endfunction()

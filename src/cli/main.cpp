@@ -89,6 +89,17 @@ std::vector<std::string> split_list(const std::string& s) {
 /// Writes `content` to `path` through a temporary file and a rename, so an interrupted run
 /// never leaves half a report where the last good one was.
 void write_file_atomically(const fs::path& path, const std::string& content) {
+    std::error_code status_error;
+    const auto status = fs::status(path, status_error);
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+        // /dev/null, a pipe, a terminal: write in place; renaming over it would replace it.
+        std::ofstream out{path, std::ios::binary};
+        out << content;
+        if (!out.flush()) {
+            throw UsageError(fmt::format("{}: cannot be written", path.string()));
+        }
+        return;
+    }
     const fs::path tmp = path.string() + ".tmp";
     {
         std::ofstream out{tmp, std::ios::binary | std::ios::trunc};
@@ -177,7 +188,7 @@ int cmd_audit(const std::vector<std::string>& args) {
     }
 
     marcaudit::engine::AuditOptions options;
-    options.inputs = marcaudit::io::expand_inputs(vm["input"].as<std::vector<std::string>>());
+    options.inputs = vm["input"].as<std::vector<std::string>>();
     options.threads = parse_threads(threads);
     options.progress = vm.count("no-progress") == 0U && ::isatty(STDERR_FILENO) != 0;
     if (!report_dir.empty()) {
@@ -275,7 +286,7 @@ int cmd_dump(const std::vector<std::string>& args) {
             }
         }
     };
-    marcaudit::engine::run_pipeline(inputs, {parse_threads(threads)}, visitor, consumer, sources);
+    marcaudit::engine::run_pipeline(inputs, {parse_threads(threads), {}}, visitor, consumer, sources);
     std::fflush(stdout);
     return ok;
 }

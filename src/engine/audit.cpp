@@ -36,7 +36,7 @@ void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions&
                     return std::nullopt;
                 }
                 const auto index = static_cast<std::uint32_t>(next_input);
-                splitter = std::make_unique<io::Splitter>(inputs[next_input++], index);
+                splitter = std::make_unique<io::Splitter>(inputs[next_input++], index, options.batch);
                 sources.push_back(SourceInfo{inputs[index], splitter->format(), splitter->gzip(),
                                              splitter->size_on_disk()});
             }
@@ -48,6 +48,8 @@ void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions&
         }
     };
 
+    // Allow more threads than cores when asked (tests of determinism do), without TBB's warning.
+    tbb::global_control allow(tbb::global_control::max_allowed_parallelism, threads);
     tbb::task_arena arena(static_cast<int>(threads));
     arena.execute([&] {
         tbb::parallel_pipeline(
@@ -117,7 +119,6 @@ AuditResult run_audit(const AuditOptions& options) {
     std::vector<SourceInfo> sources;
     Progress progress{options.progress};
     std::uint64_t bytes_before_current = 0;  // bytes of the inputs already finished
-    std::uint32_t current_source = 0;
 
     auto consume = [&](BatchResult&& batch) {
         if (result.sources.size() <= batch.source_index) {
@@ -125,7 +126,6 @@ AuditResult run_audit(const AuditOptions& options) {
                 bytes_before_current = result.bytes_read;
             }
             result.sources.resize(batch.source_index + 1);
-            current_source = batch.source_index;
         }
         SourceSummary& summary = result.sources[batch.source_index];
         for (auto& outcome : batch.outcomes) {
@@ -152,9 +152,9 @@ AuditResult run_audit(const AuditOptions& options) {
         progress.update(result.records.read, result.bytes_read);
     };
 
-    run_pipeline(options.inputs, PipelineOptions{options.threads}, RecordVisitor{}, consume, sources);
+    const auto inputs = io::expand_inputs(options.inputs);
+    run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, RecordVisitor{}, consume, sources);
     progress.finish();
-    (void)current_source;
 
     // Inputs without any batch (empty files) still get their line in the report.
     result.sources.resize(sources.size());

@@ -1,4 +1,5 @@
-#include <cstdlib>
+#include <algorithm>
+#include <cstdint>
 
 #include "marcaudit/engine/pipeline.hpp"
 #include "marcaudit/record/encoding.hpp"
@@ -31,8 +32,22 @@ BatchResult process_batch(io::Batch& batch, const RecordVisitor& visitor) {
     result.bytes_end = batch.bytes_end;
     result.outcomes.reserve(batch.records.size());
     FindingSink sink;
-    std::vector<Finding> findings = std::move(batch.file_findings);
+    // Findings about bytes between records go where those bytes are: before the first record
+    // that starts after them. The order is then the same however the input was cut.
+    std::vector<Finding> file_findings = std::move(batch.file_findings);
+    std::stable_sort(file_findings.begin(), file_findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.byte_offset < b.byte_offset; });
+    std::vector<Finding> findings;
+    std::size_t next_file_finding = 0;
+    auto flush_file_findings = [&](std::uint64_t before) {
+        auto taken = sink.take();
+        findings.insert(findings.end(), std::make_move_iterator(taken.begin()), std::make_move_iterator(taken.end()));
+        while (next_file_finding < file_findings.size() && file_findings[next_file_finding].byte_offset < before) {
+            findings.push_back(std::move(file_findings[next_file_finding++]));
+        }
+    };
     for (const io::RawRecord& raw : batch.records) {
+        flush_file_findings(raw.byte_offset);
         sink.begin_record(batch.source_index, raw.record_number);
         record::ParseResult parsed;
         switch (batch.format) {
@@ -62,13 +77,7 @@ BatchResult process_batch(io::Batch& batch, const RecordVisitor& visitor) {
             visitor(view, sink, result.text);
         }
     }
-    auto record_findings = sink.take();
-    if (findings.empty()) {
-        findings = std::move(record_findings);
-    } else {
-        findings.insert(findings.end(), std::make_move_iterator(record_findings.begin()),
-                        std::make_move_iterator(record_findings.end()));
-    }
+    flush_file_findings(UINT64_MAX);
     result.findings = std::move(findings);
     return result;
 }

@@ -152,8 +152,8 @@ private:
 /// unchanged, so the same code serves stdin and .gz files.
 class StreamSource final : public ByteSource {
 public:
-    StreamSource(std::string name, int fd, bool gzip, std::uint64_t size)
-        : m_name(std::move(name)), m_gzip(gzip), m_size(size) {
+    StreamSource(std::string name, int fd, bool gzip, std::uint64_t size, std::size_t chunk)
+        : m_name(std::move(name)), m_gzip(gzip), m_size(size), m_chunk(std::max<std::size_t>(chunk, 16)) {
         m_file = ::gzdopen(fd, "rb");
         if (m_file == nullptr) {
             ::close(fd);
@@ -168,8 +168,7 @@ public:
     }
 
     Chunk next(std::string_view carry, std::uint64_t carry_offset, std::size_t min_new) override {
-        constexpr std::size_t k_chunk = 4U << 20U;
-        const std::size_t want = std::max(k_chunk, min_new);
+        const std::size_t want = std::max(m_chunk, min_new);
         auto buffer = std::make_shared<std::string>();
         buffer->resize(carry.size() + want);
         std::memcpy(buffer->data(), carry.data(), carry.size());
@@ -207,17 +206,18 @@ private:
     bool m_gzip;
     bool m_eof = false;
     std::uint64_t m_size;
+    std::size_t m_chunk;
 };
 
 } // namespace
 
-std::unique_ptr<ByteSource> ByteSource::open(const std::string& name) {
+std::unique_ptr<ByteSource> ByteSource::open(const std::string& name, std::size_t stream_chunk) {
     if (name == "-") {
         const int fd = ::dup(STDIN_FILENO);
         if (fd < 0) {
             throw InputError("<stdin>: cannot be read");
         }
-        return std::make_unique<StreamSource>(name, fd, false, 0);
+        return std::make_unique<StreamSource>(name, fd, false, 0, stream_chunk);
     }
     const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -237,10 +237,10 @@ std::unique_ptr<ByteSource> ByteSource::open(const std::string& name) {
     const bool regular = S_ISREG(st.st_mode);
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (regular && size >= 2 && ::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1F && magic[1] == 0x8B) {
-        return std::make_unique<StreamSource>(name, fd, true, size);
+        return std::make_unique<StreamSource>(name, fd, true, size, stream_chunk);
     }
     if (!regular) {
-        return std::make_unique<StreamSource>(name, fd, false, 0);  // a pipe or device
+        return std::make_unique<StreamSource>(name, fd, false, 0, stream_chunk);  // a pipe or device
     }
     if (size == 0) {
         ::close(fd);

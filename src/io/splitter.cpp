@@ -60,8 +60,8 @@ class Splitter::Impl {
 public:
     Impl(std::string name, std::uint32_t source_index, BatchLimits limits)
         : m_name(std::move(name)), m_source_index(source_index), m_limits(limits),
-          m_source(ByteSource::open(m_name)) {
-        m_chunk = m_source->next({}, 0, 64U * 1024U);
+          m_source(ByteSource::open(m_name, limits.stream_chunk)) {
+        m_chunk = m_source->next({}, 0, 0);
     }
 
     Format detect() {
@@ -91,6 +91,10 @@ public:
                 case Format::marcxml: consumed = cut_xml(rest, batch, need_more); break;
                 case Format::mnemonic: consumed = cut_mnemonic(rest, batch, need_more); break;
                 case Format::empty: consumed = rest.size(); break;
+            }
+            if (m_format == Format::marcxml || m_format == Format::mnemonic) {
+                // Count the lines of everything consumed before its bytes can go.
+                line_at(rest, m_chunk.offset + m_pos, m_chunk.offset + m_pos + consumed);
             }
             m_pos += consumed;
             batch.bytes_end = m_chunk.offset + m_pos;
@@ -123,7 +127,7 @@ private:
     void refill() {
         const auto carry = m_chunk.bytes.substr(m_pos);
         const auto carry_offset = m_chunk.offset + m_pos;
-        m_chunk = m_source->next(carry, carry_offset, std::max<std::size_t>(carry.size(), 1U << 20U));
+        m_chunk = m_source->next(carry, carry_offset, std::max<std::size_t>(carry.size(), m_limits.stream_chunk));
         m_pos = 0;
     }
 
@@ -233,6 +237,16 @@ private:
                 if (declared >= 24 && p + udeclared < n && looks_like_leader(s, p + udeclared)) {
                     add_record(batch, s.substr(p, udeclared), base + p, RecordEnd::next_leader, 0);
                     p += udeclared;
+                    continue;
+                }
+                if (n - p < 24) {
+                    // Too short to be even a leader: stray bytes after the last record.
+                    batch.file_findings.push_back(file_finding(
+                        rules::id::bytes_between_records, base + p,
+                        fmt::format("{} byte(s) after the last record that are not a record (\"{}\"); "
+                                    "they are ignored",
+                                    n - p, display_value(s.substr(p), 30))));
+                    p = n;
                     continue;
                 }
                 add_record(batch, s.substr(p), base + p, RecordEnd::end_of_input, 0);
@@ -391,6 +405,10 @@ private:
             }
             const auto line = line_at(s, base, base + lt);
             add_record(batch, s.substr(lt, end - lt), base + lt, how, line);
+            line_at(s, base, base + end);  // count the record's lines before its bytes are gone
+            const auto nl = s.rfind('\n', lt);
+            batch.records.back().column = static_cast<std::uint32_t>(
+                nl == std::string_view::npos ? (base + lt + 1) : (lt - nl));
             p = end;
         }
         return p;
@@ -433,6 +451,7 @@ private:
             const std::size_t end = next == std::string_view::npos ? n : next + 1;
             const auto line = line_at(s, base, base + q);
             add_record(batch, s.substr(q, end - q), base + q, RecordEnd::as_declared, line);
+            line_at(s, base, base + end);
             p = end;
         }
         return p;

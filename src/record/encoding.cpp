@@ -188,6 +188,23 @@ std::string bytes_around(std::string_view data, std::size_t pos) {
     return out;
 }
 
+/// U+FFFD in valid UTF-8 data: a converter upstream met a character it could not map and
+/// replaced it. The original letter is lost; only a person can restore it.
+void report_replacement_characters(const std::vector<FieldView>& fields, FindingSink& sink) {
+    for (const auto& f : fields) {
+        const auto pos = f.data().find(k_replacement);
+        if (pos == std::string_view::npos) {
+            continue;
+        }
+        report(sink, rules::id::replacement_character, f.byte_offset() + pos,
+               fmt::format("{}: the replacement character � (U+FFFD) stands where a letter was lost "
+                           "in an earlier character conversion",
+                           f.tag()),
+               f.tag(), display_value(f.data().substr(pos > 20 ? pos - 20 : 0, 60), 60),
+               "restore the missing letter from the item or another copy of the record");
+    }
+}
+
 } // namespace
 
 Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::vector<FieldView>& fields,
@@ -225,6 +242,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
     bool decode_marc8 = false;
     if (coding == 'a') {
         if (utf8) {
+            report_replacement_characters(fields, sink);
             return Encoding::utf8;
         }
         if (has_escape) {
@@ -256,6 +274,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
                    "Leader/09 is blank (MARC-8) but the data is UTF-8: it was read as UTF-8. "
                    "Systems that trust Leader/09 will show garbled diacritics",
                    "LDR", " ", "set Leader/09 to 'a'");
+            report_replacement_characters(fields, sink);
             return Encoding::utf8;
         }
         decode_marc8 = true;

@@ -171,20 +171,43 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
     result.leader = LeaderView{leader};
     check_leader(leader, offset, sink);
 
-    // ---- directory --------------------------------------------------------------------
+    // ---- directory ------------------------------------------------------------------------
+    // Two witnesses say where it ends: the first field terminator, and the base address. When
+    // they disagree, believe the one that gives a directory of well-formed entries.
     const long base = digits(leader, 12, 5);
     const auto dir_end = rec.find(field_terminator, 24);
+    auto plausible_directory = [&](std::size_t end) {
+        if (end < 24 || end > rec.size() || (end - 24) % 12 != 0) {
+            return false;
+        }
+        for (std::size_t i = 24; i < end; i += 12) {
+            if (digits(rec, i + 3, 9) < 0) {
+                return false;
+            }
+        }
+        return true;
+    };
     std::string_view directory;
     std::size_t data_start = 0;
+    const bool base_usable = base > 24 && static_cast<std::size_t>(base) <= rec.size();
     if (dir_end == std::string_view::npos) {
-        if (base > 24 && static_cast<std::size_t>(base) <= rec.size()) {
-            directory = rec.substr(24, static_cast<std::size_t>(base) - 24);
-            data_start = static_cast<std::size_t>(base);
-        } else {
+        if (!base_usable) {
             return reject("no field terminator anywhere and no usable base address (Leader/12-16): "
                           "the directory cannot be found, so this is not a readable MARC record",
                           offset);
         }
+        directory = rec.substr(24, static_cast<std::size_t>(base) - 25);
+        data_start = static_cast<std::size_t>(base);
+    } else if (base_usable && static_cast<std::size_t>(base) != dir_end + 1 &&
+               !plausible_directory(dir_end) && plausible_directory(static_cast<std::size_t>(base) - 1)) {
+        directory = rec.substr(24, static_cast<std::size_t>(base) - 25);
+        data_start = static_cast<std::size_t>(base);
+        auto& f = report(sink, rules::id::directory_invalid, offset + static_cast<std::size_t>(base) - 1,
+                         fmt::format("the directory does not end with a field terminator (0x1E) where "
+                                     "Leader/12-16 says (byte {}: 0x{:02X} instead); the base address was "
+                                     "trusted",
+                                     base - 1, static_cast<unsigned char>(rec[static_cast<std::size_t>(base) - 1])));
+        f.fix = "re-save the record in a MARC editor so the directory is rebuilt";
     } else {
         directory = rec.substr(24, dir_end - 24);
         data_start = dir_end + 1;
@@ -198,20 +221,69 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
             f.fix = fmt::format("set Leader/12-16 to {:05d}", data_start);
         }
     }
-    if (directory.size() % 12 != 0) {
-        report(sink, rules::id::directory_invalid, offset + 24,
-               fmt::format("the directory is {} bytes long, not a multiple of 12 (one entry is 12 "
-                           "bytes); the last {} byte(s) were ignored",
-                           directory.size(), directory.size() % 12))
-            .value = display_value(directory.substr(directory.size() - directory.size() % 12));
-    }
-    std::vector<Entry> entries;
-    entries.reserve(directory.size() / 12);
-    for (std::size_t i = 0; i + 12 <= directory.size(); i += 12) {
-        entries.push_back(Entry{directory.substr(i, 3), digits(directory, i + 3, 4), digits(directory, i + 7, 5)});
-    }
     const std::string_view data = data_start <= rec.size() ? rec.substr(data_start) : std::string_view{};
     const std::uint64_t data_offset = offset + data_start;
+    std::vector<Entry> entries;
+    entries.reserve(directory.size() / 12 + 1);
+    const std::size_t stray = directory.size() % 12;
+    auto entry_at = [&](std::size_t i) {
+        return Entry{directory.substr(i, 3), digits(directory, i + 3, 4), digits(directory, i + 7, 5)};
+    };
+    auto numeric = [](const Entry& e) { return e.length >= 0 && e.start >= 0; };
+    if (stray == 0) {
+        for (std::size_t i = 0; i < directory.size(); i += 12) {
+            entries.push_back(entry_at(i));
+        }
+    } else {
+        // A byte lost (or added) inside the directory shifts every entry after it. Entries
+        // counted back from the directory's end are then still aligned: use whichever
+        // alignment gives well-formed entries.
+        std::vector<Entry> from_start;
+        std::vector<Entry> from_end;
+        for (std::size_t i = 0; i + 12 <= directory.size(); i += 12) {
+            from_start.push_back(entry_at(i));
+        }
+        for (std::size_t i = stray; i + 12 <= directory.size(); i += 12) {
+            from_end.push_back(entry_at(i));
+        }
+        // An entry fits when its field ends with a field terminator where it says.
+        auto fits = [&](const Entry& e) {
+            return numeric(e) && e.length > 0 &&
+                   static_cast<std::size_t>(e.start) + static_cast<std::size_t>(e.length) <= data.size() &&
+                   data[static_cast<std::size_t>(e.start + e.length - 1)] == field_terminator;
+        };
+        const auto good_start = std::count_if(from_start.begin(), from_start.end(), fits);
+        const auto good_end = std::count_if(from_end.begin(), from_end.end(), fits);
+        const std::string_view head = directory.substr(0, stray);
+        if (good_end > good_start) {
+            std::string_view tag_part = head;
+            Entry damaged{{}, -1, -1};
+            if (stray >= 9) {
+                damaged = Entry{head.substr(0, stray - 9), digits(head, stray - 9, 4), digits(head, stray - 5, 5)};
+                tag_part = damaged.tag;
+            }
+            if (numeric(damaged)) {
+                entries.push_back(damaged);
+            }
+            entries.insert(entries.end(), from_end.begin(), from_end.end());
+            report(sink, rules::id::directory_invalid, offset + 24,
+                   fmt::format("the directory is {} bytes long, not a multiple of 12: its first entry is "
+                               "damaged (\"{}\"), which shifts the others; they were read back from the "
+                               "directory's end{}",
+                               directory.size(), display_value(head),
+                               numeric(damaged) ? fmt::format(", and the damaged entry's field kept with the "
+                                                              "incomplete tag \"{}\"", display_value(tag_part))
+                                                : std::string{", and the damaged entry was ignored"}))
+                .fix = "re-save the record in a MARC editor and check the first field's tag";
+        } else {
+            entries = std::move(from_start);
+            report(sink, rules::id::directory_invalid, offset + 24,
+                   fmt::format("the directory is {} bytes long, not a multiple of 12 (one entry is 12 bytes); "
+                               "the last {} byte(s) were ignored",
+                               directory.size(), stray))
+                .value = display_value(directory.substr(directory.size() - stray));
+        }
+    }
 
     // ---- fields, by the directory -------------------------------------------------------
     bool by_directory = true;
@@ -259,32 +331,45 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
             starts.push_back(p);
             p = end + 1;
         }
-        std::vector<std::size_t> order(entries.size());
-        for (std::size_t i = 0; i < order.size(); ++i) {
-            order[i] = i;
-        }
-        const bool starts_usable = std::all_of(entries.begin(), entries.end(), [](const Entry& e) { return e.start >= 0; });
-        if (starts_usable) {
-            std::stable_sort(order.begin(), order.end(),
-                             [&](std::size_t a, std::size_t b) { return entries[a].start < entries[b].start; });
-        }
-        std::vector<std::string_view> wrong;
-        for (std::size_t k = 0; k < order.size(); ++k) {
-            const auto& e = entries[order[k]];
-            if (k < pieces.size()) {
-                const bool ok = e.start == static_cast<long>(starts[k]) &&
-                                e.length == static_cast<long>(pieces[k].size() + 1);
-                if (!ok) {
-                    wrong.push_back(e.tag);
+        // An entry whose start matches a piece's start claims it; the other entries take the
+        // remaining pieces in data order (starts past 99,999 bytes wrap, lengths past 9,999 too).
+        std::vector<std::size_t> piece_of(entries.size(), SIZE_MAX);
+        std::vector<bool> claimed(pieces.size(), false);
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (entries[i].start < 0) {
+                continue;
+            }
+            const auto it = std::lower_bound(starts.begin(), starts.end(), static_cast<std::size_t>(entries[i].start));
+            if (it != starts.end() && *it == static_cast<std::size_t>(entries[i].start)) {
+                const auto k = static_cast<std::size_t>(it - starts.begin());
+                if (!claimed[k]) {
+                    claimed[k] = true;
+                    piece_of[i] = k;
                 }
             }
         }
-        const std::size_t n = std::min(order.size(), pieces.size());
-        // Fields keep directory order, as a MARC editor shows them.
-        std::vector<std::size_t> piece_of(entries.size(), SIZE_MAX);
-        for (std::size_t k = 0; k < n; ++k) {
-            piece_of[order[k]] = k;
+        std::size_t next_free = 0;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (piece_of[i] != SIZE_MAX) {
+                continue;
+            }
+            while (next_free < pieces.size() && claimed[next_free]) {
+                ++next_free;
+            }
+            if (next_free < pieces.size()) {
+                claimed[next_free] = true;
+                piece_of[i] = next_free;
+            }
         }
+        std::vector<std::string_view> wrong;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const auto k = piece_of[i];
+            if (k != SIZE_MAX && (entries[i].start != static_cast<long>(starts[k]) ||
+                                  entries[i].length != static_cast<long>(pieces[k].size() + 1))) {
+                wrong.push_back(entries[i].tag);
+            }
+        }
+        const auto unclaimed = static_cast<std::size_t>(std::count(claimed.begin(), claimed.end(), false));
         std::vector<std::string_view> lost;
         for (std::size_t i = 0; i < entries.size(); ++i) {
             if (piece_of[i] == SIZE_MAX) {
@@ -302,9 +387,9 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
             message += fmt::format("; {} field(s) could not be located and are missing from the audit: {}",
                                    lost.size(), tag_list(lost));
         }
-        if (pieces.size() > entries.size()) {
+        if (unclaimed > 0) {
             message += fmt::format("; {} piece(s) of data have no directory entry and were ignored",
-                                   pieces.size() - entries.size());
+                                   unclaimed);
         }
         auto& f = report(sink, rules::id::directory_invalid, offset + 24, std::move(message));
         f.fix = "re-save the record in a MARC editor so the directory is rebuilt; check the "

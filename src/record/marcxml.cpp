@@ -2,10 +2,12 @@
 // Element names are matched by local name, so any namespace prefix (or none) is accepted.
 
 #include <algorithm>
+#include <cstring>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "marcaudit/record/encoding.hpp"
 #include "marcaudit/record/readers.hpp"
 #include "marcaudit/rules/catalog.hpp"
 
@@ -28,9 +30,7 @@ Position position_of(const io::RawRecord& raw, std::ptrdiff_t pos) {
     const auto upto = raw.bytes.substr(0, static_cast<std::size_t>(std::max<std::ptrdiff_t>(pos, 0)));
     const auto lines = static_cast<std::uint32_t>(std::count(upto.begin(), upto.end(), '\n'));
     const auto last_nl = upto.rfind('\n');
-    // The record's first line starts before the record: its column count would need the
-    // bytes before the record, which the reader does not keep; the offset is given too.
-    const std::size_t column = last_nl == std::string_view::npos ? upto.size() + 1 : upto.size() - last_nl;
+    const std::size_t column = last_nl == std::string_view::npos ? raw.column + upto.size() : upto.size() - last_nl;
     return Position{raw.line + lines, column};
 }
 
@@ -59,6 +59,28 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
                                         ? " (the file ends before this record's end tag)"
                                         : "");
         return result;
+    }
+    // pugixml accepts what XML forbids: control characters and invalid UTF-8. Report them
+    // (other tools reject the whole file) and read on.
+    std::size_t reported = 0;
+    for (std::size_t i = 0; i < raw.bytes.size() && reported < 10; ++i) {
+        const auto c = static_cast<unsigned char>(raw.bytes[i]);
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+            if (c < 0x80) {
+                continue;
+            }
+            if (find_invalid_utf8(raw.bytes.substr(i, 4)) != 0) {
+                i += c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;  // a whole valid sequence
+                continue;
+            }
+        }
+        const auto pos = position_of(raw, static_cast<std::ptrdiff_t>(i));
+        ++reported;
+        sink.add(rules::id::xml_invalid, rules::find_rule(rules::id::xml_invalid)->severity, raw.byte_offset + i,
+                 fmt::format("line {}, column {}: {} 0x{:02X} is not allowed in XML; XML parsers will "
+                             "reject the whole file",
+                             pos.line, pos.column, c < 0x80 ? "the control character" : "the byte (not UTF-8)", c))
+            .fix = c < 0x80 ? "remove the character (or replace it with what was meant)" : "save the file as UTF-8";
     }
     const pugi::xml_node record = doc.document_element();
     auto where = [&](const pugi::xml_node& node) {

@@ -17,6 +17,8 @@ constexpr std::array k_rules{
              "Leader/09 is neither blank (MARC-8) nor 'a' (UTF-8)"},
     RuleInfo{id::marc8_invalid, "encoding", Severity::error,
              "MARC-8 data with a broken escape sequence or a byte MARC-8 does not define"},
+    RuleInfo{id::replacement_character, "encoding", Severity::warning,
+             "U+FFFD replacement characters: letters lost in an earlier conversion"},
     RuleInfo{id::base_address_invalid, "structure", Severity::error,
              "Leader/12-16 (base address of data) does not point just past the directory"},
     RuleInfo{id::bytes_between_records, "structure", Severity::warning,

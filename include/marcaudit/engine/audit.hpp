@@ -16,9 +16,10 @@ namespace marcaudit::engine {
 
 /// What `marcaudit audit` was asked to do.
 struct AuditOptions {
-    std::vector<std::string> inputs;  ///< files, directories, "-"
+    std::vector<std::string> inputs;  ///< files, directories (read recursively), "-"
     unsigned threads = 0;             ///< 0 = all cores
     bool progress = false;            ///< a progress line on stderr
+    io::BatchLimits batch;            ///< batch and read sizes; no effect on results
 };
 
 /// Records read, audited and rejected. `read == audited + rejected` always.

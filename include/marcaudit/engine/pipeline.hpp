@@ -11,6 +11,7 @@
 
 #include "marcaudit/findings/finding.hpp"
 #include "marcaudit/io/input.hpp"
+#include "marcaudit/io/splitter.hpp"
 #include "marcaudit/record/record_view.hpp"
 
 namespace marcaudit::engine {
@@ -50,6 +51,7 @@ struct SourceInfo {
 /// Options of a pipeline run.
 struct PipelineOptions {
     unsigned threads = 0;  ///< 0 = all cores
+    io::BatchLimits batch; ///< batch and read sizes; no effect on results, only on speed
 };
 
 /// Runs the pipeline over `inputs` (already expanded), calling `visitor` per record and

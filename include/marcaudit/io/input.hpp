@@ -60,7 +60,9 @@ public:
 
     /// Opens `name` (`-` is stdin). Detects gzip by its magic bytes.
     /// @throws InputError when the file cannot be opened, mapped or decompressed.
-    [[nodiscard]] static std::unique_ptr<ByteSource> open(const std::string& name);
+    /// Streamed input is read `stream_chunk` bytes at a time.
+    [[nodiscard]] static std::unique_ptr<ByteSource> open(const std::string& name,
+                                                          std::size_t stream_chunk = 4U << 20U);
 
     /// Returns the next chunk: `carry` (unconsumed bytes at the end of the previous chunk,
     /// which start at input offset `carry_offset`) followed by at least `min_new` new bytes

@@ -18,6 +18,7 @@ namespace marcaudit::io {
 struct BatchLimits {
     std::size_t max_records = 1000;
     std::size_t max_bytes = 2U << 20U;
+    std::size_t stream_chunk = 4U << 20U;  ///< read size for stdin and gzip input
 };
 
 /// Splits one input into batches. Serial: one splitter per input, used by one thread.

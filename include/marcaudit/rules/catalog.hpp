@@ -40,6 +40,7 @@ inline constexpr std::string_view xml_invalid = "structure-xml-invalid";
 inline constexpr std::string_view mnemonic_line_invalid = "structure-mnemonic-line-invalid";
 inline constexpr std::string_view leader_mismatch = "encoding-leader-mismatch";
 inline constexpr std::string_view invalid_utf8 = "encoding-invalid-utf8";
+inline constexpr std::string_view replacement_character = "encoding-replacement-character";
 inline constexpr std::string_view marc8_invalid = "encoding-marc8-invalid";
 inline constexpr std::string_view leader09_invalid = "encoding-leader09-invalid";
 } // namespace id

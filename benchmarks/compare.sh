@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# compare.sh: marcaudit's throughput against other MARC tools, on the same file, in one run.
+#
+#   benchmarks/compare.sh
+#
+# Times, on one large ISO 2709 file built by benchmarks/make_corpus (cached in
+# benchmarks/.cache/):
+#   marcaudit audit --format json  (structure + encoding checks), with 1 thread and all threads
+#   yaz-marcdump -n                 (parse only; YAZ is single-threaded)
+#   marclint                        (Perl MARC::Lint; slow, so only on a 10,000-record slice)
+# Each command runs REPEAT times; the best wall time is kept, with the highest peak RSS.
+# Results are checked: marcaudit's JSON "records.read" must equal the number of record
+# terminators (0x1D) in the file, yaz-marcdump must exit 0 and read every record, marclint
+# must count every record of the slice. Any mismatch stops the script with status 1.
+#
+# Environment:
+#   MARCAUDIT=path   the marcaudit binary (default: build/release/marcaudit, built if missing)
+#   REBUILD=1        rebuild build/release first even if the binary exists (incremental)
+#   N=100000         records in the large file        SLICE=10000  records in marclint's slice
+#   REPEAT=3         runs per command                 MARCAUDIT_CORPUS  see make_corpus
+# Delete benchmarks/.cache/ to rebuild the files (e.g. after the corpus changed).
+set -euo pipefail
+export LC_ALL=C  # a '.' decimal point in EPOCHREALTIME, awk and printf
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(dirname "$here")
+cache=$here/.cache
+N=${N:-100000}
+SLICE=${SLICE:-10000}
+REPEAT=${REPEAT:-3}
+threads_all=$(nproc)
+
+die() {
+    echo "compare.sh: FAILED: $*" >&2
+    exit 1
+}
+
+# ---- the marcaudit binary --------------------------------------------------------------
+if [[ -n ${MARCAUDIT:-} ]]; then
+    marcaudit=$MARCAUDIT
+    [[ -x $marcaudit ]] || die "MARCAUDIT=$marcaudit is not an executable"
+else
+    marcaudit=$repo/build/release/marcaudit
+    if [[ ! -x $marcaudit || ${REBUILD:-0} == 1 ]]; then
+        echo "building the release binary (build/release)..." >&2
+        build_log=$(mktemp "${TMPDIR:-/tmp}/marcaudit-build.XXXXXX")
+        if ! (cd "$repo" && cmake --preset release && cmake --build build/release -j2) >"$build_log" 2>&1; then
+            tail -n 30 "$build_log" >&2
+            die "the release build failed (cmake --preset release && cmake --build build/release -j2); log: $build_log"
+        fi
+        rm -f "$build_log"
+    fi
+fi
+command -v yaz-marcdump >/dev/null || die "yaz-marcdump is not installed (Debian package yaz)"
+
+# ---- the input files (cached) ------------------------------------------------------------
+mkdir -p "$cache"
+big=$cache/corpus-$N.mrc
+slice=$cache/corpus-$SLICE.mrc
+[[ -s $big ]] || "$here/make_corpus" "$big" "$N" >&2
+count_records() { tr -cd '\035' <"$1" | wc -c; }
+records=$(count_records "$big")
+bytes=$(wc -c <"$big")
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/marcaudit-compare.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# ---- timing ------------------------------------------------------------------------------
+# run_once CMD...: runs CMD once (stdout and stderr to $work/stdout, $work/stderr) and sets
+# SECS (wall seconds), RSS_KB (peak resident set, empty when unknown) and RC (exit status).
+# /usr/bin/time gives %e (wall, 10 ms resolution) and %M (peak RSS). Runs here take about a
+# tenth of a second, so the wall time comes from bash's microsecond clock EPOCHREALTIME around
+# the command when the shell has it (bash >= 5); /usr/bin/time's own start-up is included
+# for every tool alike (about a millisecond). Without /usr/bin/time: bash's `time`, no RSS.
+have_gnu_time=0
+[[ -x /usr/bin/time ]] && have_gnu_time=1
+run_once() {
+    local start end e m
+    RSS_KB=""
+    if ((have_gnu_time)); then
+        start=${EPOCHREALTIME:-}
+        if /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr"; then RC=0; else RC=$?; fi
+        end=${EPOCHREALTIME:-}
+        # The last line: GNU time writes "Command exited with non-zero status N" before it.
+        read -r e m < <(tail -n 1 "$work/time")
+        RSS_KB=$m
+        if [[ -n $start && -n $end ]]; then
+            SECS=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+        else
+            SECS=$e
+        fi
+    else
+        local TIMEFORMAT=%3R
+        { if time "$@" >"$work/stdout" 2>"$work/stderr"; then RC=0; else RC=$?; fi; } 2>"$work/time"
+        SECS=$(tail -n 1 "$work/time")
+    fi
+}
+
+# Table rows, filled by measure().
+rows=()
+declare -A rate  # records/s by row key
+
+# measure KEY TOOL THREADS RECORDS BYTES CHECK CMD...: runs CMD REPEAT times, calls the
+# function CHECK after every run (it dies on a wrong result), and adds a table row.
+measure() {
+    local key=$1 tool=$2 threads=$3 nrec=$4 nbytes=$5 check=$6
+    shift 6
+    local best="" rss_max="" i
+    for ((i = 1; i <= REPEAT; i++)); do
+        run_once "$@"
+        "$check" "$nrec"
+        echo "  $tool, $threads thread(s), run $i: ${SECS} s" >&2
+        if [[ -z $best ]] || awk -v a="$SECS" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+            best=$SECS
+        fi
+        if [[ -n $RSS_KB ]] && { [[ -z $rss_max ]] || ((RSS_KB > rss_max)); }; then
+            rss_max=$RSS_KB
+        fi
+    done
+    local rps mbps rss
+    rps=$(awk -v n="$nrec" -v s="$best" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
+    mbps=$(awk -v b="$nbytes" -v s="$best" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }')
+    rss=$([[ -n $rss_max ]] && awk -v k="$rss_max" 'BEGIN { printf "%.1f", k / 1024 }' || echo "n/a")
+    rate[$key]=$rps
+    rows+=("$(printf '%-22s %7s %8s %8s %10s %8s %14s' "$tool" "$threads" "$nrec" "$best" "$rps" "$mbps" "$rss")")
+}
+
+# ---- result checks (untimed) -------------------------------------------------------------
+check_marcaudit() {
+    local expected=$1 read
+    [[ $RC -eq 0 ]] || die "marcaudit exited with status $RC: $(head -c 500 "$work/stderr")"
+    read=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["records"]["read"])' \
+        "$work/audit.json") || die "marcaudit's JSON report cannot be read"
+    [[ $read -eq $expected ]] ||
+        die "marcaudit read $read records, but the file holds $expected record terminators (0x1D)"
+}
+check_yaz() {
+    [[ $RC -eq 0 ]] || die "yaz-marcdump -n exited with status $RC: $(head -c 500 "$work/stderr")"
+}
+check_marclint() {
+    local expected=$1 counted
+    [[ $RC -eq 0 ]] || die "marclint exited with status $RC: $(head -c 500 "$work/stderr")"
+    # --stats ends stdout with " Recs  Errs Filename" and one line per file.
+    counted=$(tail -n 1 "$work/stdout" | awk '{ print $1 }')
+    [[ $counted == "$expected" ]] || die "marclint counted '$counted' records, the slice holds $expected"
+}
+
+# yaz-marcdump -n prints nothing; once, untimed, make sure it reads every record (-p prints a
+# line per record, the last one with its number).
+yaz_last=$(yaz-marcdump -n -p "$big" 2>/dev/null | tail -n 1 | sed -n 's/.*Record \([0-9]*\) offset.*/\1/p')
+[[ $yaz_last == "$records" ]] || die "yaz-marcdump read ${yaz_last:-no} records, the file holds $records"
+
+# ---- is the machine quiet? -------------------------------------------------------------------
+# Other processes (a compiler, say) on the same cores slow every tool unevenly: the
+# multi-threaded run suffers most. Sample /proc/stat for half a second and warn.
+cpu_busy_percent() {
+    local _c u1 n1 s1 i1 w1 q1 sq1 st1 u2 n2 s2 i2 w2 q2 sq2 st2 _rest busy idle
+    [[ -r /proc/stat ]] || { echo "?"; return; }
+    read -r _c u1 n1 s1 i1 w1 q1 sq1 st1 _rest </proc/stat
+    sleep 0.5
+    read -r _c u2 n2 s2 i2 w2 q2 sq2 st2 _rest </proc/stat
+    busy=$(((u2 + n2 + s2 + q2 + sq2 + st2) - (u1 + n1 + s1 + q1 + sq1 + st1)))
+    idle=$(((i2 + w2) - (i1 + w1)))
+    echo $((busy + idle > 0 ? 100 * busy / (busy + idle) : 0))
+}
+busy=$(cpu_busy_percent)
+if [[ $busy != "?" && $busy -gt 10 ]]; then
+    echo "compare.sh: WARNING: the CPUs are ${busy}% busy with other work; timings will be low" >&2
+fi
+
+# ---- the runs ------------------------------------------------------------------------------
+echo "timing on $big: $records records, $bytes bytes, best of $REPEAT runs" >&2
+# The JSON report goes to a file in $work, not to /dev/null: marcaudit writes -o FILE through
+# FILE.tmp and a rename, which as root would replace the /dev/null device by a regular file.
+measure ma1 marcaudit 1 "$records" "$bytes" check_marcaudit \
+    "$marcaudit" audit --format json -o "$work/audit.json" --no-progress --threads 1 "$big"
+if ((threads_all > 1)); then
+    measure maN marcaudit "$threads_all" "$records" "$bytes" check_marcaudit \
+        "$marcaudit" audit --format json -o "$work/audit.json" --no-progress --threads "$threads_all" "$big"
+else
+    rate[maN]=${rate[ma1]}
+fi
+measure yaz "yaz-marcdump -n" 1 "$records" "$bytes" check_yaz yaz-marcdump -n "$big"
+
+have_marclint=0
+if command -v marclint >/dev/null; then
+    have_marclint=1
+    [[ -s $slice ]] || "$here/make_corpus" "$slice" "$SLICE" >&2
+    slice_records=$(count_records "$slice")
+    slice_bytes=$(wc -c <"$slice")
+    measure lint "marclint (slice)" 1 "$slice_records" "$slice_bytes" check_marclint \
+        marclint --quiet --stats "$slice"
+fi
+
+# ---- the table -----------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+echo
+echo "file: $big ($records records, $bytes bytes; $threads_all cores, ${busy}% busy before the runs)"
+echo "marcaudit: $marcaudit ($("$marcaudit" --version 2>/dev/null | head -n 1 || echo "version unknown"))"
+echo
+printf '%-22s %7s %8s %8s %10s %8s %14s\n' tool threads records seconds records/s MB/s "peak RSS MiB"
+printf '%s\n' "${rows[@]}"
+echo
+echo "marcaudit records/s / yaz-marcdump -n records/s:"
+echo "  overall  (marcaudit $threads_all threads vs yaz): $(ratio "${rate[maN]}" "${rate[yaz]}")"
+echo "  per core (marcaudit 1 thread vs yaz):   $(ratio "${rate[ma1]}" "${rate[yaz]}")"
+if ((have_marclint)); then
+    echo "marcaudit records/s (large file) / marclint records/s (${slice_records}-record slice):"
+    echo "  overall  (marcaudit $threads_all threads): $(ratio "${rate[maN]}" "${rate[lint]}")"
+    echo "  per core (marcaudit 1 thread):   $(ratio "${rate[ma1]}" "${rate[lint]}")"
+fi
+echo "(MB = 10^6 bytes; seconds = best wall time of $REPEAT runs; RSS = highest of the runs)"

@@ -1,0 +1,67 @@
+#include <gtest/gtest.h>
+
+#include "marcaudit/record/encoding.hpp"
+
+namespace marcaudit::record {
+namespace {
+
+TEST(Utf8Test, ValidTextHasNoInvalidByte) {
+    EXPECT_EQ(find_invalid_utf8(""), std::string_view::npos);
+    EXPECT_EQ(find_invalid_utf8("plain ASCII text, longer than eight bytes"), std::string_view::npos);
+    EXPECT_EQ(find_invalid_utf8("Brontë, Charlotte, 1816-1855"), std::string_view::npos);
+    EXPECT_EQ(find_invalid_utf8("Дорогой 北京 עברית 𝄞"), std::string_view::npos);
+}
+
+TEST(Utf8Test, InvalidSequencesAreFoundAtTheirFirstByte) {
+    EXPECT_EQ(find_invalid_utf8("abc\xE9"
+                                "def"),
+              3U);                                          // Latin-1 é
+    EXPECT_EQ(find_invalid_utf8("ab\xC0\xAF"), 2U);         // overlong '/'
+    EXPECT_EQ(find_invalid_utf8("\xED\xA0\x80"), 0U);       // UTF-16 surrogate
+    EXPECT_EQ(find_invalid_utf8("x\xF4\x90\x80\x80"), 1U);  // above U+10FFFF
+    EXPECT_EQ(find_invalid_utf8("12345678\xE2\x82"), 8U);   // cut short, after the fast path
+    EXPECT_EQ(find_invalid_utf8("\x80"), 0U);               // lone continuation byte
+}
+
+TEST(Marc8Test, CombiningMarkBeforeBaseLetterBecomesUnicodeOrder) {
+    Marc8Decoder decoder;
+    // MARC-8: acute (0xE2) precedes the letter; Unicode: e + U+0301.
+    EXPECT_EQ(decoder.decode("Caf\xE2"
+                             "e"),
+              "Cafe\xCC\x81");
+    EXPECT_EQ(decoder.decode("\xA5"
+                             "sop"),
+              "Æsop");  // ANSEL Æ
+}
+
+TEST(Marc8Test, EscapeSequencesSwitchScriptsAndResetPerField) {
+    Marc8Decoder decoder;
+    // ESC ( N: basic Cyrillic as G0 (small letters at 0x40-0x5F, capitals at 0x60-0x7E).
+    EXPECT_EQ(decoder.decode("\x1B(NaBW\x1B(B ok"), "Абв ok");
+    std::string out;
+    decoder.decode_field("\x1B(Nab", true, out);
+    out.clear();
+    decoder.decode_field("ab", true, out);
+    EXPECT_EQ(out, "ab");  // a new field starts in ASCII again
+}
+
+TEST(Marc8Test, SubfieldCodesAreNotDecodedAsTheCurrentScript) {
+    Marc8Decoder decoder;
+    std::string out;
+    const auto problem = decoder.decode_field("10\x1F" "a\x1B(NaB\x1F" "bW", false, out);
+    EXPECT_EQ(problem.count, 0U);
+    EXPECT_EQ(out, "10\x1F" "aАб\x1F" "bв");  // the escape holds across subfields of the field
+}
+
+TEST(Marc8Test, BrokenSequencesBecomeReplacementCharactersAndAreCounted) {
+    Marc8Decoder decoder;
+    std::string out;
+    const auto problem = decoder.decode_field("ab\x1B(", true, out);  // escape cut short
+    EXPECT_GE(problem.count, 1U);
+    EXPECT_EQ(problem.offset, 2U);
+    EXPECT_NE(out.find("\xEF\xBF\xBD"), std::string::npos);
+    EXPECT_TRUE(out.starts_with("ab"));
+}
+
+} // namespace
+} // namespace marcaudit::record

@@ -1,0 +1,87 @@
+#include "test_support.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "marcaudit/report/reports.hpp"
+
+namespace marcaudit::test {
+
+namespace fs = std::filesystem;
+
+fs::path test_data() { return fs::path{MARCAUDIT_TEST_DATA}; }
+
+std::optional<fs::path> corpus_root() {
+    if (const char* env = std::getenv("MARCAUDIT_CORPUS"); env != nullptr && *env != '\0') {
+        if (fs::exists(fs::path{env} / "SOURCES.tsv")) {
+            return fs::path{env};
+        }
+        return std::nullopt;
+    }
+    const fs::path def{MARCAUDIT_DEFAULT_CORPUS};
+    if (fs::exists(def / "SOURCES.tsv")) {
+        return def;
+    }
+    return std::nullopt;
+}
+
+long SourceRow::count() const { return std::strtol(count_cell.c_str(), nullptr, 10); }
+
+std::vector<SourceRow> read_sources(const fs::path& root) {
+    std::ifstream in{root / "SOURCES.tsv"};
+    std::vector<SourceRow> rows;
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        std::vector<std::string> cells;
+        std::stringstream ss{line};
+        std::string cell;
+        while (std::getline(ss, cell, '\t')) {
+            cells.push_back(cell);
+        }
+        if (cells.size() < 8) {
+            continue;
+        }
+        rows.push_back(SourceRow{cells[0], cells[4], cells[5], cells[6], cells[7]});
+    }
+    return rows;
+}
+
+engine::AuditResult audit(const std::vector<std::string>& paths, unsigned threads, std::size_t batch_records) {
+    engine::AuditOptions options;
+    options.inputs = paths;
+    options.threads = threads;
+    options.batch.max_records = batch_records;
+    return engine::run_audit(options);
+}
+
+std::vector<std::string> dump_records(const std::string& path, unsigned threads) {
+    std::vector<std::string> records;
+    std::vector<engine::SourceInfo> sources;
+    auto visitor = [](const record::RecordView& record, FindingSink&, std::string& out) {
+        report::append_mnemonic(record, out);
+        out.push_back('\x01');  // record separator for splitting below
+    };
+    auto consumer = [&](engine::BatchResult&& batch) {
+        std::size_t start = 0;
+        for (;;) {
+            const auto end = batch.text.find('\x01', start);
+            if (end == std::string::npos) {
+                break;
+            }
+            records.push_back(batch.text.substr(start, end - start));
+            start = end + 1;
+        }
+    };
+    engine::run_pipeline({path}, {threads, {}}, visitor, consumer, sources);
+    return records;
+}
+
+std::string json_report(const engine::AuditResult& result) {
+    std::ostringstream out;
+    report::write_json(result, out);
+    return out.str();
+}
+
+} // namespace marcaudit::test

@@ -1,0 +1,48 @@
+#pragma once
+
+// Shared helpers for the unit tests: where the test data and the corpus are, SOURCES.tsv,
+// and reading whole files through the real pipeline.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "marcaudit/engine/audit.hpp"
+
+namespace marcaudit::test {
+
+/// tests/data: the curated real subset, always present.
+[[nodiscard]] std::filesystem::path test_data();
+
+/// The whole corpus: $MARCAUDIT_CORPUS, else ../shared/corpus beside the repository, when it
+/// exists.
+[[nodiscard]] std::optional<std::filesystem::path> corpus_root();
+
+/// One line of a SOURCES.tsv.
+struct SourceRow {
+    std::string file;        ///< relative to the root, e.g. "bib/x.mrc"
+    std::string count_cell;  ///< "100", or "18 (+ trailing partial/unterminated data)"
+    std::string format;
+    std::string encoding;
+    std::string notes;
+    /// The leading number of the record count cell.
+    [[nodiscard]] long count() const;
+    /// The category folder: "bib", "marc8", ...
+    [[nodiscard]] std::string category() const { return file.substr(0, file.find('/')); }
+};
+
+/// Reads root/SOURCES.tsv.
+[[nodiscard]] std::vector<SourceRow> read_sources(const std::filesystem::path& root);
+
+/// Audits `paths` with `threads` threads (and optional tiny batches).
+[[nodiscard]] engine::AuditResult audit(const std::vector<std::string>& paths, unsigned threads = 1,
+                                        std::size_t batch_records = 1000);
+
+/// Every readable record of `path` as mnemonic text, one string per record, in input order.
+[[nodiscard]] std::vector<std::string> dump_records(const std::string& path, unsigned threads = 1);
+
+/// The JSON report of an audit, as text.
+[[nodiscard]] std::string json_report(const engine::AuditResult& result);
+
+} // namespace marcaudit::test
