@@ -64,7 +64,20 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
 }
 
 bool needs_decoding(std::string_view s) noexcept {
-    for (const char ch : s) {
+    // Eight bytes at a time: any byte with the high bit set, or any byte equal to ESC.
+    constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_esc = 0x1B1B1B1B1B1B1B1BULL;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, s.data() + i, 8);
+        const std::uint64_t x = word ^ k_esc;  // a zero byte where word had ESC
+        if ((word & k_high) != 0 || ((x - k_ones) & ~x & k_high) != 0) {
+            return true;
+        }
+    }
+    for (const char ch : s.substr(i)) {
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0x80 || c == 0x1B) {
             return true;

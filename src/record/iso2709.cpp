@@ -223,8 +223,9 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
     }
     const std::string_view data = data_start <= rec.size() ? rec.substr(data_start) : std::string_view{};
     const std::uint64_t data_offset = offset + data_start;
-    std::vector<Entry> entries;
-    entries.reserve(directory.size() / 12 + 1);
+    thread_local std::vector<Entry> t_entries;  // reused: no allocation per record once warm
+    std::vector<Entry>& entries = t_entries;
+    entries.clear();
     const std::size_t stray = directory.size() % 12;
     auto entry_at = [&](std::size_t i) {
         return Entry{directory.substr(i, 3), digits(directory, i + 3, 4), digits(directory, i + 7, 5)};
@@ -276,7 +277,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
                                                 : std::string{", and the damaged entry was ignored"}))
                 .fix = "re-save the record in a MARC editor and check the first field's tag";
         } else {
-            entries = std::move(from_start);
+            entries.assign(from_start.begin(), from_start.end());
             report(sink, rules::id::directory_invalid, offset + 24,
                    fmt::format("the directory is {} bytes long, not a multiple of 12 (one entry is 12 bytes); "
                                "the last {} byte(s) were ignored",
@@ -307,9 +308,11 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
         fields.emplace_back(e.tag, slice, data_offset + static_cast<std::size_t>(e.start));
     }
     // Slices without terminators are plausible only when the record has (almost) none at all.
-    const auto terminators = static_cast<std::size_t>(std::count(data.begin(), data.end(), field_terminator));
-    if (by_directory && !unterminated.empty() && terminators >= entries.size() - unterminated.size() + 1) {
-        by_directory = false;
+    if (by_directory && !unterminated.empty()) {
+        const auto terminators = static_cast<std::size_t>(std::count(data.begin(), data.end(), field_terminator));
+        if (terminators >= entries.size() - unterminated.size() + 1) {
+            by_directory = false;
+        }
     }
     if (by_directory) {
         if (!unterminated.empty()) {

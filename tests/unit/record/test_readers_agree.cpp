@@ -136,3 +136,22 @@ TEST(ReadersAgreeTest, PrefixedAndDefaultNamespaceMarcxmlAgree) {
 
 } // namespace
 } // namespace marcaudit::test
+
+namespace marcaudit::test {
+namespace {
+
+TEST(ReadersAgreeTest, WholeCorpusMarc8IsoAndUtf8MarcxmlTwinsAgree) {
+    const auto root = corpus_root();
+    if (!root) {
+        GTEST_SKIP() << "SKIPPED: the whole corpus (../shared/corpus or $MARCAUDIT_CORPUS) is not here";
+    }
+    // SOURCES.tsv: the Evergreen "Concerto" French MARCXML set is the UTF-8 twin of the
+    // Laurentian University MARC-8 file (same 001s).
+    const auto marc8 = dump_records((*root / "marc8" / "evergreen-lul-french-pre1923-100.marc8.mrc").string());
+    const auto xml = dump_records((*root / "marcxml" / "evergreen-concerto-french-bibs-100.xml").string());
+    expect_same_records(marc8, xml, true, nfc);
+    ASSERT_EQ(marc8.size(), 100U);
+}
+
+} // namespace
+} // namespace marcaudit::test
