@@ -1,6 +1,7 @@
 // marcaudit's command line: parses options, dispatches to the library, maps errors to exit
 // codes. Exit codes: 0 done and gates passed; 1 a gate failed; 2 usage or configuration
-// error; 3 an input could not be read.
+// error (including a report that cannot be written); 3 an input could not be read;
+// 4 internal error (a bug).
 
 #include <cstdio>
 #include <filesystem>
@@ -50,7 +51,8 @@ standard input.
 Run 'marcaudit <command> --help' for the options of a command.
 
 Exit codes: 0 done (and every gate passed); 1 a gate failed; 2 usage or
-configuration error; 3 an input could not be read.
+configuration error (or a report that cannot be written); 3 an input could
+not be read; 4 internal error (a bug: please report it with the input).
 )";
 
 unsigned parse_threads(int n) {
@@ -191,6 +193,8 @@ int cmd_audit(const std::vector<std::string>& args) {
     options.inputs = vm["input"].as<std::vector<std::string>>();
     options.threads = parse_threads(threads);
     options.progress = vm.count("no-progress") == 0U && ::isatty(STDERR_FILENO) != 0;
+    const auto result = marcaudit::engine::run_audit(options);
+
     if (!report_dir.empty()) {
         std::error_code ec;
         fs::create_directories(report_dir, ec);
@@ -198,8 +202,6 @@ int cmd_audit(const std::vector<std::string>& args) {
             throw UsageError(fmt::format("--report-dir {}: cannot be created: {}", report_dir, ec.message()));
         }
     }
-
-    const auto result = marcaudit::engine::run_audit(options);
 
     if (want_text) {
         std::ostringstream text;

@@ -69,6 +69,9 @@ BatchResult process_batch(io::Batch& batch, const RecordVisitor& visitor) {
         if (batch.format == io::Format::iso2709) {
             encoding = record::resolve_encoding(parsed.leader, raw.byte_offset, w.fields, w.decode_builder,
                                                 w.decoder, sink);
+        } else {
+            // MARCXML bytes that are not UTF-8 are already reported as broken XML.
+            record::check_unicode_text(w.fields, batch.format == io::Format::mnemonic, sink);
         }
         const record::RecordView view{parsed.leader, w.fields, batch.source_index, raw.record_number,
                                       raw.byte_offset, encoding};

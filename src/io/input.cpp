@@ -176,12 +176,21 @@ public:
         while (!m_eof && filled < buffer->size()) {
             const auto room = static_cast<unsigned>(std::min<std::size_t>(buffer->size() - filled, 1U << 30U));
             const int n = ::gzread(m_file, buffer->data() + filled, room);
-            if (n < 0) {
-                int err = 0;
-                const char* msg = ::gzerror(m_file, &err);
-                throw InputError(fmt::format("{}: read error at byte {}: {}{}", display_name(m_name),
-                                             carry_offset + filled, msg,
-                                             m_gzip ? " (the gzip data is damaged; get a fresh copy)" : ""));
+            int err = Z_OK;
+            const char* msg = n <= 0 ? ::gzerror(m_file, &err) : nullptr;
+            if (n < 0 || (n == 0 && err != Z_OK)) {
+                if (err == Z_ERRNO) {
+                    throw InputError(fmt::format("{}: read error after {} bytes: {}", display_name(m_name),
+                                                 carry_offset + filled, std::strerror(errno)));
+                }
+                // Damaged or truncated compressed data: a defect of the file, not of the
+                // machine. What was read before it is audited; the report says what is missing.
+                m_damage = fmt::format("the gzip data is damaged or cut short after {} uncompressed bytes "
+                                       "({}); anything after that point is missing from the audit: get a "
+                                       "complete copy of the file",
+                                       carry_offset + filled, err == Z_BUF_ERROR ? "unexpected end of file" : msg);
+                m_eof = true;
+                break;
             }
             if (n == 0) {
                 m_eof = true;
@@ -195,6 +204,9 @@ public:
         c.owner = std::move(buffer);
         c.offset = carry_offset;
         c.at_end = m_eof;
+        if (m_eof) {
+            c.damage = m_damage;
+        }
         return c;
     }
     [[nodiscard]] bool gzip() const noexcept override { return m_gzip; }
@@ -207,6 +219,7 @@ private:
     bool m_eof = false;
     std::uint64_t m_size;
     std::size_t m_chunk;
+    std::string m_damage;
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "marcaudit/io/splitter.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -99,6 +100,12 @@ public:
             m_pos += consumed;
             batch.bytes_end = m_chunk.offset + m_pos;
             const bool exhausted = m_chunk.at_end && m_pos >= m_chunk.bytes.size();
+            if (exhausted && !need_more && !m_chunk.damage.empty()) {
+                batch.file_findings.push_back(file_finding(rules::id::input_damaged,
+                                                           m_chunk.offset + m_chunk.bytes.size(),
+                                                           std::move(m_chunk.damage)));
+                m_chunk.damage.clear();
+            }
             if (!batch.records.empty() || !batch.file_findings.empty()) {
                 if (exhausted && !need_more) {
                     m_done = true;
@@ -112,8 +119,8 @@ public:
             if (m_chunk.at_end) {
                 // Cannot happen: every cut either consumes bytes or asks for more. Guard
                 // against a silent endless loop all the same.
-                throw InputError(fmt::format("{}: internal error: the reader stopped at byte {}",
-                                             display_name(m_name), m_chunk.offset + m_pos));
+                throw std::logic_error(fmt::format("{}: the reader stopped at byte {}",
+                                                   display_name(m_name), m_chunk.offset + m_pos));
             }
             refill();
             batch.owner = m_chunk.owner;
@@ -389,6 +396,24 @@ private:
                        s.find_first_not_of(" \t\r\n", e + close.size()) != std::string_view::npos &&
                        s[s.find_first_not_of(" \t\r\n", e + close.size())] != '>') {
                     e = s.find(close, e + 1);  // "</recordX": not our end tag
+                }
+                // A record whose end tag is missing must not swallow the next record: stop at
+                // the next record's start tag if it comes first.
+                const std::string open = fmt::format("<{}", qname);
+                auto next_start = s.find(open, gt);
+                while (next_start != std::string_view::npos && next_start + open.size() < n &&
+                       std::string_view{" \t\r\n/>"}.find(s[next_start + open.size()]) == std::string_view::npos) {
+                    next_start = s.find(open, next_start + 1);
+                }
+                if (next_start != std::string_view::npos && (e == std::string_view::npos || next_start < e)) {
+                    const auto line = line_at(s, base, base + lt);
+                    add_record(batch, s.substr(lt, next_start - lt), base + lt, RecordEnd::next_leader, line);
+                    const auto nl = s.rfind('\n', lt);
+                    batch.records.back().column = static_cast<std::uint32_t>(
+                        nl == std::string_view::npos ? (base + lt + 1) : (lt - nl));
+                    line_at(s, base, base + next_start);
+                    p = next_start;
+                    continue;
                 }
                 const auto close_gt = e == std::string_view::npos ? e : s.find('>', e);
                 if (close_gt == std::string_view::npos) {

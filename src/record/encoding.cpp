@@ -1,5 +1,6 @@
 #include "marcaudit/record/encoding.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -201,6 +202,21 @@ std::string bytes_around(std::string_view data, std::size_t pos) {
     return out;
 }
 
+void report_invalid_utf8(const std::vector<FieldView>& fields, std::string_view why_utf8, FindingSink& sink) {
+    for (const auto& f : fields) {
+        const auto pos = find_invalid_utf8(f.data());
+        if (pos == std::string_view::npos) {
+            continue;
+        }
+        report(sink, rules::id::invalid_utf8, f.byte_offset() + pos,
+               fmt::format("{}: byte 0x{:02X} (byte {} of the field) is not valid UTF-8, though {}; "
+                           "searches and displays will show it as garbage",
+                           f.tag(), static_cast<unsigned char>(f.data()[pos]), pos, why_utf8),
+               f.tag(), bytes_around(f.data(), pos),
+               "re-export the record as UTF-8 or correct the character by hand");
+    }
+}
+
 /// U+FFFD in valid UTF-8 data: a converter upstream met a character it could not map and
 /// replaced it. The original letter is lost; only a person can restore it.
 void report_replacement_characters(const std::vector<FieldView>& fields, FindingSink& sink) {
@@ -219,6 +235,23 @@ void report_replacement_characters(const std::vector<FieldView>& fields, Finding
 }
 
 } // namespace
+
+void check_unicode_text(const std::vector<FieldView>& fields, bool report_invalid, FindingSink& sink) {
+    bool any_8bit = false;
+    for (const auto& f : fields) {
+        if (needs_decoding(f.data())) {
+            any_8bit = true;
+            break;
+        }
+    }
+    if (!any_8bit) {
+        return;
+    }
+    if (report_invalid) {
+        report_invalid_utf8(fields, "the file is read as UTF-8", sink);
+    }
+    report_replacement_characters(fields, sink);
+}
 
 Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::vector<FieldView>& fields,
                           RecordBuilder& builder, Marc8Decoder& decoder, FindingSink& sink) {
@@ -244,13 +277,18 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
     // Look at the bytes: valid UTF-8 everywhere? Any MARC-8 escape sequences?
     bool all_valid = true;
     bool has_escape = false;
+    bool has_multibyte = false;
     for (const auto& f : fields) {
         if (all_valid && find_invalid_utf8(f.data()) != std::string_view::npos) {
             all_valid = false;
         }
+        has_multibyte = has_multibyte || std::any_of(f.data().begin(), f.data().end(),
+                                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
         has_escape = has_escape || f.data().find('\x1B') != std::string_view::npos;
     }
-    const bool utf8 = all_valid && !has_escape;
+    // Valid UTF-8 with real multi-byte letters is UTF-8, even with a stray ESC byte in it;
+    // only escapes in otherwise 7-bit or invalid data mean MARC-8.
+    const bool utf8 = all_valid && (!has_escape || has_multibyte);
 
     bool decode_marc8 = false;
     if (coding == 'a') {
@@ -266,19 +304,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
             decode_marc8 = true;
         } else {
             // Report each field with bytes that are not UTF-8; keep the bytes as they are.
-            for (const auto& f : fields) {
-                const auto pos = find_invalid_utf8(f.data());
-                if (pos == std::string_view::npos) {
-                    continue;
-                }
-                report(sink, rules::id::invalid_utf8, f.byte_offset() + pos,
-                       fmt::format("{}: byte 0x{:02X} at position {} is not valid UTF-8, though "
-                                   "Leader/09 says UTF-8; searches and displays will show it as "
-                                   "garbage",
-                                   f.tag(), static_cast<unsigned char>(f.data()[pos]), pos),
-                       f.tag(), bytes_around(f.data(), pos),
-                       "re-export the record as UTF-8 or correct the character by hand");
-            }
+            report_invalid_utf8(fields, "Leader/09 says UTF-8", sink);
             return Encoding::utf8;
         }
     } else if (coding == ' ') {
@@ -299,6 +325,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
                "LDR", display_value(std::string_view{&coding, 1}),
                utf8 ? "set Leader/09 to 'a'" : "set Leader/09 to blank");
         if (utf8) {
+            report_replacement_characters(fields, sink);
             return Encoding::utf8;
         }
         decode_marc8 = true;
@@ -313,8 +340,8 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
                 const auto problem = decoder.decode_field(f.data(), f.is_control(), builder.arena());
                 if (problem.count > 0) {
                     report(sink, rules::id::marc8_invalid, f.byte_offset() + problem.offset,
-                           fmt::format("{}: {} place(s) that are not valid MARC-8 (first at position "
-                                       "{}); shown as \uFFFD",
+                           fmt::format("{}: {} byte(s) that could not be decoded as MARC-8 (the first is byte {} "
+                                       "of the field); shown as \uFFFD",
                                        f.tag(), problem.count, problem.offset),
                            f.tag(), bytes_around(f.data(), problem.offset),
                            "correct the character in the record (a broken escape sequence or a "

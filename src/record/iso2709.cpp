@@ -62,9 +62,15 @@ void check_leader(std::string_view leader, std::uint64_t offset, FindingSink& si
         problems.push_back(fmt::format("Leader/20-23 (entry map) is \"{}\", must be 4500",
                                        display_value(leader.substr(20, 4))));
     }
-    const auto non_ascii = std::find_if(leader.begin(), leader.end(), [](char c) {
-        return static_cast<unsigned char>(c) >= 0x80 || static_cast<unsigned char>(c) < 0x20;
-    });
+    // Leader/09 has its own check (encoding-leader09-invalid).
+    auto non_ascii = leader.end();
+    for (auto it = leader.begin(); it != leader.end(); ++it) {
+        const auto c = static_cast<unsigned char>(*it);
+        if ((c >= 0x80 || c < 0x20) && it - leader.begin() != 9) {
+            non_ascii = it;
+            break;
+        }
+    }
     if (non_ascii != leader.end()) {
         problems.push_back(fmt::format("Leader/{:02d} holds the control or non-ASCII byte 0x{:02X}",
                                        non_ascii - leader.begin(), static_cast<unsigned char>(*non_ascii)));
@@ -134,7 +140,10 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
                                              declared, raw.bytes.size()));
                 f.tag = "LDR";
                 f.value = fmt::format("{:05d}", declared);
-                f.fix = fmt::format("set Leader/00-04 to {:05d}", raw.bytes.size());
+                f.fix = raw.bytes.size() > 99999
+                            ? std::string{"the record is longer than 99,999 bytes, the most ISO 2709 allows: "
+                                          "split it, or move long notes or holdings out of it"}
+                            : fmt::format("set Leader/00-04 to {:05d}", raw.bytes.size());
             }
             break;
         case io::RecordEnd::next_leader:
@@ -211,10 +220,11 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
     } else {
         directory = rec.substr(24, dir_end - 24);
         data_start = dir_end + 1;
-        if (base != static_cast<long>(data_start)) {
+        if (base >= 0 && base != static_cast<long>(data_start)) {  // not a number: a leader finding
             auto& f = report(sink, rules::id::base_address_invalid, offset + 12,
                              fmt::format("Leader/12-16 says the data starts at byte {}, but the "
-                                         "directory ends at byte {}; the directory's end was trusted",
+                                         "directory ends (and the data starts) at byte {}; the directory's end was "
+                                         "trusted",
                                          display_value(leader.substr(12, 5)), data_start));
             f.tag = "LDR";
             f.value = std::string{leader.substr(12, 5)};
@@ -289,6 +299,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
     // ---- fields, by the directory -------------------------------------------------------
     bool by_directory = true;
     std::vector<std::string_view> unterminated;
+    std::uint64_t first_unterminated = 0;
     for (const auto& e : entries) {
         if (e.length < 1 || e.start < 0 ||
             static_cast<std::size_t>(e.start) + static_cast<std::size_t>(e.length) > data.size()) {
@@ -299,6 +310,9 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
         if (slice.back() == field_terminator) {
             slice.remove_suffix(1);
         } else {
+            if (unterminated.empty()) {
+                first_unterminated = data_offset + static_cast<std::size_t>(e.start);
+            }
             unterminated.push_back(e.tag);
         }
         if (slice.find(field_terminator) != std::string_view::npos) {
@@ -316,7 +330,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
     }
     if (by_directory) {
         if (!unterminated.empty()) {
-            auto& f = report(sink, rules::id::field_terminator_missing, data_offset,
+            auto& f = report(sink, rules::id::field_terminator_missing, first_unterminated,
                              fmt::format("{} field(s) do not end with a field terminator (0x1E): {}; "
                                          "their lengths in the directory were trusted",
                                          unterminated.size(), tag_list(unterminated)));

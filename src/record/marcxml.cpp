@@ -55,8 +55,9 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
                                     "(or ask the sender for a corrected file); the other records "
                                     "were read",
                                     pos.line, pos.column, parsed.description(),
-                                    raw.end == io::RecordEnd::end_of_input
-                                        ? " (the file ends before this record's end tag)"
+                                    raw.end == io::RecordEnd::end_of_input ? " (the file ends before this record's end tag)"
+                                    : raw.end == io::RecordEnd::next_leader
+                                        ? " (the record has no end tag: the next <record> starts before it ends)"
                                         : "");
         return result;
     }
@@ -93,9 +94,13 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
     };
 
     // The leader comes first in a MARC record whatever its place in the XML.
-    const pugi::xml_node leader = std::find_if(record.begin(), record.end(), [](const pugi::xml_node& n) {
-        return n.type() == pugi::node_element && local_name(n.name()) == "leader";
-    }).operator*();
+    pugi::xml_node leader;
+    for (const pugi::xml_node& n : record.children()) {
+        if (n.type() == pugi::node_element && local_name(n.name()) == "leader") {
+            leader = n;
+            break;
+        }
+    }
     const std::string_view leader_text = leader ? leader.child_value() : "";
     builder.set_leader(leader_text);
     if (!leader) {
@@ -147,6 +152,11 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
                     problem(node, fmt::format("<datafield tag=\"{}\"> without an {} attribute; blank assumed",
                                               tag.value(), ind));
                 }
+                if (v.size() > 1) {
+                    problem(node, fmt::format("<datafield tag=\"{}\"> has {}=\"{}\": an indicator is one "
+                                              "character; the first was kept",
+                                              tag.value(), ind, display_value(v)));
+                }
                 builder.append(v.empty() ? ' ' : v.front());
             }
             for (const pugi::xml_node& sf : node.children()) {
@@ -167,6 +177,11 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
                                             "kept with a blank code",
                                             tag.value(), display_value(sf.child_value(), 40)))
                         .fix = "add the subfield code";
+                }
+                if (c.size() > 1) {
+                    problem(sf, fmt::format("<subfield code=\"{}\"> in field {}: a subfield code is one "
+                                            "character; the first was kept",
+                                            display_value(c), tag.value()));
                 }
                 builder.append(subfield_delimiter);
                 builder.append(c.empty() ? ' ' : c.front());

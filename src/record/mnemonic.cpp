@@ -1,6 +1,8 @@
 // MarcEdit mnemonic text: one field a line, `=TAG  data`; `\` stands for a blank in the
 // leader, control fields and indicators; `$` introduces a subfield; `{dollar}` is a literal $.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "marcaudit/record/readers.hpp"
@@ -94,18 +96,29 @@ ParseResult parse_mnemonic(const io::RawRecord& raw, RecordBuilder& builder, std
             append_unescaped(builder, data, true);
         } else {
             const auto first_sf = data.find('$');
-            const auto indicators = data.substr(0, first_sf);
+            const auto indicators = data.substr(0, std::min<std::size_t>(2, first_sf));
             for (std::size_t i = 0; i < 2; ++i) {
                 builder.append(i < indicators.size() ? (indicators[i] == '\\' ? ' ' : indicators[i]) : ' ');
             }
-            if (indicators.size() != 2) {
+            // Text between the indicators and the first $ is no subfield; keep it in the
+            // field (as a MARC record would hold it) rather than lose it, and say so.
+            const auto stray = data.substr(indicators.size(), first_sf == std::string_view::npos
+                                                                  ? std::string_view::npos
+                                                                  : first_sf - indicators.size());
+            append_unescaped(builder, stray, false);
+            if (indicators.size() != 2 || !stray.empty()) {
                 auto& f = sink.add(rules::id::mnemonic_line_invalid,
                                    rules::find_rule(rules::id::mnemonic_line_invalid)->severity, line_offset,
-                                   fmt::format("line {}: field {} should have exactly two indicators before "
-                                               "the first $ (use \\ for a blank)",
-                                               this_line, tag));
+                                   fmt::format("line {}: field {} must have exactly two indicators (\\ for a "
+                                               "blank) and then subfields, each starting with $; {}",
+                                               this_line, tag,
+                                               stray.empty() ? std::string{"the missing indicators were taken as blank"}
+                                                             : fmt::format("the text \"{}\" before the first $ "
+                                                                           "was kept, outside any subfield",
+                                                                           display_value(stray, 30))));
                 f.tag = tag;
                 f.value = display_value(line, 60);
+                f.fix = "write the line as =TAG  12$aText";
             }
             if (first_sf != std::string_view::npos) {
                 std::size_t p = first_sf;

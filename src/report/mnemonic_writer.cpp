@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "marcaudit/record/encoding.hpp"
 #include "marcaudit/report/reports.hpp"
 
@@ -47,8 +49,9 @@ void append_mnemonic(const record::RecordView& record, std::string& out) {
         } else {
             const auto data = field.data();
             const auto area = data.find(record::subfield_delimiter);
-            const auto indicators = data.substr(0, area);
-            append_text(indicators, true, false, out);
+            const auto before = data.substr(0, area);  // the indicators, and stray text if any
+            append_text(before.substr(0, 2), true, false, out);
+            append_text(before.substr(std::min<std::size_t>(2, before.size())), false, true, out);
             if (area != std::string_view::npos) {
                 auto rest = data.substr(area);
                 while (!rest.empty()) {

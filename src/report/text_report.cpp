@@ -83,11 +83,14 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                 }
                 const std::string where =
                     f.record_number == 0
-                        ? fmt::format("{} (between records, byte {})", file_of(f.source_index), f.byte_offset)
+                        ? fmt::format("{} (outside any record, byte {})", file_of(f.source_index), f.byte_offset)
                         : fmt::format("{} record {}{} (byte {})", file_of(f.source_index), f.record_number,
                                       f.control_number.empty() ? "" : fmt::format(", 001 {}", display_value(f.control_number, 30)),
                                       f.byte_offset);
                 out << fmt::format("    {}\n      {}\n", where, f.message);
+                if (!f.value.empty()) {
+                    out << fmt::format("      value: {}\n", f.value);
+                }
                 if (!f.fix.empty()) {
                     out << fmt::format("      fix: {}\n", f.fix);
                 }

@@ -10,7 +10,7 @@ namespace {
 // Sorted by id (checked by a unit test).
 constexpr std::array k_rules{
     RuleInfo{id::invalid_utf8, "encoding", Severity::error,
-             "Leader/09 says UTF-8 but some bytes are not valid UTF-8"},
+             "Bytes that are not valid UTF-8 in a record read as UTF-8"},
     RuleInfo{id::leader_mismatch, "encoding", Severity::error,
              "Leader/09 names one character encoding but the data is in the other"},
     RuleInfo{id::leader09_invalid, "encoding", Severity::error,
@@ -27,6 +27,8 @@ constexpr std::array k_rules{
              "Directory entries with wrong lengths or positions; fields recovered from terminators"},
     RuleInfo{id::field_terminator_missing, "structure", Severity::warning,
              "A field does not end with the field terminator (0x1E)"},
+    RuleInfo{id::input_damaged, "structure", Severity::error,
+             "The input file is damaged or cut short (e.g. a truncated gzip file): records are missing"},
     RuleInfo{id::leader_invalid, "structure", Severity::error,
              "Leader positions that must hold numbers or fixed values do not"},
     RuleInfo{id::mnemonic_line_invalid, "structure", Severity::error,

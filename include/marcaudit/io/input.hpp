@@ -47,6 +47,9 @@ struct Chunk {
     std::string_view bytes;
     std::uint64_t offset = 0;
     bool at_end = false;  ///< no bytes follow this chunk
+    /// Set with `at_end` when the input ended because it is damaged (a truncated or corrupt
+    /// gzip stream): what went wrong, in words for the report. The bytes before are good.
+    std::string damage;
 };
 
 /// Reads one input. Regular uncompressed files are memory-mapped and come as one chunk

@@ -54,6 +54,10 @@ private:
 /// Decides what the record's field bytes are, reports encoding-* findings, and when they
 /// are MARC-8 decodes them into `builder`, replacing `fields` with views into it.
 /// @returns the encoding the fields are now in.
+/// For records read from text (MARCXML, mnemonic), which are Unicode whatever Leader/09 says:
+/// reports bytes that are not UTF-8 (when `report_invalid`) and U+FFFD replacement characters.
+void check_unicode_text(const std::vector<FieldView>& fields, bool report_invalid, FindingSink& sink);
+
 /// `record_offset` is where the record starts in the input, for leader findings.
 Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::vector<FieldView>& fields,
                           RecordBuilder& builder, Marc8Decoder& decoder, FindingSink& sink);

@@ -35,6 +35,7 @@ inline constexpr std::string_view base_address_invalid = "structure-base-address
 inline constexpr std::string_view directory_invalid = "structure-directory-invalid";
 inline constexpr std::string_view field_terminator_missing = "structure-field-terminator-missing";
 inline constexpr std::string_view bytes_between_records = "structure-bytes-between-records";
+inline constexpr std::string_view input_damaged = "structure-input-damaged";
 inline constexpr std::string_view no_fields = "structure-no-fields";
 inline constexpr std::string_view xml_invalid = "structure-xml-invalid";
 inline constexpr std::string_view mnemonic_line_invalid = "structure-mnemonic-line-invalid";
