@@ -68,7 +68,13 @@ void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions&
                     tbb::filter_mode::parallel,
                     [&](const std::shared_ptr<io::Batch>& batch) {
                         auto result = std::make_shared<BatchResult>(detail::process_batch(*batch, visitor));
-                        return result;  // the batch (and its bytes) is released here
+                        if (batch->mapped && !batch->records.empty()) {
+                            // Done with these bytes: let the kernel drop their pages.
+                            const char* first = batch->records.front().bytes.data();
+                            const auto& last = batch->records.back().bytes;
+                            io::release_pages({first, static_cast<std::size_t>(last.data() + last.size() - first)});
+                        }
+                        return result;
                     }) &
                 tbb::make_filter<std::shared_ptr<BatchResult>, void>(
                     tbb::filter_mode::serial_in_order,

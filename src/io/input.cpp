@@ -1,6 +1,7 @@
 #include "marcaudit/io/input.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cerrno>
 #include <cstring>
 #include <system_error>
@@ -134,6 +135,7 @@ public:
             m_given = true;
             c.owner = m_owner;
             c.bytes = m_bytes;
+            c.mapped = true;
         }
         c.at_end = true;
         c.offset = 0;
@@ -223,6 +225,16 @@ private:
 };
 
 } // namespace
+
+void release_pages(std::string_view bytes) noexcept {
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = reinterpret_cast<std::uintptr_t>(bytes.data());
+    const auto first = (begin + page - 1) / page * page;
+    const auto last = (begin + bytes.size()) / page * page;
+    if (last > first) {
+        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+    }
+}
 
 std::unique_ptr<ByteSource> ByteSource::open(const std::string& name, std::size_t stream_chunk) {
     if (name == "-") {

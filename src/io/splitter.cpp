@@ -83,6 +83,7 @@ public:
         batch.source_index = m_source_index;
         batch.format = m_format;
         batch.owner = m_chunk.owner;
+        batch.mapped = m_chunk.mapped;
         for (;;) {
             bool need_more = false;
             const std::string_view rest = m_chunk.bytes.substr(m_pos);
@@ -124,6 +125,7 @@ public:
             }
             refill();
             batch.owner = m_chunk.owner;
+            batch.mapped = m_chunk.mapped;
         }
     }
 

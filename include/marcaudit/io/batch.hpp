@@ -45,6 +45,7 @@ struct Batch {
     /// Findings about the input between records (junk text, trailing bytes): record number 0.
     std::vector<Finding> file_findings;
     std::uint64_t bytes_end = 0;  ///< input offset just past this batch, for progress
+    bool mapped = false;          ///< the bytes are a memory mapping (see io::release_pages)
 
     Batch() = default;
     Batch(Batch&&) = default;

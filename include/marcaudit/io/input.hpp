@@ -50,7 +50,14 @@ struct Chunk {
     /// Set with `at_end` when the input ended because it is damaged (a truncated or corrupt
     /// gzip stream): what went wrong, in words for the report. The bytes before are good.
     std::string damage;
+    /// True when `bytes` are a read-only memory mapping of the file: pages may be released
+    /// once processed (see release_pages), and are read again from the file if touched.
+    bool mapped = false;
 };
+
+/// Tells the kernel that the memory-mapped pages lying wholly inside `bytes` are no longer
+/// needed, so resident memory stays flat on large files. A no-op for other memory.
+void release_pages(std::string_view bytes) noexcept;
 
 /// Reads one input. Regular uncompressed files are memory-mapped and come as one chunk
 /// (zero copy); stdin and gzip input are streamed in chunks of a few MiB.
