@@ -51,9 +51,6 @@ public:
 
     [[nodiscard]] const std::vector<Finding>& findings() const noexcept { return m_findings; }
     [[nodiscard]] std::vector<Finding> take() noexcept { return std::move(m_findings); }
-    [[nodiscard]] std::size_t count_for_current_record() const noexcept {
-        return m_findings.size() - m_first_of_record;
-    }
 
 private:
     std::vector<Finding> m_findings;

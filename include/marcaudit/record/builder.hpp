@@ -34,7 +34,6 @@ public:
     [[nodiscard]] std::string_view leader() const noexcept {
         return std::string_view{m_arena}.substr(0, m_leader_len);
     }
-    [[nodiscard]] std::size_t field_count() const noexcept { return m_fields.size(); }
     /// Writes views of the built fields into `out` (cleared first). They stay valid until
     /// the next change to this builder.
     void views(std::vector<FieldView>& out) const;

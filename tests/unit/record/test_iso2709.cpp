@@ -131,3 +131,24 @@ TEST(Iso2709Test, BadLeaderPositionsAreListedInOneFinding) {
 
 } // namespace
 } // namespace marcaudit::record
+
+namespace marcaudit::record {
+namespace {
+
+TEST(Iso2709Test, WellFormedFileSerializesBackByteForByte) {
+    // Parse every record of a clean UTF-8 file and write it again: the bytes must not change.
+    const auto path = test::test_data() / "bib" / "traject-test-data-30.utf8.mrc";
+    std::ifstream in{path, std::ios::binary};
+    const std::string original{std::istreambuf_iterator<char>{in}, {}};
+    std::string rewritten;
+    std::vector<engine::SourceInfo> sources;
+    engine::run_pipeline(
+        {path.string()}, {1, {}},
+        [](const RecordView& record, FindingSink&, std::string& out) { out += to_iso2709(record); },
+        [&](engine::BatchResult&& batch) { rewritten += batch.text; }, sources);
+    EXPECT_EQ(rewritten.size(), original.size());
+    EXPECT_TRUE(rewritten == original);
+}
+
+} // namespace
+} // namespace marcaudit::record
