@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "detail/digits.hpp"
 #include "marcaudit/record/record_view.hpp"
 #include "marcaudit/rules/catalog.hpp"
 
@@ -27,20 +28,7 @@ constexpr char k_rt = record::record_terminator;
 
 [[nodiscard]] bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-/// The number in s[pos, pos+len), or -1 when any byte is not a digit or out of range.
-[[nodiscard]] long digits(std::string_view s, std::size_t pos, std::size_t len) noexcept {
-    if (pos + len > s.size()) {
-        return -1;
-    }
-    long v = 0;
-    for (std::size_t i = pos; i < pos + len; ++i) {
-        if (!is_digit(s[i])) {
-            return -1;
-        }
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
+using detail::digits;
 
 /// A cheap test that a leader starts at `pos`: record length and base address are numbers.
 [[nodiscard]] bool looks_like_leader(std::string_view s, std::size_t pos) noexcept {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "detail/digits.hpp"
 #include "marcaudit/record/readers.hpp"
 #include "marcaudit/rules/catalog.hpp"
 
@@ -15,19 +16,7 @@ namespace marcaudit::record {
 
 namespace {
 
-[[nodiscard]] long digits(std::string_view s, std::size_t pos, std::size_t len) noexcept {
-    if (pos + len > s.size()) {
-        return -1;
-    }
-    long v = 0;
-    for (std::size_t i = pos; i < pos + len; ++i) {
-        if (s[i] < '0' || s[i] > '9') {
-            return -1;
-        }
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
+using detail::digits;
 
 Finding& report(FindingSink& sink, std::string_view rule_id, std::uint64_t offset, std::string message) {
     return sink.add(rule_id, rules::find_rule(rule_id)->severity, offset, std::move(message));
