@@ -64,6 +64,53 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
     return std::string_view::npos;
 }
 
+namespace {
+
+/// What one pass over some text found.
+struct TextScan {
+    bool high = false;     ///< a byte above 0x7F
+    bool escape = false;   ///< an ESC (0x1B)
+    bool invalid = false;  ///< bytes that are not UTF-8
+};
+
+/// One pass: ESC and high bytes eight bytes at a time; UTF-8 validity only where high bytes are.
+void scan_text(std::string_view s, TextScan& scan) noexcept {
+    constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_esc = 0x1B1B1B1B1B1B1B1BULL;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (i + 8 <= s.size()) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, s.data() + i, 8);
+            const std::uint64_t x = word ^ k_esc;
+            scan.escape = scan.escape || ((x - k_ones) & ~x & k_high) != 0;
+            if ((word & k_high) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            scan.escape = scan.escape || c == 0x1B;
+            ++i;
+            continue;
+        }
+        scan.high = true;
+        // Validate from here to the next ASCII run in one call.
+        std::size_t j = i;
+        while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) {
+            ++j;
+        }
+        if (!scan.invalid && find_invalid_utf8(s.substr(i, j - i)) != std::string_view::npos) {
+            scan.invalid = true;
+        }
+        i = j;
+    }
+}
+
+} // namespace
+
 bool needs_decoding(std::string_view s) noexcept {
     // Eight bytes at a time: any byte with the high bit set, or any byte equal to ESC.
     constexpr std::uint64_t k_high = 0x8080808080808080ULL;
@@ -255,13 +302,11 @@ void check_unicode_text(const std::vector<FieldView>& fields, bool report_invali
 
 Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::vector<FieldView>& fields,
                           RecordBuilder& builder, Marc8Decoder& decoder, FindingSink& sink) {
-    bool any_8bit = false;
+    TextScan scan;
     for (const auto& f : fields) {
-        if (needs_decoding(f.data())) {
-            any_8bit = true;
-            break;
-        }
+        scan_text(f.data(), scan);
     }
+    const bool any_8bit = scan.high || scan.escape;
     const char coding = leader.character_coding();
     if (!any_8bit) {
         if (coding != ' ' && coding != 'a') {
@@ -273,22 +318,10 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
         }
         return Encoding::ascii;
     }
-
-    // Look at the bytes: valid UTF-8 everywhere? Any MARC-8 escape sequences?
-    bool all_valid = true;
-    bool has_escape = false;
-    bool has_multibyte = false;
-    for (const auto& f : fields) {
-        if (all_valid && find_invalid_utf8(f.data()) != std::string_view::npos) {
-            all_valid = false;
-        }
-        has_multibyte = has_multibyte || std::any_of(f.data().begin(), f.data().end(),
-                                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-        has_escape = has_escape || f.data().find('\x1B') != std::string_view::npos;
-    }
+    const bool has_escape = scan.escape;
     // Valid UTF-8 with real multi-byte letters is UTF-8, even with a stray ESC byte in it;
     // only escapes in otherwise 7-bit or invalid data mean MARC-8.
-    const bool utf8 = all_valid && (!has_escape || has_multibyte);
+    const bool utf8 = !scan.invalid && (!scan.escape || scan.high);
 
     bool decode_marc8 = false;
     if (coding == 'a') {

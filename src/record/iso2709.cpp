@@ -289,6 +289,13 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
     bool by_directory = true;
     std::vector<std::string_view> unterminated;
     std::uint64_t first_unterminated = 0;
+    // When the entries tile the data exactly and every field ends with its terminator, the
+    // lengths are right: no need to scan each field for a terminator inside it.
+    bool tiled = !entries.empty() && entries.front().start == 0;
+    for (std::size_t i = 0; tiled && i + 1 < entries.size(); ++i) {
+        tiled = entries[i].length > 0 && entries[i + 1].start == entries[i].start + entries[i].length;
+    }
+    tiled = tiled && static_cast<std::size_t>(entries.back().start + entries.back().length) == data.size();
     for (const auto& e : entries) {
         if (e.length < 1 || e.start < 0 ||
             static_cast<std::size_t>(e.start) + static_cast<std::size_t>(e.length) > data.size()) {
@@ -296,7 +303,8 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
             break;
         }
         auto slice = data.substr(static_cast<std::size_t>(e.start), static_cast<std::size_t>(e.length));
-        if (slice.back() == field_terminator) {
+        const bool ends_with_terminator = slice.back() == field_terminator;
+        if (ends_with_terminator) {
             slice.remove_suffix(1);
         } else {
             if (unterminated.empty()) {
@@ -304,7 +312,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
             }
             unterminated.push_back(e.tag);
         }
-        if (slice.find(field_terminator) != std::string_view::npos) {
+        if ((!tiled || !ends_with_terminator) && slice.find(field_terminator) != std::string_view::npos) {
             by_directory = false;  // the slice spans two fields: lengths are off
             break;
         }

@@ -38,9 +38,10 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     out << fmt::format("Records: {} read = {} audited + {} rejected\n", grouped(r.read), grouped(r.audited),
                        grouped(r.rejected));
     for (const auto& s : result.sources) {
-        out << fmt::format("  {:<52} {:<13}{} {:>9} read {:>9} audited {:>7} rejected\n",
-                           io::display_name(s.info.name), io::to_string(s.info.format), s.info.gzip ? " gz" : "   ",
-                           grouped(s.records.read), grouped(s.records.audited), grouped(s.records.rejected));
+        // Counts first, name last: columns stay aligned whatever the path length.
+        out << fmt::format("  {:>9} read {:>9} audited {:>7} rejected   {:<13} {}{}\n", grouped(s.records.read),
+                           grouped(s.records.audited), grouped(s.records.rejected), io::to_string(s.info.format),
+                           io::display_name(s.info.name), s.info.gzip ? " (gzip)" : "");
     }
 
     const auto total = result.findings.size();
