@@ -278,6 +278,12 @@ int cmd_dump(const std::vector<std::string>& args) {
     };
     auto consumer = [&](marcaudit::engine::BatchResult&& batch) {
         std::fwrite(batch.text.data(), 1, batch.text.size(), stdout);
+        for (const auto& f : batch.findings) {
+            if (f.rule_id == marcaudit::rules::id::input_damaged) {
+                std::fprintf(stderr, "marcaudit: %s: %s\n",
+                             marcaudit::io::display_name(inputs[batch.source_index]).c_str(), f.message.c_str());
+            }
+        }
         for (const auto& o : batch.outcomes) {
             if (o.rejected) {
                 ++rejected;

@@ -35,6 +35,30 @@ Finding& FindingSink::add(std::string_view rule_id, Severity severity, std::uint
     return f;
 }
 
+namespace {
+
+/// Length of the valid UTF-8 sequence at the start of `s` (2-4), or 0 when there is none.
+std::size_t utf8_sequence_length(std::string_view s) noexcept {
+    const auto b0 = static_cast<unsigned char>(s[0]);
+    const std::size_t len = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
+    if (len == 0 || s.size() < len) {
+        return 0;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((static_cast<unsigned char>(s[k]) & 0xC0U) != 0x80U) {
+            return 0;
+        }
+    }
+    const auto b1 = static_cast<unsigned char>(s[1]);
+    if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F) || (b0 == 0xF0 && b1 < 0x90) ||
+        (b0 == 0xF4 && b1 > 0x8F)) {
+        return 0;  // overlong, surrogate, or above U+10FFFF
+    }
+    return len;
+}
+
+} // namespace
+
 std::string display_value(std::string_view value, std::size_t max_chars) {
     std::string out;
     out.reserve(std::min(value.size(), max_chars) + 8);
@@ -52,6 +76,16 @@ std::string display_value(std::string_view value, std::size_t max_chars) {
             default:
                 if (c < 0x20 || c == 0x7F) {
                     out += fmt::format("<{:02X}>", c);
+                } else if (c >= 0x80) {
+                    // Keep whole UTF-8 sequences; show any other high byte in hex, so a
+                    // report is always valid UTF-8 (MARC-8 bytes would not be).
+                    const std::size_t len = utf8_sequence_length(value.substr(i));
+                    if (len == 0) {
+                        out += fmt::format("<{:02X}>", c);
+                    } else {
+                        out.append(value.substr(i, len));
+                        i += len - 1;
+                    }
                 } else {
                     out += static_cast<char>(c);
                 }

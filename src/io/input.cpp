@@ -150,6 +150,18 @@ private:
     bool m_given = false;
 };
 
+/// zlib's message without the "<fd:3>: " prefix it adds for descriptors.
+std::string_view zlib_reason(const char* message) {
+    std::string_view m{message != nullptr ? message : "damaged data"};
+    if (m.starts_with("<fd:")) {
+        const auto colon = m.find(": ");
+        if (colon != std::string_view::npos) {
+            m.remove_prefix(colon + 2);
+        }
+    }
+    return m;
+}
+
 /// Streams a file descriptor through zlib's gzread, which passes plain bytes through
 /// unchanged, so the same code serves stdin and .gz files.
 class StreamSource final : public ByteSource {
@@ -161,7 +173,7 @@ public:
             ::close(fd);
             throw InputError(fmt::format("{}: cannot open for reading", display_name(m_name)));
         }
-        ::gzbuffer(m_file, 256U * 1024U);
+        ::gzbuffer(m_file, 32U * 1024U);  // reads of 64 KiB then go straight into our buffer
     }
     ~StreamSource() override {
         if (m_file != nullptr) {
@@ -176,7 +188,9 @@ public:
         std::memcpy(buffer->data(), carry.data(), carry.size());
         std::size_t filled = carry.size();
         while (!m_eof && filled < buffer->size()) {
-            const auto room = static_cast<unsigned>(std::min<std::size_t>(buffer->size() - filled, 1U << 30U));
+            // Small reads: when zlib finds damage it fails the whole call, so a small call loses
+            // at most 64 KiB of good data before the damage.
+            const auto room = static_cast<unsigned>(std::min<std::size_t>(buffer->size() - filled, 64U << 10U));
             const int n = ::gzread(m_file, buffer->data() + filled, room);
             int err = Z_OK;
             const char* msg = n <= 0 ? ::gzerror(m_file, &err) : nullptr;
@@ -190,7 +204,9 @@ public:
                 m_damage = fmt::format("the gzip data is damaged or cut short after {} uncompressed bytes "
                                        "({}); anything after that point is missing from the audit: get a "
                                        "complete copy of the file",
-                                       carry_offset + filled, err == Z_BUF_ERROR ? "unexpected end of file" : msg);
+                                       carry_offset + filled,
+                                       err == Z_BUF_ERROR ? std::string_view{"unexpected end of file"}
+                                                          : zlib_reason(msg));
                 m_eof = true;
                 break;
             }

@@ -243,9 +243,8 @@ void report(FindingSink& sink, std::string_view rule_id, std::uint64_t offset, s
 /// The bytes around `pos` with the bad byte shown in hex, for messages.
 std::string bytes_around(std::string_view data, std::size_t pos) {
     const std::size_t from = pos > 12 ? pos - 12 : 0;
-    std::string out = display_value(data.substr(from, pos - from), 40);
-    out += fmt::format("<{:02X}>", static_cast<unsigned char>(data[pos]));
-    out += display_value(data.substr(pos + 1, 12), 20);
+    // display_value shows every byte that is not UTF-8 as <XX>, the bad one included.
+    std::string out = display_value(data.substr(from, pos - from + 13), 80);
     return out;
 }
 

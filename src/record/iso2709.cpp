@@ -267,9 +267,9 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
             }
             entries.insert(entries.end(), from_end.begin(), from_end.end());
             report(sink, rules::id::directory_invalid, offset + 24,
-                   fmt::format("the directory is {} bytes long, not a multiple of 12: its first entry is "
-                               "damaged (\"{}\"), which shifts the others; they were read back from the "
-                               "directory's end{}",
+                   fmt::format("the directory is {} bytes long, not a multiple of 12: a byte was lost or "
+                               "added in an entry (it starts \"{}\"), which shifts the entries after it; they "
+                               "were read back from the directory's end{}",
                                directory.size(), display_value(head),
                                numeric(damaged) ? fmt::format(", and the damaged entry's field kept with the "
                                                               "incomplete tag \"{}\"", display_value(tag_part))

@@ -155,7 +155,8 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
                 if (v.size() > 1) {
                     problem(node, fmt::format("<datafield tag=\"{}\"> has {}=\"{}\": an indicator is one "
                                               "character; the first was kept",
-                                              tag.value(), ind, display_value(v)));
+                                              tag.value(), ind, display_value(v)))
+                        .fix = "give the indicator one character (a blank when undefined)";
                 }
                 builder.append(v.empty() ? ' ' : v.front());
             }
@@ -181,7 +182,8 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
                 if (c.size() > 1) {
                     problem(sf, fmt::format("<subfield code=\"{}\"> in field {}: a subfield code is one "
                                             "character; the first was kept",
-                                            display_value(c), tag.value()));
+                                            display_value(c), tag.value()))
+                        .fix = "give the subfield a one-character code";
                 }
                 builder.append(subfield_delimiter);
                 builder.append(c.empty() ? ' ' : c.front());

@@ -63,6 +63,7 @@ ParseResult parse_mnemonic(const io::RawRecord& raw, RecordBuilder& builder, std
                                                this_line, ldr.size()));
                 f.tag = "LDR";
                 f.value = display_value(ldr);
+                f.fix = "correct the leader to 24 characters (\\ for each blank)";
             }
             continue;
         }
@@ -87,6 +88,7 @@ ParseResult parse_mnemonic(const io::RawRecord& raw, RecordBuilder& builder, std
                                fmt::format("line {}: the tag {} must be followed by two blanks", this_line, tag));
             f.tag = tag;
             f.value = display_value(line, 60);
+            f.fix = "put two blanks between the tag and the data: =TAG  data";
             data = data.substr(data.find_first_not_of(' ') == std::string_view::npos ? data.size()
                                                                                      : data.find_first_not_of(' '));
         }

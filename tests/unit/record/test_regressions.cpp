@@ -110,6 +110,15 @@ TEST(RegressionTest, TruncatedGzipIsReportedAndTheRecordsBeforeAreAudited) {
     EXPECT_GT(r.records.audited, 5U);
     EXPECT_LT(r.records.read, 40U);
     EXPECT_EQ(r.records.read, r.records.audited + r.records.rejected);
+
+    // A wrong checksum is found only at the end of the stream: at most the last 64 KiB read
+    // before it are lost, not the whole file.
+    auto corrupt = compressed;
+    corrupt[corrupt.size() - 6] = static_cast<char>(corrupt[corrupt.size() - 6] ^ 0xFF);  // CRC-32
+    const auto bad = audit({write_temp("badcrc.mrc.gz", corrupt).string()});
+    EXPECT_EQ(count_rule(bad, rules::id::input_damaged), 1U);
+    EXPECT_GT(bad.records.audited, 20U);
+    EXPECT_EQ(bad.records.read, bad.records.audited + bad.records.rejected);
 }
 
 } // namespace
