@@ -4,6 +4,7 @@
 // 4 internal error (a bug).
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,6 +21,8 @@
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/rules/profile.hpp"
+#include "marcaudit/rules/rule.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -132,8 +135,12 @@ int cmd_audit(const std::vector<std::string>& args) {
     std::string output;
     std::string report_dir;
     std::string fail_on;
+    std::string profile_name;
     visible.add_options()
         ("help,h", "show this help")
+        ("profile,p", po::value(&profile_name)->default_value("default"),
+         "which checks run and how severe they are: a profile name from rules/profiles "
+         "(default, strict) or a .toml file of your own")
         ("format,f", po::value(&formats)->default_value("text"),
          "report formats, comma-separated: text (summary on stdout), json")
         ("output,o", po::value(&output),
@@ -192,6 +199,8 @@ int cmd_audit(const std::vector<std::string>& args) {
     marcaudit::engine::AuditOptions options;
     options.inputs = vm["input"].as<std::vector<std::string>>();
     options.threads = parse_threads(threads);
+    const auto profile = marcaudit::rules::Profile::load(profile_name, marcaudit::rules::builtin_registry());
+    options.profile = &profile;
     options.progress = vm.count("no-progress") == 0U && ::isatty(STDERR_FILENO) != 0;
     const auto result = marcaudit::engine::run_audit(options);
 
@@ -300,17 +309,46 @@ int cmd_dump(const std::vector<std::string>& args) {
 }
 
 int cmd_rules(const std::vector<std::string>& args) {
-    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
-        std::cout << "Usage: marcaudit rules\n\nLists every check with its id, module, default severity "
-                     "and what it flags.\nEach has a page in docs/rules/<id>.md.\n";
+    po::options_description visible{
+        "Usage: marcaudit rules [--explain ID] [--dump-config [--profile P]]\n\n"
+        "Without options, lists every check: id, module, default severity, what it flags.\n\nOptions"};
+    std::string explain;
+    std::string profile_name;
+    visible.add_options()
+        ("help,h", "show this help")
+        ("explain", po::value(&explain), "print the documentation page of rule ID")
+        ("dump-config", "print the effective configuration of a profile (every rule: enabled, "
+                        "severity, weight, cost, options)")
+        ("profile,p", po::value(&profile_name)->default_value("default"), "the profile for --dump-config");
+    po::positional_options_description none;
+    const auto vm = parse(args, visible, visible, none);
+    const auto& registry = marcaudit::rules::builtin_registry();
+    if (vm.count("help") != 0U) {
+        std::cout << visible;
         return ok;
     }
-    if (!args.empty()) {
-        throw UsageError(fmt::format("rules: unexpected argument '{}'", args[0]));
+    if (!explain.empty()) {
+        if (registry.find(explain) == nullptr) {
+            throw UsageError(fmt::format("rules --explain: no rule '{}' (see 'marcaudit rules')", explain));
+        }
+        const char* env = std::getenv("MARCAUDIT_DOCS");
+        const fs::path page = fs::path{env != nullptr && *env != '\0' ? env : MARCAUDIT_SOURCE_DOCS_DIR} / "rules" /
+                              (explain + ".md");
+        std::ifstream in{page};
+        if (!in) {
+            throw UsageError(fmt::format("rules --explain: the page {} cannot be read (set MARCAUDIT_DOCS to the "
+                                         "docs folder)", page.string()));
+        }
+        std::cout << in.rdbuf();
+        return ok;
     }
-    for (const auto& r : marcaudit::rules::builtin_rules()) {
-        std::cout << fmt::format("{:<38} {:<10} {:<8} {}\n", r.id, r.module, marcaudit::to_string(r.severity),
-                                 r.summary);
+    if (vm.count("dump-config") != 0U) {
+        std::cout << marcaudit::rules::Profile::load(profile_name, registry).dump();
+        return ok;
+    }
+    for (const auto& e : registry.entries()) {
+        std::cout << fmt::format("{:<38} {:<10} {:<8} {}\n", e.info.id, e.info.module,
+                                 marcaudit::to_string(e.info.severity), e.info.summary);
     }
     return ok;
 }
@@ -342,6 +380,9 @@ int main(int argc, char** argv) {
         }
         throw UsageError(fmt::format("unknown command '{}' (commands: audit, dump, rules; see marcaudit --help)",
                                      command));
+    } catch (const marcaudit::rules::ProfileError& e) {
+        std::cerr << "marcaudit: profile: " << e.what() << '\n';
+        return usage_error;
     } catch (const UsageError& e) {
         std::cerr << "marcaudit: " << e.what() << '\n';
         return usage_error;

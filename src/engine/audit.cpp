@@ -15,6 +15,7 @@
 #include "engine/detail.hpp"
 #include "marcaudit/io/splitter.hpp"
 #include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/rules/rule.hpp"
 
 namespace marcaudit::engine {
 
@@ -122,6 +123,10 @@ private:
 AuditResult run_audit(const AuditOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     AuditResult result;
+    const rules::Profile fallback = options.profile == nullptr ? rules::Profile::defaults(rules::builtin_registry())
+                                                               : rules::Profile{};
+    const rules::Profile& profile = options.profile == nullptr ? fallback : *options.profile;
+    result.profile_name = profile.name();
     std::vector<SourceInfo> sources;
     Progress progress{options.progress};
     std::uint64_t bytes_before_current = 0;  // bytes of the inputs already finished
@@ -145,7 +150,15 @@ AuditResult run_audit(const AuditOptions& options) {
             }
         }
         for (auto& f : batch.findings) {
+            // The profile decides which rules report and how severely.
+            if (const auto* settings = profile.settings(f.rule_id); settings != nullptr) {
+                if (!settings->enabled) {
+                    continue;
+                }
+                f.severity = settings->severity;
+            }
             ++result.counts_by_severity[static_cast<int>(f.severity)];
+            result.severity_by_rule.emplace(std::string{f.rule_id}, f.severity);
             auto it = result.counts_by_rule.find(f.rule_id);
             if (it == result.counts_by_rule.end()) {
                 it = result.counts_by_rule.emplace(std::string{f.rule_id}, 0).first;

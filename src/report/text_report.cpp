@@ -55,8 +55,10 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [id, n] : rules_by_count) {
         const auto* info = rules::find_rule(id);
-        out << fmt::format("  {:>9}  {:<7}  {:<38} {}\n", grouped(n), info ? to_string(info->severity) : "",
-                           id, info ? info->summary : "");
+        const auto severity = result.severity_by_rule.find(id);
+        out << fmt::format("  {:>9}  {:<7}  {:<38} {}\n", grouped(n),
+                           severity != result.severity_by_rule.end() ? to_string(severity->second) : "", id,
+                           info ? info->summary : "");
     }
 
     if (!result.rejections.empty()) {

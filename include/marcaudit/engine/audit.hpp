@@ -11,6 +11,7 @@
 
 #include "marcaudit/engine/pipeline.hpp"
 #include "marcaudit/findings/finding.hpp"
+#include "marcaudit/rules/profile.hpp"
 
 namespace marcaudit::engine {
 
@@ -20,6 +21,8 @@ struct AuditOptions {
     unsigned threads = 0;             ///< 0 = all cores
     bool progress = false;            ///< a progress line on stderr
     io::BatchLimits batch;            ///< batch and read sizes; no effect on results
+    /// Which rules report, at which severity. Null: every rule at its default severity.
+    const rules::Profile* profile = nullptr;
 };
 
 /// Records read, audited and rejected. `read == audited + rejected` always.
@@ -50,6 +53,8 @@ struct AuditResult {
     std::vector<Rejection> rejections;
     std::vector<Finding> findings;
     std::map<std::string, std::uint64_t, std::less<>> counts_by_rule;
+    std::map<std::string, Severity, std::less<>> severity_by_rule;  ///< as the profile set it
+    std::string profile_name;
     std::uint64_t counts_by_severity[3] = {0, 0, 0};  ///< indexed by Severity
     std::uint64_t bytes_read = 0;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)

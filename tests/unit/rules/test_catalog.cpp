@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/rules/rule.hpp"
 
 namespace marcaudit::rules {
 namespace {
@@ -21,8 +22,9 @@ TEST(CatalogTest, IdsAreSortedUniqueAndNamedByModule) {
     EXPECT_EQ(find_rule("no-such-rule"), nullptr);
 }
 
-TEST(CatalogTest, EveryRuleHasItsDocPage) {
-    for (const auto& r : builtin_rules()) {
+TEST(CatalogTest, EveryRegisteredRuleHasItsDocPage) {
+    for (const auto& e : builtin_registry().entries()) {
+        const auto& r = e.info;
         const auto page = std::filesystem::path{MARCAUDIT_DOCS_DIR} / "rules" / (std::string{r.id} + ".md");
         ASSERT_TRUE(std::filesystem::exists(page)) << "missing doc page " << page;
         std::ifstream in{page};

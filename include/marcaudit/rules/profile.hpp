@@ -1,0 +1,98 @@
+#pragma once
+
+/// @file
+/// Profiles: which rules run, with which severity, weight, cost and options. TOML files in
+/// rules/profiles/, one profile may `extends` another.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marcaudit/findings/finding.hpp"
+
+namespace marcaudit::rules {
+
+class Registry;
+
+/// A bad profile: names the file, the line and the key. Maps to exit code 2.
+class ProfileError : public std::runtime_error {
+public:
+    explicit ProfileError(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// A rule's options as the profile gave them (a TOML table), with typed, defaulted reads.
+/// A value of the wrong type is a ProfileError naming the profile file and the key.
+class RuleOptions {
+public:
+    RuleOptions();
+    struct Table;  ///< the TOML table (defined where toml++ is included)
+    RuleOptions(std::string rule_id, std::string source, std::shared_ptr<const Table> table);
+    ~RuleOptions();
+    RuleOptions(const RuleOptions&);
+    RuleOptions& operator=(const RuleOptions&);
+
+    [[nodiscard]] bool get_bool(std::string_view key, bool fallback) const;
+    [[nodiscard]] long get_int(std::string_view key, long fallback) const;
+    [[nodiscard]] std::vector<std::string> get_strings(std::string_view key,
+                                                       std::vector<std::string> fallback) const;
+    /// The options as TOML text (for --dump-config); empty when none were set.
+    [[nodiscard]] std::string to_toml() const;
+
+private:
+    std::string m_rule_id;
+    std::string m_source;  ///< the profile file that set them, for messages
+    std::shared_ptr<const Table> m_table;
+};
+
+/// One rule's effective settings.
+struct RuleSettings {
+    bool enabled = false;
+    Severity severity = Severity::error;
+    double weight = 1.0;                ///< share in a record's score (scoring comes later)
+    double cost_low_minutes = 0.0;      ///< manual fix, per occurrence
+    double cost_high_minutes = 0.0;
+    RuleOptions options;
+};
+
+/// The effective configuration of a run: settings for every registered rule.
+class Profile {
+public:
+    /// Loads `name_or_path`: a path to a .toml file, or a profile name looked up in the
+    /// profiles directory (`$MARCAUDIT_RULES/profiles`, else the one shipped with marcaudit).
+    /// Follows `extends` (cycles are errors). @throws ProfileError.
+    [[nodiscard]] static Profile load(std::string_view name_or_path, const Registry& registry);
+
+    /// Every rule enabled, with its default severity: the configuration without a profile.
+    [[nodiscard]] static Profile defaults(const Registry& registry);
+
+    [[nodiscard]] const std::string& name() const noexcept { return m_name; }
+    /// Settings of `rule_id`; nullptr for an unknown id.
+    [[nodiscard]] const RuleSettings* settings(std::string_view rule_id) const noexcept;
+    [[nodiscard]] bool enabled(std::string_view rule_id) const noexcept {
+        const auto* s = settings(rule_id);
+        return s != nullptr && s->enabled;
+    }
+    /// The chain of files read, most general first.
+    [[nodiscard]] const std::vector<std::filesystem::path>& files() const noexcept { return m_files; }
+
+    /// The effective configuration as TOML, every rule listed (for `rules --dump-config`).
+    [[nodiscard]] std::string dump() const;
+
+private:
+    std::string m_name;
+    std::vector<std::filesystem::path> m_files;
+    std::map<std::string, RuleSettings, std::less<>> m_rules;
+};
+
+/// Where the shipped rules/ folder is: `$MARCAUDIT_RULES`, else the source tree's rules/.
+[[nodiscard]] std::filesystem::path rules_directory();
+
+/// Does `id` match the glob `pattern` (`*` matches any run of characters)?
+[[nodiscard]] bool glob_match(std::string_view pattern, std::string_view id) noexcept;
+
+} // namespace marcaudit::rules

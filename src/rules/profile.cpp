@@ -1,0 +1,342 @@
+#include "marcaudit/rules/profile.hpp"
+
+#include <cstdlib>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "marcaudit/rules/rule.hpp"
+
+namespace marcaudit::rules {
+
+namespace fs = std::filesystem;
+
+struct RuleOptions::Table {
+    toml::table table;
+};
+
+RuleOptions::RuleOptions() = default;
+RuleOptions::RuleOptions(std::string rule_id, std::string source, std::shared_ptr<const Table> table)
+    : m_rule_id(std::move(rule_id)), m_source(std::move(source)), m_table(std::move(table)) {}
+RuleOptions::~RuleOptions() = default;
+RuleOptions::RuleOptions(const RuleOptions&) = default;
+RuleOptions& RuleOptions::operator=(const RuleOptions&) = default;
+
+namespace {
+
+std::string where(const std::string& file, const toml::source_region& region) {
+    return region.begin.line > 0 ? fmt::format("{}:{}", file, region.begin.line) : file;
+}
+
+[[noreturn]] void wrong_type(const std::string& file, const std::string& rule, std::string_view key,
+                             const toml::node& node, std::string_view expected) {
+    throw ProfileError(fmt::format("{}: [rule.{}.options] {} must be {}", where(file, node.source()), rule, key,
+                                   expected));
+}
+
+} // namespace
+
+bool RuleOptions::get_bool(std::string_view key, bool fallback) const {
+    if (!m_table) {
+        return fallback;
+    }
+    const toml::node* node = m_table->table.get(key);
+    if (node == nullptr) {
+        return fallback;
+    }
+    if (const auto* v = node->as_boolean()) {
+        return v->get();
+    }
+    wrong_type(m_source, m_rule_id, key, *node, "true or false");
+}
+
+long RuleOptions::get_int(std::string_view key, long fallback) const {
+    if (!m_table) {
+        return fallback;
+    }
+    const toml::node* node = m_table->table.get(key);
+    if (node == nullptr) {
+        return fallback;
+    }
+    if (const auto* v = node->as_integer()) {
+        return static_cast<long>(v->get());
+    }
+    wrong_type(m_source, m_rule_id, key, *node, "a whole number");
+}
+
+std::vector<std::string> RuleOptions::get_strings(std::string_view key, std::vector<std::string> fallback) const {
+    if (!m_table) {
+        return fallback;
+    }
+    const toml::node* node = m_table->table.get(key);
+    if (node == nullptr) {
+        return fallback;
+    }
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+        wrong_type(m_source, m_rule_id, key, *node, "a list of strings, e.g. [\"938\", \"949\"]");
+    }
+    std::vector<std::string> out;
+    for (const auto& item : *array) {
+        const auto* s = item.as_string();
+        if (s == nullptr) {
+            wrong_type(m_source, m_rule_id, key, item, "a list of strings, e.g. [\"938\", \"949\"]");
+        }
+        out.push_back(s->get());
+    }
+    return out;
+}
+
+std::string RuleOptions::to_toml() const {
+    if (!m_table || m_table->table.empty()) {
+        return {};
+    }
+    std::ostringstream out;
+    out << toml::toml_formatter{m_table->table};
+    return out.str();
+}
+
+bool glob_match(std::string_view pattern, std::string_view id) noexcept {
+    // Iterative wildcard match with backtracking to the last '*'.
+    std::size_t p = 0;
+    std::size_t s = 0;
+    std::size_t star = std::string_view::npos;
+    std::size_t mark = 0;
+    while (s < id.size()) {
+        if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            mark = s;
+        } else if (p < pattern.size() && pattern[p] == id[s]) {
+            ++p;
+            ++s;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            s = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') {
+        ++p;
+    }
+    return p == pattern.size();
+}
+
+fs::path rules_directory() {
+    if (const char* env = std::getenv("MARCAUDIT_RULES"); env != nullptr && *env != '\0') {
+        return fs::path{env};
+    }
+    return fs::path{MARCAUDIT_SOURCE_RULES_DIR};
+}
+
+Profile Profile::defaults(const Registry& registry) {
+    Profile p;
+    p.m_name = "(built-in defaults)";
+    for (const auto& e : registry.entries()) {
+        RuleSettings s;
+        s.enabled = true;
+        s.severity = e.info.severity;
+        s.options = RuleOptions{std::string{e.info.id}, "", nullptr};
+        p.m_rules.emplace(std::string{e.info.id}, std::move(s));
+    }
+    return p;
+}
+
+const RuleSettings* Profile::settings(std::string_view rule_id) const noexcept {
+    const auto it = m_rules.find(rule_id);
+    return it == m_rules.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+fs::path resolve(std::string_view name_or_path, const fs::path& relative_to) {
+    const fs::path given{name_or_path};
+    if (name_or_path.find('/') != std::string_view::npos || given.extension() == ".toml") {
+        return given.is_absolute() || relative_to.empty() ? given : relative_to / given;
+    }
+    return rules_directory() / "profiles" / (std::string{name_or_path} + ".toml");
+}
+
+Severity parse_severity(const toml::node& node, const std::string& file, const std::string& key) {
+    const auto* s = node.as_string();
+    if (s != nullptr) {
+        if (s->get() == "error") return Severity::error;
+        if (s->get() == "warning") return Severity::warning;
+        if (s->get() == "info") return Severity::info;
+    }
+    throw ProfileError(fmt::format("{}: {} must be \"error\", \"warning\" or \"info\"", where(file, node.source()), key));
+}
+
+double parse_number(const toml::node& node, const std::string& file, const std::string& key) {
+    if (const auto* i = node.as_integer()) {
+        return static_cast<double>(i->get());
+    }
+    if (const auto* f = node.as_floating_point()) {
+        return f->get();
+    }
+    throw ProfileError(fmt::format("{}: {} must be a number", where(file, node.source()), key));
+}
+
+/// Applies the file at `path` (after its parents) to `rules`.
+void apply(const fs::path& path, const Registry& registry, std::map<std::string, RuleSettings, std::less<>>& rules,
+           std::vector<fs::path>& chain, std::set<fs::path>& seen) {
+    const auto canonical = fs::weakly_canonical(path);
+    if (seen.contains(canonical)) {
+        throw ProfileError(fmt::format("{}: 'extends' goes round in a circle", path.string()));
+    }
+    seen.insert(canonical);
+    if (!fs::exists(path)) {
+        throw ProfileError(fmt::format("{}: no such profile (profiles are in {})", path.string(),
+                                       (rules_directory() / "profiles").string()));
+    }
+    const std::string file = path.string();
+    toml::table doc;
+    try {
+        doc = toml::parse_file(file);
+    } catch (const toml::parse_error& e) {
+        throw ProfileError(fmt::format("{}:{}:{}: {}", file, e.source().begin.line, e.source().begin.column,
+                                       e.description()));
+    }
+    for (const auto& [key, node] : doc) {
+        const std::string k{key.str()};
+        if (k != "extends" && k != "name" && k != "description" && k != "rules" && k != "rule") {
+            throw ProfileError(fmt::format("{}: unknown key '{}' (known: extends, name, description, rules, [rule.ID])",
+                                           where(file, node.source()), k));
+        }
+    }
+    if (const auto* parent = doc.get("extends")) {
+        const auto* name = parent->as_string();
+        if (name == nullptr) {
+            throw ProfileError(fmt::format("{}: extends must be a profile name or file", where(file, parent->source())));
+        }
+        apply(resolve(name->get(), path.parent_path()), registry, rules, chain, seen);
+    }
+    chain.push_back(path);
+
+    // Selection: globs in order, "-" excludes, the last match wins.
+    if (const auto* selection = doc.get("rules")) {
+        std::vector<std::pair<std::string, const toml::node*>> globs;
+        if (const auto* s = selection->as_string()) {
+            std::stringstream ss{s->get()};
+            std::string item;
+            while (std::getline(ss, item, ',')) {
+                item.erase(0, item.find_first_not_of(' '));
+                item.erase(item.find_last_not_of(' ') + 1);
+                if (!item.empty()) {
+                    globs.emplace_back(item, selection);
+                }
+            }
+        } else if (const auto* a = selection->as_array()) {
+            for (const auto& n : *a) {
+                const auto* s2 = n.as_string();
+                if (s2 == nullptr) {
+                    throw ProfileError(fmt::format("{}: rules must list globs as strings", where(file, n.source())));
+                }
+                globs.emplace_back(s2->get(), &n);
+            }
+        } else {
+            throw ProfileError(fmt::format("{}: rules must be a list of globs, e.g. [\"-*\", \"marc21-*\"]",
+                                           where(file, selection->source())));
+        }
+        for (const auto& [glob, node] : globs) {
+            const bool exclude = glob.starts_with('-');
+            const std::string_view pattern = exclude ? std::string_view{glob}.substr(1) : std::string_view{glob};
+            bool matched = false;
+            for (auto& [id, settings] : rules) {
+                if (glob_match(pattern, id)) {
+                    settings.enabled = !exclude;
+                    matched = true;
+                }
+            }
+            if (!matched) {
+                throw ProfileError(fmt::format("{}: rules: '{}' matches no rule (see 'marcaudit rules')",
+                                               where(file, node->source()), glob));
+            }
+        }
+    }
+
+    if (auto* per_rule = doc.get("rule")) {
+        auto* table = per_rule->as_table();
+        if (table == nullptr) {
+            throw ProfileError(fmt::format("{}: rule must be a table: [rule.ID]", where(file, per_rule->source())));
+        }
+        for (auto&& [key, node] : *table) {
+            const std::string id{key.str()};
+            const auto it = rules.find(id);
+            if (it == rules.end() || registry.find(id) == nullptr) {
+                throw ProfileError(fmt::format("{}: [rule.{}]: no such rule (see 'marcaudit rules')",
+                                               where(file, node.source()), id));
+            }
+            auto* settings = node.as_table();
+            if (settings == nullptr) {
+                throw ProfileError(fmt::format("{}: rule.{} must be a table", where(file, node.source()), id));
+            }
+            RuleSettings& s = it->second;
+            for (auto&& [skey, value] : *settings) {
+                const std::string sk{skey.str()};
+                const std::string full = fmt::format("rule.{}.{}", id, sk);
+                if (sk == "severity") {
+                    s.severity = parse_severity(value, file, full);
+                } else if (sk == "enabled") {
+                    const auto* b = value.as_boolean();
+                    if (b == nullptr) {
+                        throw ProfileError(fmt::format("{}: {} must be true or false", where(file, value.source()), full));
+                    }
+                    s.enabled = b->get();
+                } else if (sk == "weight") {
+                    s.weight = parse_number(value, file, full);
+                } else if (sk == "cost_minutes") {
+                    const auto* a = value.as_array();
+                    if (a == nullptr || a->size() != 2) {
+                        throw ProfileError(fmt::format("{}: {} must be [low, high] minutes per occurrence",
+                                                       where(file, value.source()), full));
+                    }
+                    s.cost_low_minutes = parse_number(*a->get(0), file, full);
+                    s.cost_high_minutes = parse_number(*a->get(1), file, full);
+                } else if (sk == "options") {
+                    auto* o = value.as_table();
+                    if (o == nullptr) {
+                        throw ProfileError(fmt::format("{}: {} must be a table", where(file, value.source()), full));
+                    }
+                    auto merged = std::make_shared<RuleOptions::Table>();
+                    merged->table = std::move(*o);  // a move keeps the source lines for messages
+                    s.options = RuleOptions{id, file, std::move(merged)};
+                } else {
+                    throw ProfileError(fmt::format("{}: unknown setting '{}' (known: enabled, severity, weight, "
+                                                   "cost_minutes, options)",
+                                                   where(file, value.source()), full));
+                }
+            }
+        }
+    }
+}
+
+} // namespace
+
+Profile Profile::load(std::string_view name_or_path, const Registry& registry) {
+    Profile p = defaults(registry);
+    p.m_name = std::string{name_or_path};
+    std::set<fs::path> seen;
+    apply(resolve(name_or_path, {}), registry, p.m_rules, p.m_files, seen);
+    return p;
+}
+
+std::string Profile::dump() const {
+    std::string out = fmt::format("# Effective configuration of profile \"{}\"\n", m_name);
+    for (const auto& f : m_files) {
+        out += fmt::format("# read: {}\n", f.string());
+    }
+    for (const auto& [id, s] : m_rules) {
+        out += fmt::format("\n[rule.{}]\nenabled = {}\nseverity = \"{}\"\nweight = {}\ncost_minutes = [{}, {}]\n", id,
+                           s.enabled, to_string(s.severity), s.weight, s.cost_low_minutes, s.cost_high_minutes);
+        const auto options = s.options.to_toml();
+        if (!options.empty()) {
+            out += fmt::format("[rule.{}.options]\n{}\n", id, options);
+        }
+    }
+    return out;
+}
+
+} // namespace marcaudit::rules

@@ -1,0 +1,54 @@
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "marcaudit/rules/rule.hpp"
+
+namespace marcaudit::rules {
+
+void Registry::add(RuleInfo info, RuleFactory make) {
+    const auto dash = info.id.find('-');
+    if (dash == std::string_view::npos || info.id.substr(0, dash) != info.module) {
+        throw std::logic_error(fmt::format("rule id '{}' is not '{}-<name>'", info.id, info.module));
+    }
+    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), info.id,
+                                     [](const RuleEntry& e, std::string_view id) { return e.info.id < id; });
+    if (it != m_entries.end() && it->info.id == info.id) {
+        throw std::logic_error(fmt::format("rule id '{}' registered twice", info.id));
+    }
+    m_entries.insert(it, RuleEntry{info, std::move(make)});
+}
+
+const RuleEntry* Registry::find(std::string_view id) const noexcept {
+    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), id,
+                                     [](const RuleEntry& e, std::string_view v) { return e.info.id < v; });
+    return it != m_entries.end() && it->info.id == id ? &*it : nullptr;
+}
+
+namespace {
+
+/// The `structure` and `encoding` modules: checks the readers perform while reading.
+void register_reader_checks(Registry& registry) {
+    for (const auto& info : builtin_rules()) {
+        registry.add(info);
+    }
+}
+
+} // namespace
+
+void register_builtin_rules(Registry& registry) {
+    register_reader_checks(registry);
+    // Later modules register here, one call each: marc21, heading, vendor, identifier, custom.
+}
+
+const Registry& builtin_registry() {
+    static const Registry registry = [] {
+        Registry r;
+        register_builtin_rules(r);
+        return r;
+    }();
+    return registry;
+}
+
+} // namespace marcaudit::rules

@@ -1,0 +1,131 @@
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "marcaudit/rules/profile.hpp"
+#include "marcaudit/rules/rule.hpp"
+#include "test_support.hpp"
+
+namespace marcaudit::rules {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path write_profile(const std::string& name, const std::string& text) {
+    const auto dir = fs::temp_directory_path() / "marcaudit-test-profiles";
+    fs::create_directories(dir);
+    const auto p = dir / name;
+    std::ofstream{p} << text;
+    return p;
+}
+
+std::string load_error(const std::string& text) {
+    try {
+        (void)Profile::load(write_profile("bad.toml", text).string(), builtin_registry());
+    } catch (const ProfileError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+TEST(GlobTest, StarMatchesAnyRun) {
+    EXPECT_TRUE(glob_match("*", "structure-no-fields"));
+    EXPECT_TRUE(glob_match("structure-*", "structure-no-fields"));
+    EXPECT_TRUE(glob_match("*-no-*", "structure-no-fields"));
+    EXPECT_TRUE(glob_match("structure-no-fields", "structure-no-fields"));
+    EXPECT_FALSE(glob_match("encoding-*", "structure-no-fields"));
+    EXPECT_FALSE(glob_match("structure-no", "structure-no-fields"));
+}
+
+TEST(RegistryTest, BuiltinRulesAreSortedAndUnique) {
+    const auto entries = builtin_registry().entries();
+    ASSERT_GE(entries.size(), 16U);
+    for (std::size_t i = 1; i < entries.size(); ++i) {
+        EXPECT_LT(entries[i - 1].info.id, entries[i].info.id);
+    }
+    Registry r;
+    r.add(RuleInfo{"demo-one", "demo", Severity::info, "x"});
+    EXPECT_THROW(r.add(RuleInfo{"demo-one", "demo", Severity::info, "x"}), std::logic_error);
+    EXPECT_THROW(r.add(RuleInfo{"other-two", "demo", Severity::info, "x"}), std::logic_error);
+}
+
+TEST(ProfileTest, ShippedProfilesLoad) {
+    const auto def = Profile::load("default", builtin_registry());
+    for (const auto& e : builtin_registry().entries()) {
+        EXPECT_TRUE(def.enabled(e.info.id)) << e.info.id;
+        EXPECT_EQ(def.settings(e.info.id)->severity, e.info.severity) << e.info.id;
+    }
+    const auto strict = Profile::load("strict", builtin_registry());
+    ASSERT_EQ(strict.files().size(), 2U);  // default, then strict
+    for (const auto& e : builtin_registry().entries()) {
+        EXPECT_EQ(strict.settings(e.info.id)->severity, e.info.severity == Severity::info ? Severity::info : Severity::error)
+            << e.info.id << ": strict makes every warning an error";
+    }
+}
+
+TEST(ProfileTest, GlobsSelectInOrderLastMatchWins) {
+    const auto p = Profile::load(
+        write_profile("sel.toml", "rules = [\"-*\", \"encoding-*\", \"-encoding-leader09-invalid\"]\n").string(),
+        builtin_registry());
+    EXPECT_TRUE(p.enabled("encoding-invalid-utf8"));
+    EXPECT_FALSE(p.enabled("encoding-leader09-invalid"));
+    EXPECT_FALSE(p.enabled("structure-no-fields"));
+}
+
+TEST(ProfileTest, ErrorsNameFileLineAndKey) {
+    auto e = load_error("rules = [\"*\"]\n\n[rule.structure-no-fields]\nseverity = \"fatal\"\n");
+    EXPECT_NE(e.find("bad.toml:4"), std::string::npos) << e;
+    EXPECT_NE(e.find("rule.structure-no-fields.severity"), std::string::npos) << e;
+    e = load_error("[rule.no-such-rule]\nseverity = \"error\"\n");
+    EXPECT_NE(e.find("no such rule"), std::string::npos) << e;
+    e = load_error("rules = [\"heading-*\"]\n");
+    EXPECT_NE(e.find("matches no rule"), std::string::npos) << e;
+    e = load_error("colour = 1\n");
+    EXPECT_NE(e.find("unknown key 'colour'"), std::string::npos) << e;
+    e = load_error("rules = [\n");
+    EXPECT_NE(e.find("bad.toml:"), std::string::npos) << e;
+    e = load_error("extends = \"bad.toml\"\n");
+    EXPECT_NE(e.find("circle"), std::string::npos) << e;
+}
+
+TEST(ProfileTest, OptionsAreTypedAndWrongTypesNamed) {
+    const auto p = Profile::load(write_profile("opt.toml", "[rule.structure-no-fields.options]\n"
+                                                           "ignore_tags = [\"938\", \"949\"]\nlimit = \"ten\"\n")
+                                     .string(),
+                                 builtin_registry());
+    const auto& options = p.settings("structure-no-fields")->options;
+    EXPECT_EQ(options.get_strings("ignore_tags", {}), (std::vector<std::string>{"938", "949"}));
+    EXPECT_EQ(options.get_int("absent", 7), 7);
+    try {
+        (void)options.get_int("limit", 0);
+        FAIL() << "no error";
+    } catch (const ProfileError& e) {
+        EXPECT_NE(std::string{e.what()}.find("opt.toml:3"), std::string::npos) << e.what();
+        EXPECT_NE(std::string{e.what()}.find("limit must be a whole number"), std::string::npos) << e.what();
+    }
+    EXPECT_NE(p.dump().find("ignore_tags"), std::string::npos);
+}
+
+TEST(ProfileTest, AuditAppliesSelectionAndSeverity) {
+    const auto dir = (test::test_data() / "malformed").string();
+    const auto all = test::audit({dir});
+    const auto p = Profile::load(write_profile("enc.toml", "rules = [\"-*\", \"encoding-*\"]\n"
+                                                           "[rule.encoding-invalid-utf8]\nseverity = \"info\"\n")
+                                     .string(),
+                                 builtin_registry());
+    engine::AuditOptions options;
+    options.inputs = {dir};
+    options.profile = &p;
+    const auto r = engine::run_audit(options);
+    EXPECT_EQ(r.records.read, all.records.read);  // selection never changes the accounting
+    for (const auto& f : r.findings) {
+        EXPECT_TRUE(f.rule_id.starts_with("encoding-")) << f.rule_id;
+    }
+    ASSERT_GT(r.counts_by_rule.at("encoding-invalid-utf8"), 0U);
+    EXPECT_EQ(r.counts_by_rule.at("encoding-invalid-utf8"), all.counts_by_rule.at("encoding-invalid-utf8"));
+    EXPECT_EQ(r.severity_by_rule.at("encoding-invalid-utf8"), Severity::info);
+    EXPECT_EQ(r.counts_by_severity[0], r.counts_by_rule.at("encoding-invalid-utf8"));
+}
+
+} // namespace
+} // namespace marcaudit::rules
