@@ -171,8 +171,22 @@ AuditResult run_audit(const AuditOptions& options) {
         progress.update(result.records.read, result.bytes_read);
     };
 
+    // Build the enabled record rules once; they are const and shared by every worker.
+    std::vector<std::unique_ptr<rules::RecordRule>> record_rules;
+    for (const auto& entry : rules::builtin_registry().entries()) {
+        const auto* settings = profile.settings(entry.info.id);
+        if (entry.make && settings != nullptr && settings->enabled) {
+            record_rules.push_back(entry.make(settings->options));
+        }
+    }
+    auto run_rules = [&record_rules](const record::RecordView& record, FindingSink& sink, std::string&) {
+        for (const auto& rule : record_rules) {
+            rule->check(record, sink);
+        }
+    };
+
     const auto inputs = io::expand_inputs(options.inputs);
-    run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, RecordVisitor{}, consume, sources);
+    run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, run_rules, consume, sources);
     progress.finish();
 
     // Inputs without any batch (empty files) still get their line in the report.

@@ -12,11 +12,14 @@ namespace marcaudit::record {
 
 namespace {
 
-void append_unescaped(RecordBuilder& builder, std::string_view text, bool backslash_is_blank) {
+void append_unescaped(RecordBuilder& builder, std::string_view text, bool backslash_is_blank,
+                      bool dollar_is_delimiter = false) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\\' && backslash_is_blank) {
             builder.append(' ');
+        } else if (c == '$' && dollar_is_delimiter) {
+            builder.append(subfield_delimiter);  // a delimiter where none belongs: kept, for the rules
         } else if (c == '{' && text.substr(i).starts_with("{dollar}")) {
             builder.append('$');
             i += 7;
@@ -95,7 +98,7 @@ ParseResult parse_mnemonic(const io::RawRecord& raw, RecordBuilder& builder, std
         builder.begin_field(tag, line_offset);
         const bool control = tag.size() == 3 && tag[0] == '0' && tag[1] == '0';
         if (control) {
-            append_unescaped(builder, data, true);
+            append_unescaped(builder, data, true, true);
         } else {
             const auto first_sf = data.find('$');
             const auto indicators = data.substr(0, std::min<std::size_t>(2, first_sf));

@@ -3,7 +3,7 @@
 namespace marcaudit::record {
 
 void SubfieldRange::iterator::load() noexcept {
-    // m_rest starts at a delimiter (or is empty). Skip stray empty delimiters' neighbours.
+    // m_rest starts at a delimiter (or is empty); bytes before the first delimiter are skipped.
     while (!m_rest.empty() && m_rest.front() != subfield_delimiter) {
         m_rest.remove_prefix(1);  // bytes before the first delimiter are not a subfield
     }
@@ -16,8 +16,12 @@ void SubfieldRange::iterator::load() noexcept {
     m_rest.remove_prefix(1);  // the delimiter
     if (m_rest.empty()) {
         m_current = SubfieldView{0, {}};  // a delimiter at the very end: empty, codeless
-        m_rest = std::string_view{m_rest.data(), 0};
-        // Mark as the last one: next load() will find m_rest empty.
+        return;
+    }
+    if (m_rest.front() == subfield_delimiter) {
+        // "$$b": a delimiter with no code. Yield it as an empty, codeless subfield and leave
+        // the second delimiter to start the next one, so $b is not swallowed.
+        m_current = SubfieldView{0, {}};
         return;
     }
     const char code = m_rest.front();

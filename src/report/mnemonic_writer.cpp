@@ -11,7 +11,8 @@ constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
 
 /// Appends `text`, replacing bytes that are not valid UTF-8 by U+FFFD and escaping what the
 /// mnemonic syntax gives a meaning to.
-void append_text(std::string_view text, bool blank_as_backslash, bool escape_dollar, std::string& out) {
+void append_text(std::string_view text, bool blank_as_backslash, bool escape_dollar, std::string& out,
+                 bool delimiter_as_dollar = false) {
     while (!text.empty()) {
         const auto bad = record::find_invalid_utf8(text);
         const auto good = text.substr(0, bad);
@@ -20,6 +21,8 @@ void append_text(std::string_view text, bool blank_as_backslash, bool escape_dol
                 out.push_back('\\');
             } else if (c == '$' && escape_dollar) {
                 out.append("{dollar}");
+            } else if (c == record::subfield_delimiter && delimiter_as_dollar) {
+                out.push_back('$');
             } else if (c == '\n' || c == '\r') {
                 out.push_back(' ');  // a line break would end the field
             } else {
@@ -45,7 +48,7 @@ void append_mnemonic(const record::RecordView& record, std::string& out) {
         append_text(field.tag(), false, false, out);
         out.append("  ");
         if (field.is_control()) {
-            append_text(field.data(), true, false, out);
+            append_text(field.data(), true, true, out, true);
         } else {
             const auto data = field.data();
             const auto area = data.find(record::subfield_delimiter);

@@ -6,6 +6,7 @@
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/rules/rule.hpp"
 
 namespace marcaudit::report {
 
@@ -54,7 +55,8 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     std::stable_sort(rules_by_count.begin(), rules_by_count.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [id, n] : rules_by_count) {
-        const auto* info = rules::find_rule(id);
+        const auto* entry = rules::builtin_registry().find(id);
+        const auto* info = entry != nullptr ? &entry->info : nullptr;
         const auto severity = result.severity_by_rule.find(id);
         out << fmt::format("  {:>9}  {:<7}  {:<38} {}\n", grouped(n),
                            severity != result.severity_by_rule.end() ? to_string(severity->second) : "", id,

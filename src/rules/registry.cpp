@@ -4,8 +4,27 @@
 #include <fmt/format.h>
 
 #include "marcaudit/rules/rule.hpp"
+#include "rules/marc21/marc21_module.hpp"
 
 namespace marcaudit::rules {
+
+Finding& RecordRule::report(const record::RecordView& record, const record::FieldView* field, FindingSink& sink,
+                            std::string message) const {
+    Finding& f = sink.add(m_info.id, m_info.severity, field != nullptr ? field->byte_offset() : record.byte_offset(),
+                          std::move(message));
+    if (field != nullptr) {
+        f.tag = field->tag();
+        std::uint32_t occurrence = 0;
+        for (const auto& other : record.fields()) {
+            occurrence += other.tag() == field->tag() ? 1U : 0U;
+            if (&other == field) {
+                break;
+            }
+        }
+        f.occurrence = occurrence;
+    }
+    return f;
+}
 
 void Registry::add(RuleInfo info, RuleFactory make) {
     const auto dash = info.id.find('-');
@@ -38,8 +57,9 @@ void register_reader_checks(Registry& registry) {
 } // namespace
 
 void register_builtin_rules(Registry& registry) {
-    register_reader_checks(registry);
-    // Later modules register here, one call each: marc21, heading, vendor, identifier, custom.
+    register_reader_checks(registry);  // structure, encoding
+    marc21::register_module(registry);
+    // Later modules register here, one call each: heading, vendor, identifier, custom.
 }
 
 const Registry& builtin_registry() {

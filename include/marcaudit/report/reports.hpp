@@ -23,4 +23,9 @@ void write_json(const engine::AuditResult& result, std::ostream& out);
 /// blank line: `=LDR  ...`, `=001  ...`, `=245  10$aTitle`.
 void append_mnemonic(const record::RecordView& record, std::string& out);
 
+/// Appends `record` as a MARCXML <record> element (namespace prefix-free, to be wrapped in a
+/// <collection xmlns="http://www.loc.gov/MARC21/slim">). Characters are escaped; bytes XML
+/// cannot carry (control characters) are written as they are.
+void append_marcxml(const record::RecordView& record, std::string& out);
+
 } // namespace marcaudit::report

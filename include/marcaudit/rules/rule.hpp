@@ -22,13 +22,24 @@ class RuleOptions;
 /// `check` must not modify the rule. Findings go to the sink with the rule's id.
 class RecordRule {
 public:
+    explicit RecordRule(const RuleInfo& info) noexcept : m_info(info) {}
     virtual ~RecordRule() = default;
-    RecordRule() = default;
     RecordRule(const RecordRule&) = delete;
     RecordRule& operator=(const RecordRule&) = delete;
 
     /// Adds a finding to `sink` for each problem in `record`.
     virtual void check(const record::RecordView& record, FindingSink& sink) const = 0;
+
+    [[nodiscard]] const RuleInfo& info() const noexcept { return m_info; }
+
+protected:
+    /// Adds a finding of this rule about `field` (its tag and occurrence filled in).
+    /// `field` may be null for a finding about the whole record.
+    Finding& report(const record::RecordView& record, const record::FieldView* field, FindingSink& sink,
+                    std::string message) const;
+
+private:
+    RuleInfo m_info;
 };
 
 /// How to build a rule from its options. @throws ProfileError on a bad option value.

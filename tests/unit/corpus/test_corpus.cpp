@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/rules/rule.hpp"
 #include "test_support.hpp"
 
 namespace marcaudit::test {
@@ -32,7 +33,7 @@ void check_accounting(const engine::AuditResult& r, const std::string& file) {
         EXPECT_GE(rej.record_number, 1U) << file;
     }
     for (const auto& f : r.findings) {
-        EXPECT_NE(rules::find_rule(f.rule_id), nullptr) << file << ": unknown rule id " << f.rule_id;
+        EXPECT_NE(rules::builtin_registry().find(f.rule_id), nullptr) << file << ": unknown rule id " << f.rule_id;
         EXPECT_FALSE(f.message.empty()) << file;
         EXPECT_LE(f.record_number, c.read) << file;
     }

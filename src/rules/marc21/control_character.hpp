@@ -1,0 +1,17 @@
+#pragma once
+
+#include "marcaudit/rules/rule.hpp"
+
+namespace marcaudit::rules::marc21 {
+
+/// Flags control characters (tabs, line breaks, ESC, NUL...) inside field data.
+/// Doc page: docs/rules/marc21-control-character.md
+class ControlCharacter final : public RecordRule {
+public:
+    static constexpr RuleInfo k_info{"marc21-control-character", "marc21", Severity::error,
+                                     "Control characters (tab, line break, ESC...) inside field data"};
+    ControlCharacter() : RecordRule(k_info) {}
+    void check(const record::RecordView& record, FindingSink& sink) const override;
+};
+
+} // namespace marcaudit::rules::marc21

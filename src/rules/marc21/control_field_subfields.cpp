@@ -1,0 +1,27 @@
+#include "rules/marc21/control_field_subfields.hpp"
+
+#include <fmt/format.h>
+
+namespace marcaudit::rules::marc21 {
+
+void ControlFieldSubfields::check(const record::RecordView& record, FindingSink& sink) const {
+    for (const auto& field : record.fields()) {
+        if (!field.is_control()) {
+            continue;
+        }
+        const auto pos = field.data().find(record::subfield_delimiter);
+        if (pos == std::string_view::npos) {
+            continue;
+        }
+        auto& f = report(record, &field, sink,
+                         fmt::format("{} is a control field, which has no subfields, but it holds a subfield "
+                                     "delimiter at character {}; the value systems read is wrong{}",
+                                     field.tag(), pos + 1,
+                                     field.tag() == "001" ? " (and so is the record's control number)" : ""));
+        f.byte_offset += pos;
+        f.value = display_value(field.data(), 60);
+        f.fix = "remove the delimiter and subfield code, keeping the value";
+    }
+}
+
+} // namespace marcaudit::rules::marc21

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "marcaudit/rules/rule.hpp"
+
+namespace marcaudit::rules::marc21 {
+
+/// Flags bibliographic records without a 245 (Title Statement), or with more than one.
+/// Doc page: docs/rules/marc21-title-missing.md
+class TitleMissing final : public RecordRule {
+public:
+    static constexpr RuleInfo k_info{"marc21-title-missing", "marc21", Severity::error,
+                                     "A bibliographic record without exactly one 245 title statement"};
+    TitleMissing() : RecordRule(k_info) {}
+    void check(const record::RecordView& record, FindingSink& sink) const override;
+};
+
+} // namespace marcaudit::rules::marc21

@@ -1,0 +1,152 @@
+// Runs every rule fixture (tests/fixtures/<rule-id>.mrk) through the mnemonic, ISO 2709 and
+// MARCXML readers with a profile that enables only that rule, and compares the findings with
+// the "# expect:" lines. Fails for a registered rule without a fixture.
+
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "marcaudit/record/builder.hpp"
+#include "marcaudit/report/reports.hpp"
+#include "marcaudit/rules/profile.hpp"
+#include "marcaudit/rules/rule.hpp"
+#include "test_support.hpp"
+
+namespace marcaudit::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path k_fixtures = fs::path{MARCAUDIT_TEST_DATA}.parent_path() / "fixtures";
+
+struct Fixture {
+    std::string mnemonic;                             ///< the records, comments removed
+    std::vector<std::vector<std::string>> expected;   ///< per record: tags ("record" = none)
+};
+
+/// `{0xHH}` → the byte HH.
+std::string unescape(const std::string& line) {
+    std::string out;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line.compare(i, 3, "{0x") == 0 && i + 6 <= line.size() && line[i + 5] == '}') {
+            out.push_back(static_cast<char>(std::stoi(line.substr(i + 3, 2), nullptr, 16)));
+            i += 5;
+        } else {
+            out.push_back(line[i]);
+        }
+    }
+    return out;
+}
+
+Fixture read_fixture(const fs::path& path) {
+    std::ifstream in{path};
+    Fixture fx;
+    std::string line;
+    std::vector<std::string> pending;
+    bool have_expectation = false;
+    while (std::getline(in, line)) {
+        if (line.starts_with("# expect:")) {
+            std::istringstream words{line.substr(9)};
+            pending.clear();
+            for (std::string w; words >> w;) {
+                if (w != "none") {
+                    pending.push_back(w);
+                }
+            }
+            have_expectation = true;
+        } else if (line.starts_with("#")) {
+            continue;
+        } else if (line.starts_with("=LDR")) {
+            EXPECT_TRUE(have_expectation) << path << ": a record without an '# expect:' line before it";
+            fx.expected.push_back(pending);
+            have_expectation = false;
+            fx.mnemonic += "\n" + line + "\n";
+        } else {
+            fx.mnemonic += unescape(line) + "\n";
+        }
+    }
+    return fx;
+}
+
+/// The findings of one audit, per record number: the tags ("record" when none).
+std::vector<std::vector<std::string>> findings_per_record(const fs::path& input, const rules::Profile& profile,
+                                                          std::size_t records) {
+    engine::AuditOptions options;
+    options.inputs = {input.string()};
+    options.profile = &profile;
+    const auto r = engine::run_audit(options);
+    EXPECT_EQ(r.records.audited, records) << input;
+    std::vector<std::vector<std::string>> out(records);
+    for (const auto& f : r.findings) {
+        if (f.record_number >= 1 && f.record_number <= records && !f.rule_id.starts_with("structure-")) {
+            out[f.record_number - 1].push_back(f.tag.empty() ? "record" : f.tag);
+        }
+    }
+    return out;
+}
+
+/// Writes the records of `mrk` again as ISO 2709 and as MARCXML.
+std::pair<fs::path, fs::path> other_serializations(const fs::path& mrk) {
+    std::string iso;
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"http://www.loc.gov/MARC21/slim\">\n";
+    std::vector<engine::SourceInfo> sources;
+    engine::run_pipeline(
+        {mrk.string()}, {1, {}},
+        [](const record::RecordView& r, FindingSink&, std::string& out) { out += record::to_iso2709(r); },
+        [&](engine::BatchResult&& b) { iso += b.text; }, sources);
+    engine::run_pipeline(
+        {mrk.string()}, {1, {}},
+        [](const record::RecordView& r, FindingSink&, std::string& out) { report::append_marcxml(r, out); },
+        [&](engine::BatchResult&& b) { xml += b.text; }, sources);
+    xml += "</collection>\n";
+    const auto iso_path = fs::path{mrk}.replace_extension(".mrc");
+    const auto xml_path = fs::path{mrk}.replace_extension(".xml");
+    std::ofstream{iso_path, std::ios::binary} << iso;
+    std::ofstream{xml_path, std::ios::binary} << xml;
+    return {iso_path, xml_path};
+}
+
+TEST(FixtureTest, EveryRuleBehavesAsItsFixtureSays) {
+    const auto dir = fs::temp_directory_path() / "marcaudit-test-fixtures";
+    fs::create_directories(dir);
+    std::size_t checked = 0;
+    for (const auto& entry : rules::builtin_registry().entries()) {
+        if (!entry.make) {
+            continue;  // reader checks: see tests/fixtures/README.md
+        }
+        const std::string id{entry.info.id};
+        SCOPED_TRACE(id);
+        const auto path = k_fixtures / (id + ".mrk");
+        ASSERT_TRUE(fs::exists(path)) << "rule " << id << " has no fixture " << path;
+        const auto fx = read_fixture(path);
+        bool positive = false;
+        bool negative = false;
+        for (const auto& e : fx.expected) {
+            (e.empty() ? negative : positive) = true;
+        }
+        EXPECT_TRUE(positive && negative) << path << " needs a positive and a negative case";
+
+        const auto mrk = dir / (id + ".mrk");
+        std::ofstream{mrk, std::ios::binary} << fx.mnemonic;
+        const auto profile_path = dir / (id + ".toml");
+        std::ofstream{profile_path} << fmt::format("rules = [\"-*\", \"{}\"]\n", id);
+        const auto profile = rules::Profile::load(profile_path.string(), rules::builtin_registry());
+        const auto [iso, xml] = other_serializations(mrk);
+        for (const auto& input : {mrk, iso, xml}) {
+            SCOPED_TRACE(input.extension().string());
+            const auto got = findings_per_record(input, profile, fx.expected.size());
+            for (std::size_t i = 0; i < fx.expected.size(); ++i) {
+                EXPECT_EQ(got[i], fx.expected[i]) << "record " << i + 1 << " of " << path.filename();
+            }
+        }
+        ++checked;
+    }
+    EXPECT_GE(checked, 5U);
+    fs::remove_all(dir);
+}
+
+} // namespace
+} // namespace marcaudit::test
