@@ -5,7 +5,8 @@
 #
 # Times, on one large ISO 2709 file built by benchmarks/make_corpus (cached in
 # benchmarks/.cache/):
-#   marcaudit audit --format json  (structure + encoding checks), with 1 thread and all threads
+#   marcaudit audit --format json, with 1 thread and all threads: the reader checks only
+#                                   (structure + encoding), and the default profile (all modules)
 #   yaz-marcdump -n                 (parse only; YAZ is single-threaded)
 #   marclint                        (Perl MARC::Lint; slow, so only on a 10,000-record slice)
 # Each command runs REPEAT times; the best wall time is kept, with the highest peak RSS.
@@ -172,12 +173,21 @@ fi
 echo "timing on $big: $records records, $bytes bytes, best of $REPEAT runs" >&2
 # The JSON report goes to a file in $work, not to /dev/null: marcaudit writes -o FILE through
 # FILE.tmp and a rename, which as root would replace the /dev/null device by a regular file.
-measure ma1 marcaudit 1 "$records" "$bytes" check_marcaudit \
+# Two configurations: the reader checks only (split + parse + structure + encoding: the
+# path to compare with yaz-marcdump's parse), and the default profile (every module).
+printf 'rules = ["-*", "structure-*", "encoding-*"]\n' >"$work/readers.toml"
+measure rd1 "marcaudit readers" 1 "$records" "$bytes" check_marcaudit \
+    "$marcaudit" audit -p "$work/readers.toml" --format json -o "$work/audit.json" --no-progress --threads 1 "$big"
+measure ma1 "marcaudit default" 1 "$records" "$bytes" check_marcaudit \
     "$marcaudit" audit --format json -o "$work/audit.json" --no-progress --threads 1 "$big"
 if ((threads_all > 1)); then
-    measure maN marcaudit "$threads_all" "$records" "$bytes" check_marcaudit \
+    measure rdN "marcaudit readers" "$threads_all" "$records" "$bytes" check_marcaudit \
+        "$marcaudit" audit -p "$work/readers.toml" --format json -o "$work/audit.json" --no-progress \
+        --threads "$threads_all" "$big"
+    measure maN "marcaudit default" "$threads_all" "$records" "$bytes" check_marcaudit \
         "$marcaudit" audit --format json -o "$work/audit.json" --no-progress --threads "$threads_all" "$big"
 else
+    rate[rdN]=${rate[rd1]}
     rate[maN]=${rate[ma1]}
 fi
 measure yaz "yaz-marcdump -n" 1 "$records" "$bytes" check_yaz yaz-marcdump -n "$big"
@@ -202,10 +212,12 @@ printf '%-22s %7s %8s %8s %10s %8s %14s\n' tool threads records seconds records/
 printf '%s\n' "${rows[@]}"
 echo
 echo "marcaudit records/s / yaz-marcdump -n records/s:"
-echo "  overall  (marcaudit $threads_all threads vs yaz): $(ratio "${rate[maN]}" "${rate[yaz]}")"
-echo "  per core (marcaudit 1 thread vs yaz):   $(ratio "${rate[ma1]}" "${rate[yaz]}")"
+echo "  readers, per core (1 thread vs yaz):        $(ratio "${rate[rd1]}" "${rate[yaz]}")"
+echo "  readers, overall ($threads_all threads vs yaz):        $(ratio "${rate[rdN]}" "${rate[yaz]}")"
+echo "  default profile, per core (1 thread vs yaz): $(ratio "${rate[ma1]}" "${rate[yaz]}")"
+echo "  default profile, overall ($threads_all threads vs yaz): $(ratio "${rate[maN]}" "${rate[yaz]}")"
 if ((have_marclint)); then
-    echo "marcaudit records/s (large file) / marclint records/s (${slice_records}-record slice):"
+    echo "marcaudit default profile records/s (large file) / marclint records/s (${slice_records}-record slice):"
     echo "  overall  (marcaudit $threads_all threads): $(ratio "${rate[maN]}" "${rate[lint]}")"
     echo "  per core (marcaudit 1 thread):   $(ratio "${rate[ma1]}" "${rate[lint]}")"
 fi

@@ -182,7 +182,11 @@ double parse_number(const toml::node& node, const std::string& file, const std::
 /// Applies the file at `path` (after its parents) to `rules`.
 void apply(const fs::path& path, const Registry& registry, std::map<std::string, RuleSettings, std::less<>>& rules,
            std::vector<fs::path>& chain, std::set<fs::path>& seen) {
-    const auto canonical = fs::weakly_canonical(path);
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(path, ec);
+    if (ec) {
+        canonical = path;  // e.g. /dev/stdin: not a file to canonicalize, still readable
+    }
     if (seen.contains(canonical)) {
         throw ProfileError(fmt::format("{}: 'extends' goes round in a circle", path.string()));
     }

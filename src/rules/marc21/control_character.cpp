@@ -1,5 +1,8 @@
 #include "rules/marc21/control_character.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <fmt/format.h>
 
 namespace marcaudit::rules::marc21 {
@@ -19,12 +22,43 @@ std::string_view name_of(unsigned char c) {
     }
 }
 
+/// Offset of the first byte below 0x20 (the subfield delimiter 0x1F aside) or equal to 0x7F,
+/// or npos. Eight bytes at a time: most words hold none of them.
+std::size_t find_control(std::string_view data) noexcept {
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= data.size(); i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, data.data() + i, 8);
+        const std::uint64_t del = w ^ (0x7FULL * k_ones);
+        // Bytes below 0x1F (all controls but the delimiter), or equal to 0x7F.
+        if (((w - 0x1FULL * k_ones) & ~w & k_high) == 0 && ((del - k_ones) & ~del & k_high) == 0) {
+            continue;
+        }
+        for (std::size_t k = i; k < i + 8; ++k) {
+            const auto c = static_cast<unsigned char>(data[k]);
+            if ((c < 0x20 && c != 0x1F) || c == 0x7F) {
+                return k;
+            }
+        }
+    }
+    for (; i < data.size(); ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if ((c < 0x20 && c != 0x1F) || c == 0x7F) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
 } // namespace
 
 void ControlCharacter::check(const record::RecordView& record, FindingSink& sink) const {
     for (const auto& field : record.fields()) {
         const auto data = field.data();
-        for (std::size_t i = 0; i < data.size(); ++i) {
+        const auto first = find_control(data);
+        for (std::size_t i = first; i < data.size(); ++i) {
             const auto c = static_cast<unsigned char>(data[i]);
             // The subfield delimiter is structure in a data field, not a character.
             // The subfield delimiter is structure, not text (in a control field it is

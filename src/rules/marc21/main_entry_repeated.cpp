@@ -18,7 +18,6 @@ void MainEntryRepeated::check(const record::RecordView& record, FindingSink& sin
         const auto tag = field.tag();
         if (tag.size() == 3 && tag[0] == '1' && tag[1] >= '0' && tag[1] <= '9' && tag[2] >= '0' && tag[2] <= '9') {
             ++count;
-            tags += tags.empty() ? std::string{tag} : ", " + std::string{tag};
             if (first == nullptr) {
                 first = &field;
             } else if (second == nullptr) {
@@ -28,6 +27,12 @@ void MainEntryRepeated::check(const record::RecordView& record, FindingSink& sin
     }
     if (count < 2) {
         return;
+    }
+    for (const auto& field : record.fields()) {  // the rare case: now list the tags
+        const auto tag = field.tag();
+        if (tag.size() == 3 && tag[0] == '1' && tag[1] >= '0' && tag[1] <= '9' && tag[2] >= '0' && tag[2] <= '9') {
+            tags += tags.empty() ? std::string{tag} : ", " + std::string{tag};
+        }
     }
     auto& f = report(record, second, sink,
                      fmt::format("the record has {} main entries ({}); a record has at most one 1XX, so "
