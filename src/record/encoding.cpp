@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <yaz/yaz-iconv.h>
 
+#include "detail/swar.hpp"
 #include "marcaudit/rules/catalog.hpp"
 
 namespace marcaudit::record {
@@ -17,9 +18,7 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
     while (i < n) {
         // ASCII fast path, eight bytes at a time.
         while (i + 8 <= n) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, p + i, 8);
-            if ((word & 0x8080808080808080ULL) != 0) {
+            if (detail::has_high_byte(detail::load8(s.data() + i))) {
                 break;
             }
             i += 8;
@@ -75,17 +74,12 @@ struct TextScan {
 
 /// One pass: ESC and high bytes eight bytes at a time; UTF-8 validity only where high bytes are.
 void scan_text(std::string_view s, TextScan& scan) noexcept {
-    constexpr std::uint64_t k_high = 0x8080808080808080ULL;
-    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t k_esc = 0x1B1B1B1B1B1B1B1BULL;
     std::size_t i = 0;
     while (i < s.size()) {
         if (i + 8 <= s.size()) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, s.data() + i, 8);
-            const std::uint64_t x = word ^ k_esc;
-            scan.escape = scan.escape || ((x - k_ones) & ~x & k_high) != 0;
-            if ((word & k_high) == 0) {
+            const std::uint64_t word = detail::load8(s.data() + i);
+            scan.escape = scan.escape || detail::has_byte(word, 0x1B);
+            if (!detail::has_high_byte(word)) {
                 i += 8;
                 continue;
             }
@@ -113,15 +107,10 @@ void scan_text(std::string_view s, TextScan& scan) noexcept {
 
 bool needs_decoding(std::string_view s) noexcept {
     // Eight bytes at a time: any byte with the high bit set, or any byte equal to ESC.
-    constexpr std::uint64_t k_high = 0x8080808080808080ULL;
-    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t k_esc = 0x1B1B1B1B1B1B1B1BULL;
     std::size_t i = 0;
     for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, s.data() + i, 8);
-        const std::uint64_t x = word ^ k_esc;  // a zero byte where word had ESC
-        if ((word & k_high) != 0 || ((x - k_ones) & ~x & k_high) != 0) {
+        const std::uint64_t word = detail::load8(s.data() + i);
+        if (detail::has_high_byte(word) || detail::has_byte(word, 0x1B)) {
             return true;
         }
     }

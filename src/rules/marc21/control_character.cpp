@@ -1,7 +1,6 @@
 #include "rules/marc21/control_character.hpp"
 
-#include <cstdint>
-#include <cstring>
+#include "detail/swar.hpp"
 
 #include <fmt/format.h>
 
@@ -25,15 +24,11 @@ std::string_view name_of(unsigned char c) {
 /// Offset of the first byte below 0x20 (the subfield delimiter 0x1F aside) or equal to 0x7F,
 /// or npos. Eight bytes at a time: most words hold none of them.
 std::size_t find_control(std::string_view data) noexcept {
-    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t k_high = 0x8080808080808080ULL;
     std::size_t i = 0;
     for (; i + 8 <= data.size(); i += 8) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, data.data() + i, 8);
-        const std::uint64_t del = w ^ (0x7FULL * k_ones);
-        // Bytes below 0x1F (all controls but the delimiter), or equal to 0x7F.
-        if (((w - 0x1FULL * k_ones) & ~w & k_high) == 0 && ((del - k_ones) & ~del & k_high) == 0) {
+        const std::uint64_t w = detail::load8(data.data() + i);
+        // Bytes below 0x1F (every control but the delimiter), or equal to 0x7F.
+        if (!detail::has_byte_below(w, 0x1F) && !detail::has_byte(w, 0x7F)) {
             continue;
         }
         for (std::size_t k = i; k < i + 8; ++k) {
