@@ -1,8 +1,8 @@
 #include "rules/marc21/control_character.hpp"
 
-#include "detail/swar.hpp"
-
 #include <fmt/format.h>
+
+#include "detail/swar.hpp"
 
 namespace marcaudit::rules::marc21 {
 
