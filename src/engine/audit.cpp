@@ -131,6 +131,9 @@ AuditResult run_audit(const AuditOptions& options) {
     Progress progress{options.progress};
     std::uint64_t bytes_before_current = 0;  // bytes of the inputs already finished
 
+    using RecordKey = std::pair<std::uint32_t, std::uint64_t>;  // (source, record number)
+    std::map<std::string_view, RecordKey> last_record_of_rule;
+    RecordKey last_record_with_findings{0, 0};
     auto consume = [&](BatchResult&& batch) {
         if (result.sources.size() <= batch.source_index) {
             if (!result.sources.empty()) {
@@ -162,8 +165,23 @@ AuditResult run_audit(const AuditOptions& options) {
             auto it = result.counts_by_rule.find(f.rule_id);
             if (it == result.counts_by_rule.end()) {
                 it = result.counts_by_rule.emplace(std::string{f.rule_id}, 0).first;
+                result.records_by_rule.emplace(std::string{f.rule_id}, 0);
             }
             ++it->second;
+            // Findings come record by record, in order: a record is new for a rule when it
+            // differs from the last record that rule reported on.
+            if (f.record_number != 0) {
+                const RecordKey key{f.source_index, f.record_number};
+                auto& last = last_record_of_rule[f.rule_id];
+                if (last != key) {
+                    last = key;
+                    ++result.records_by_rule.find(f.rule_id)->second;
+                }
+                if (last_record_with_findings != key) {
+                    last_record_with_findings = key;
+                    ++result.records_with_findings;
+                }
+            }
             result.findings.push_back(std::move(f));
         }
         result.bytes_read = bytes_before_current + batch.bytes_end;

@@ -28,12 +28,18 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
     }
     report["inputs"] = std::move(inputs);
     report["records"] = counts(result.records);
+    report["records"]["with_findings"] = result.records_with_findings;
 
     json by_rule = json::object();
     for (const auto& [id, n] : result.counts_by_rule) {
         by_rule[id] = n;
     }
     report["findings_by_rule"] = std::move(by_rule);
+    json records_by_rule = json::object();
+    for (const auto& [id, n] : result.records_by_rule) {
+        records_by_rule[id] = n;
+    }
+    report["records_by_rule"] = std::move(records_by_rule);
     report["findings_by_severity"] = json{{"error", result.counts_by_severity[2]},
                                           {"warning", result.counts_by_severity[1]},
                                           {"info", result.counts_by_severity[0]}};

@@ -46,9 +46,13 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     }
 
     const auto total = result.findings.size();
-    out << fmt::format("\nFindings: {} ({} errors, {} warnings, {} info)\n", grouped(total),
-                       grouped(result.counts_by_severity[2]), grouped(result.counts_by_severity[1]),
-                       grouped(result.counts_by_severity[0]));
+    out << fmt::format("\nFindings: {} ({} errors, {} warnings, {} info) in {} of {} records\n",
+                       grouped(total), grouped(result.counts_by_severity[2]), grouped(result.counts_by_severity[1]),
+                       grouped(result.counts_by_severity[0]), grouped(result.records_with_findings),
+                       grouped(r.read));
+    if (total > 0) {
+        out << fmt::format("  {:>9}  {:>9}  {:<8} {:<38} {}\n", "findings", "records", "severity", "rule", "what");
+    }
     // Most frequent first; ties by id, so the order is stable.
     std::vector<std::pair<std::string, std::uint64_t>> rules_by_count(result.counts_by_rule.begin(),
                                                                          result.counts_by_rule.end());
@@ -58,7 +62,9 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
         const auto* entry = rules::builtin_registry().find(id);
         const auto* info = entry != nullptr ? &entry->info : nullptr;
         const auto severity = result.severity_by_rule.find(id);
-        out << fmt::format("  {:>9}  {:<7}  {:<38} {}\n", grouped(n),
+        const auto records = result.records_by_rule.find(id);
+        out << fmt::format("  {:>9}  {:>9}  {:<8} {:<38} {}\n", grouped(n),
+                           grouped(records != result.records_by_rule.end() ? records->second : 0),
                            severity != result.severity_by_rule.end() ? to_string(severity->second) : "", id,
                            info ? info->summary : "");
     }

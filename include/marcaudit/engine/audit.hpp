@@ -52,7 +52,9 @@ struct AuditResult {
     RecordCounts records;
     std::vector<Rejection> rejections;
     std::vector<Finding> findings;
-    std::map<std::string, std::uint64_t, std::less<>> counts_by_rule;
+    std::map<std::string, std::uint64_t, std::less<>> counts_by_rule;   ///< occurrences
+    std::map<std::string, std::uint64_t, std::less<>> records_by_rule;  ///< records with >= 1
+    std::uint64_t records_with_findings = 0;  ///< records with at least one finding
     std::map<std::string, Severity, std::less<>> severity_by_rule;  ///< as the profile set it
     std::string profile_name;
     std::uint64_t counts_by_severity[3] = {0, 0, 0};  ///< indexed by Severity

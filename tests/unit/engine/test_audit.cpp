@@ -1,5 +1,8 @@
 // The audit's output does not depend on the number of threads or the batch size.
 
+#include <map>
+#include <set>
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -34,6 +37,21 @@ TEST(AuditTest, CountsAddUpAcrossInputs) {
         by_rule += n;
     }
     EXPECT_EQ(by_rule, r.findings.size());
+    // Records per rule: at least one, at most as many as findings; recounted from the findings.
+    std::map<std::string, std::set<std::pair<std::uint32_t, std::uint64_t>>> seen;
+    std::set<std::pair<std::uint32_t, std::uint64_t>> any;
+    for (const auto& f : r.findings) {
+        if (f.record_number != 0) {
+            seen[std::string{f.rule_id}].insert({f.source_index, f.record_number});
+            any.insert({f.source_index, f.record_number});
+        }
+    }
+    for (const auto& [id, n] : r.counts_by_rule) {
+        EXPECT_EQ(r.records_by_rule.at(id), seen[id].size()) << id;
+        EXPECT_LE(r.records_by_rule.at(id), n) << id;
+    }
+    EXPECT_EQ(r.records_with_findings, any.size());
+    EXPECT_GT(r.records_with_findings, 0U);
     EXPECT_EQ(r.counts_by_severity[0] + r.counts_by_severity[1] + r.counts_by_severity[2], r.findings.size());
 }
 
