@@ -42,7 +42,7 @@ Usage: marcaudit <command> [options] [FILE...]
 
 Commands:
   audit   check records and report what is wrong with them (structure and
-          character encoding for now), with counts that add up
+          character encoding, first MARC 21 rules), with counts that add up
   dump    print records as MarcEdit mnemonic text (=245  10$aTitle), UTF-8
   rules   list the checks marcaudit can report
 
@@ -129,7 +129,8 @@ int cmd_audit(const std::vector<std::string>& args) {
         "Reads every record, reports what is wrong with each, and accounts for every\n"
         "record: audited, or rejected with the reason (read = audited + rejected).\n"
         "Checks so far: ISO 2709 structure (leader, directory, terminators), MARCXML\n"
-        "and mnemonic syntax, and character encoding (Leader/09 against the bytes).\n\nOptions"};
+        "and mnemonic syntax, character encoding (Leader/09 against the bytes), and\n"
+        "the first MARC 21 rules; 'marcaudit rules' lists them all.\n\nOptions"};
     int threads = 0;
     std::string formats;
     std::string output;
