@@ -1,6 +1,5 @@
 #include "marcaudit/record/encoding.hpp"
 
-#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -306,7 +305,6 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
         }
         return Encoding::ascii;
     }
-    const bool has_escape = scan.escape;
     // Valid UTF-8 with real multi-byte letters is UTF-8, even with a stray ESC byte in it;
     // only escapes in otherwise 7-bit or invalid data mean MARC-8.
     const bool utf8 = !scan.invalid && (!scan.escape || scan.high);
@@ -317,7 +315,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
             report_replacement_characters(fields, sink);
             return Encoding::utf8;
         }
-        if (has_escape) {
+        if (scan.escape) {
             report(sink, rules::id::leader_mismatch, record_offset + 9,
                    "Leader/09 is 'a' (UTF-8) but the record contains MARC-8 escape sequences: "
                    "it is MARC-8 data, and was read as MARC-8",

@@ -40,6 +40,7 @@ public:
         m_source_index = source_index;
         m_record_number = record_number;
         m_first_of_record = m_findings.size();
+        m_control_number.clear();  // not the previous record's: set once this one is parsed
     }
 
     /// Sets the 001 of the current record on the findings already added for it and later ones.

@@ -123,3 +123,27 @@ TEST(RegressionTest, TruncatedGzipIsReportedAndTheRecordsBeforeAreAudited) {
 
 } // namespace
 } // namespace marcaudit::test
+
+namespace marcaudit::test {
+namespace {
+
+TEST(RegressionTest, FindingsOfARejectedRecordDoNotCarryThePreviousRecordsControlNumber) {
+    const auto all = read_file(test_data() / "bib" / "traject-test-data-30.utf8.mrc");
+    const auto first_end = all.find('\x1D') + 1;
+    // Record 1 whole, a stray newline, then record 2 cut short: rejected, with a
+    // bytes-between-records finding that belongs to record 2.
+    const auto bytes = all.substr(0, first_end) + "\n" + all.substr(first_end, 300);
+    const auto r = audit({write_temp("leak.mrc", bytes).string()});
+    ASSERT_EQ(r.records.rejected, 1U);
+    bool checked = false;
+    for (const auto& f : r.findings) {
+        if (f.record_number == 2) {
+            EXPECT_TRUE(f.control_number.empty()) << f.rule_id << " carries 001 " << f.control_number;
+            checked = true;
+        }
+    }
+    EXPECT_TRUE(checked);
+}
+
+} // namespace
+} // namespace marcaudit::test
