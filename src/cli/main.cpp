@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -21,6 +22,7 @@
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/rules/marc21_tables.hpp"
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
 
@@ -93,13 +95,15 @@ std::vector<std::string> split_list(const std::string& s) {
 
 /// Writes `content` to `path` through a temporary file and a rename, so an interrupted run
 /// never leaves half a report where the last good one was.
-void write_file_atomically(const fs::path& path, const std::string& content) {
+/// Writes a file through `write` into PATH.tmp, then renames it over PATH: a reader never
+/// sees half a report. Streams: a report of millions of findings is never held in memory.
+void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
     std::error_code status_error;
     const auto status = fs::status(path, status_error);
     if (fs::exists(status) && !fs::is_regular_file(status)) {
         // /dev/null, a pipe, a terminal: write in place; renaming over it would replace it.
         std::ofstream out{path, std::ios::binary};
-        out << content;
+        write(out);
         if (!out.flush()) {
             throw UsageError(fmt::format("{}: cannot be written", path.string()));
         }
@@ -111,7 +115,7 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
         if (!out) {
             throw UsageError(fmt::format("{}: cannot be written", tmp.string()));
         }
-        out << content;
+        write(out);
         if (!out.flush()) {
             throw UsageError(fmt::format("{}: write failed (disk full?)", tmp.string()));
         }
@@ -217,20 +221,19 @@ int cmd_audit(const std::vector<std::string>& args) {
         std::ostringstream text;
         marcaudit::report::write_text(result, text);
         if (!report_dir.empty()) {
-            write_file_atomically(fs::path{report_dir} / "summary.txt", text.str());
+            write_file_atomically(fs::path{report_dir} / "summary.txt", [&](std::ostream& o) { o << text.str(); });
         }
         std::cout << text.str();
     }
     if (want_json) {
-        std::ostringstream js;
-        marcaudit::report::write_json(result, js);
+        auto json = [&](std::ostream& o) { marcaudit::report::write_json(result, o); };
         if (!report_dir.empty()) {
-            write_file_atomically(fs::path{report_dir} / "report.json", js.str());
+            write_file_atomically(fs::path{report_dir} / "report.json", json);
         }
         if (!output.empty() && output != "-") {
-            write_file_atomically(output, js.str());
+            write_file_atomically(output, json);
         } else if (report_dir.empty() || output == "-") {
-            std::cout << js.str();
+            json(std::cout);
         }
     }
     std::cout.flush();
@@ -381,6 +384,9 @@ int main(int argc, char** argv) {
         }
         throw UsageError(fmt::format("unknown command '{}' (commands: audit, dump, rules; see marcaudit --help)",
                                      command));
+    } catch (const marcaudit::rules::marc21::FormatTableError& e) {
+        std::cerr << "marcaudit: MARC 21 format table: " << e.what() << '\n';
+        return usage_error;
     } catch (const marcaudit::rules::ProfileError& e) {
         std::cerr << "marcaudit: profile: " << e.what() << '\n';
         return usage_error;

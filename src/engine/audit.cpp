@@ -5,14 +5,17 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <tuple>
 
 #include <fmt/format.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
 #include "engine/detail.hpp"
+#include "engine/rule_set.hpp"
 #include "marcaudit/io/splitter.hpp"
 #include "marcaudit/rules/catalog.hpp"
 #include "marcaudit/rules/rule.hpp"
@@ -120,10 +123,97 @@ private:
 
 } // namespace
 
+namespace {
+
+using RecordKey = std::pair<std::uint32_t, std::uint64_t>;  // (source, record number)
+
+/// Counts findings as they are kept: by rule, by severity, by record.
+class Accounting {
+public:
+    explicit Accounting(AuditResult& result) : m_result(result) {}
+
+    /// Applies the profile to `f` and keeps it, or drops it when its rule is disabled.
+    void keep(Finding&& f, const rules::Profile& profile) {
+        if (const auto* settings = profile.settings(f.rule_id); settings != nullptr) {
+            if (!settings->enabled) {
+                return;
+            }
+            f.severity = settings->severity;
+        }
+        AuditResult& r = m_result;
+        ++r.counts_by_severity[static_cast<int>(f.severity)];
+        PerRule& rule = per_rule(f.rule_id, f.severity);
+        ++*rule.findings;
+        if (f.record_number != 0) {
+            // A rule's findings come record by record, in order: a record is new for the rule
+            // when it differs from the last record the rule reported on.
+            const RecordKey key{f.source_index, f.record_number};
+            if (rule.last_record != key) {
+                rule.last_record = key;
+                ++*rule.records;
+            }
+            RecordTally& tally = tally_of(key, f.control_number);
+            ++tally.findings;
+            ++tally.by_severity[static_cast<int>(f.severity)];
+        }
+        r.findings.push_back(std::move(f));
+    }
+
+private:
+    struct PerRule {
+        std::string_view id;  ///< rule ids are static strings: compared by address first
+        std::uint64_t* findings;
+        std::uint64_t* records;
+        RecordKey last_record{0, 0};
+    };
+
+    /// The counters of `id`, created on its first finding. A short list searched by address:
+    /// a few dozen rules, hundreds of thousands of findings.
+    PerRule& per_rule(std::string_view id, Severity severity) {
+        for (auto& p : m_rules) {
+            if (p.id.data() == id.data() && p.id.size() == id.size()) {
+                return p;
+            }
+        }
+        for (auto& p : m_rules) {  // the same id from another static copy of the string
+            if (p.id == id) {
+                return p;
+            }
+        }
+        AuditResult& r = m_result;
+        r.severity_by_rule.emplace(std::string{id}, severity);
+        auto& findings = r.counts_by_rule.emplace(std::string{id}, 0).first->second;
+        auto& records = r.records_by_rule.emplace(std::string{id}, 0).first->second;
+        m_rules.push_back(PerRule{id, &findings, &records, {0, 0}});
+        return m_rules.back();
+    }
+
+    RecordTally& tally_of(const RecordKey& key, const std::string& control_number) {
+        auto& tallies = m_result.record_tallies;
+        const auto key_of = [](const RecordTally& t) { return RecordKey{t.source_index, t.record_number}; };
+        if (tallies.empty() || key_of(tallies.back()) < key) {  // the usual case: input order
+            tallies.push_back(RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}});
+            return tallies.back();
+        }
+        auto it = std::lower_bound(tallies.begin(), tallies.end(), key,
+                                   [&](const RecordTally& t, const RecordKey& k) { return key_of(t) < k; });
+        if (it == tallies.end() || key_of(*it) != key) {  // a collection rule's finding
+            it = tallies.insert(it, RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}});
+        }
+        return *it;
+    }
+
+    AuditResult& m_result;
+    std::vector<PerRule> m_rules;
+};
+
+} // namespace
+
 AuditResult run_audit(const AuditOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     AuditResult result;
-    const rules::Profile fallback = options.profile == nullptr ? rules::Profile::defaults(rules::builtin_registry())
+    const rules::Registry& registry = options.registry != nullptr ? *options.registry : rules::builtin_registry();
+    const rules::Profile fallback = options.profile == nullptr ? rules::Profile::defaults(registry)
                                                                : rules::Profile{};
     const rules::Profile& profile = options.profile == nullptr ? fallback : *options.profile;
     result.profile_name = profile.name();
@@ -131,9 +221,7 @@ AuditResult run_audit(const AuditOptions& options) {
     Progress progress{options.progress};
     std::uint64_t bytes_before_current = 0;  // bytes of the inputs already finished
 
-    using RecordKey = std::pair<std::uint32_t, std::uint64_t>;  // (source, record number)
-    std::map<std::string_view, RecordKey> last_record_of_rule;
-    RecordKey last_record_with_findings{0, 0};
+    Accounting accounting{result};
     auto consume = [&](BatchResult&& batch) {
         if (result.sources.size() <= batch.source_index) {
             if (!result.sources.empty()) {
@@ -153,59 +241,70 @@ AuditResult run_audit(const AuditOptions& options) {
             }
         }
         for (auto& f : batch.findings) {
-            // The profile decides which rules report and how severely.
-            if (const auto* settings = profile.settings(f.rule_id); settings != nullptr) {
-                if (!settings->enabled) {
-                    continue;
-                }
-                f.severity = settings->severity;
-            }
-            ++result.counts_by_severity[static_cast<int>(f.severity)];
-            result.severity_by_rule.emplace(std::string{f.rule_id}, f.severity);
-            auto it = result.counts_by_rule.find(f.rule_id);
-            if (it == result.counts_by_rule.end()) {
-                it = result.counts_by_rule.emplace(std::string{f.rule_id}, 0).first;
-                result.records_by_rule.emplace(std::string{f.rule_id}, 0);
-            }
-            ++it->second;
-            // Findings come record by record, in order: a record is new for a rule when it
-            // differs from the last record that rule reported on.
-            if (f.record_number != 0) {
-                const RecordKey key{f.source_index, f.record_number};
-                auto& last = last_record_of_rule[f.rule_id];
-                if (last != key) {
-                    last = key;
-                    ++result.records_by_rule.find(f.rule_id)->second;
-                }
-                if (last_record_with_findings != key) {
-                    last_record_with_findings = key;
-                    ++result.records_with_findings;
-                }
-            }
-            result.findings.push_back(std::move(f));
+            accounting.keep(std::move(f), profile);
         }
         result.bytes_read = bytes_before_current + batch.bytes_end;
         result.records.read += batch.outcomes.size();
         progress.update(result.records.read, result.bytes_read);
     };
 
-    // Build the enabled record rules once; they are const and shared by every worker.
+    // Build the enabled rules once; they are const and shared by every worker.
     std::vector<std::unique_ptr<rules::RecordRule>> record_rules;
-    for (const auto& entry : rules::builtin_registry().entries()) {
+    std::vector<std::unique_ptr<rules::CollectionRule>> collection_rules;
+    for (const auto& entry : registry.entries()) {
         const auto* settings = profile.settings(entry.info.id);
-        if (entry.make && settings != nullptr && settings->enabled) {
+        if (settings == nullptr || !settings->enabled) {
+            continue;
+        }
+        if (entry.make) {
             record_rules.push_back(entry.make(settings->options));
+        } else if (entry.make_collection) {
+            collection_rules.push_back(entry.make_collection(settings->options));
         }
     }
-    auto run_rules = [&record_rules](const record::RecordView& record, FindingSink& sink, std::string&) {
-        for (const auto& rule : record_rules) {
-            rule->check(record, sink);
+    const detail::RuleSet rule_set{record_rules};
+    // Each worker thread gathers into its own states, one per collection rule.
+    using States = std::vector<std::unique_ptr<rules::CollectionRule::State>>;
+    tbb::enumerable_thread_specific<States> thread_states([&] {
+        States states;
+        for (const auto& rule : collection_rules) {
+            states.push_back(rule->make_state());
+        }
+        return states;
+    });
+    auto run_rules = [&](const record::RecordView& record, FindingSink& sink, std::string&) {
+        rule_set.run(record, sink);
+        if (!collection_rules.empty()) {
+            States& states = thread_states.local();
+            const auto kind_bit = 1U << static_cast<unsigned>(record::kind_of(record.leader()));
+            for (std::size_t i = 0; i < collection_rules.size(); ++i) {
+                if ((collection_rules[i]->kinds() & kind_bit) != 0) {
+                    collection_rules[i]->observe(record, *states[i]);
+                }
+            }
         }
     };
 
     const auto inputs = io::expand_inputs(options.inputs);
     run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, run_rules, consume, sources);
     progress.finish();
+
+    // Collection rules: merge what the threads gathered, then report, rule by rule, in record order.
+    for (std::size_t i = 0; i < collection_rules.size(); ++i) {
+        auto merged = collection_rules[i]->make_state();
+        for (States& states : thread_states) {
+            collection_rules[i]->merge(*merged, *states[i]);
+        }
+        FindingSink sink;
+        collection_rules[i]->finalize(*merged, sink);
+        auto findings = sink.take();
+        std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+            return std::tie(a.source_index, a.record_number) < std::tie(b.source_index, b.record_number);
+        });
+        for (auto& f : findings) {
+            accounting.keep(std::move(f), profile);
+        }
+    }
 
     // Inputs without any batch (empty files) still get their line in the report.
     result.sources.resize(sources.size());

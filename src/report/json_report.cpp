@@ -1,4 +1,12 @@
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <tbb/parallel_pipeline.h>
 
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
@@ -7,6 +15,85 @@
 namespace marcaudit::report {
 
 using json = nlohmann::ordered_json;
+
+namespace detail {
+
+/// Appends `s` as a JSON string, escaped as nlohmann::json escapes it (control characters as
+/// \n, \t... or \u00XX; other characters as they are) with invalid UTF-8 bytes replaced by
+/// U+FFFD, so streamed parts read exactly like the library's.
+void append_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            std::size_t j = i + 1;
+            while (j < s.size()) {
+                const auto d = static_cast<unsigned char>(s[j]);
+                if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') {
+                    break;
+                }
+                ++j;
+            }
+            out.append(s.data() + i, j - i);
+            i = j;
+            continue;
+        }
+        if (c < 0x80) {
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\b': out += "\\b"; break;
+                case '\f': out += "\\f"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                default: out += fmt::format("\\u{:04x}", c); break;
+            }
+            ++i;
+            continue;
+        }
+        // A UTF-8 sequence: copy it when well-formed, else one U+FFFD for the bad byte.
+        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+        bool ok = len != 0 && c >= 0xC2 && c <= 0xF4 && i + len <= s.size();
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+        }
+        if (ok && len == 3) {
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0);
+        } else if (ok && len == 4) {
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
+        }
+        if (ok) {
+            out.append(s.data() + i, len);
+            i += len;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    out.push_back('"');
+}
+
+void member(std::string& out, std::string_view key, std::string_view value, bool last = false) {
+    out += "      \"";
+    out += key;
+    out += "\": ";
+    append_string(out, value);
+    out += last ? "\n" : ",\n";
+}
+
+void member(std::string& out, std::string_view key, std::uint64_t value, bool last = false) {
+    out += "      \"";
+    out += key;
+    out += "\": ";
+    out += fmt::format_int(value).str();
+    out += last ? "\n" : ",\n";
+}
+
+} // namespace detail
 
 namespace {
 
@@ -28,7 +115,7 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
     }
     report["inputs"] = std::move(inputs);
     report["records"] = counts(result.records);
-    report["records"]["with_findings"] = result.records_with_findings;
+    report["records"]["with_findings"] = result.record_tallies.size();
 
     json by_rule = json::object();
     for (const auto& [id, n] : result.counts_by_rule) {
@@ -44,8 +131,12 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
                                           {"warning", result.counts_by_severity[1]},
                                           {"info", result.counts_by_severity[0]}};
 
-    auto file_of = [&](std::uint32_t index) {
-        return index < result.sources.size() ? io::display_name(result.sources[index].info.name) : std::string{};
+    std::vector<std::string> names;
+    for (const auto& s : result.sources) {
+        names.push_back(io::display_name(s.info.name));
+    }
+    auto file_of = [&](std::uint32_t index) -> std::string_view {
+        return index < names.size() ? std::string_view{names[index]} : std::string_view{};
     };
     json rejected = json::array();
     for (const auto& r : result.rejections) {
@@ -56,27 +147,89 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
     }
     report["rejected"] = std::move(rejected);
 
-    json findings = json::array();
-    for (const auto& f : result.findings) {
-        json j{{"rule", f.rule_id},
-               {"severity", to_string(f.severity)},
-               {"file", file_of(f.source_index)},
-               {"record", f.record_number},
-               {"control_number", f.control_number},
-               {"byte_offset", f.byte_offset},
-               {"tag", f.tag},
-               {"message", f.message}};
-        if (!f.value.empty()) {
-            j["value"] = f.value;
+    // The head is small: let the library lay it out. The findings and per-record counts can
+    // run to millions of entries: they are streamed in the same layout, never held as a tree.
+    std::string head = report.dump(2, ' ', false, json::error_handler_t::replace);
+    head.resize(head.size() - 2);  // drop "\n}"
+    out << head;
+    std::string buf;
+    buf.reserve(1 << 20);
+    auto flush = [&](bool force) {
+        if (force || buf.size() > (1 << 20) - 4096) {
+            out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+            buf.clear();
         }
-        if (!f.fix.empty()) {
-            j["fix"] = f.fix;
-        }
-        findings.push_back(std::move(j));
+    };
+    buf += ",\n  \"findings\": [";
+    // Formatting millions of findings is the bulk of the work: blocks of findings are
+    // formatted in parallel and written in order, a bounded number of blocks in flight.
+    constexpr std::size_t block = 4096;
+    const std::size_t blocks = (result.findings.size() + block - 1) / block;
+    flush(true);
+    std::size_t next_block = 0;
+    tbb::parallel_pipeline(
+        8,
+        tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                            [&](tbb::flow_control& fc) -> std::size_t {
+                                                if (next_block == blocks) {
+                                                    fc.stop();
+                                                    return 0;
+                                                }
+                                                return next_block++;
+                                            }) &
+            tbb::make_filter<std::size_t, std::shared_ptr<std::string>>(
+                tbb::filter_mode::parallel,
+                [&](std::size_t b) {
+                    auto text = std::make_shared<std::string>();
+                    text->reserve(block * 700);
+                    const std::size_t end = std::min(result.findings.size(), (b + 1) * block);
+                    for (std::size_t i = b * block; i < end; ++i) {
+                        const Finding& f = result.findings[i];
+                        *text += i == 0 ? "\n    {\n" : ",\n    {\n";
+                        detail::member(*text, "rule", f.rule_id);
+                        detail::member(*text, "severity", to_string(f.severity));
+                        detail::member(*text, "file", file_of(f.source_index));
+                        detail::member(*text, "record", f.record_number);
+                        detail::member(*text, "control_number", f.control_number);
+                        detail::member(*text, "byte_offset", f.byte_offset);
+                        detail::member(*text, "tag", f.tag);
+                        detail::member(*text, "occurrence", f.occurrence);
+                        detail::member(*text, "position", f.position);
+                        detail::member(*text, "message", f.message, f.value.empty() && f.fix.empty());
+                        if (!f.value.empty()) {
+                            detail::member(*text, "value", f.value, f.fix.empty());
+                        }
+                        if (!f.fix.empty()) {
+                            detail::member(*text, "fix", f.fix, true);
+                        }
+                        *text += "    }";
+                    }
+                    return text;
+                }) &
+            tbb::make_filter<std::shared_ptr<std::string>, void>(
+                tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<std::string>& text) {
+                    out.write(text->data(), static_cast<std::streamsize>(text->size()));
+                }));
+    bool first = result.findings.empty();
+    buf += first ? "]" : "\n  ]";
+    buf += ",\n  \"record_findings\": [";
+    first = true;
+    for (const auto& t : result.record_tallies) {
+        buf += first ? "\n    {\n" : ",\n    {\n";
+        first = false;
+        detail::member(buf, "file", file_of(t.source_index));
+        detail::member(buf, "record", t.record_number);
+        detail::member(buf, "control_number", t.control_number);
+        detail::member(buf, "findings", t.findings);
+        detail::member(buf, "error", t.by_severity[2]);
+        detail::member(buf, "warning", t.by_severity[1]);
+        detail::member(buf, "info", t.by_severity[0], true);
+        buf += "    }";
+        flush(false);
     }
-    report["findings"] = std::move(findings);
-    // Replace invalid UTF-8 (cannot happen for our own strings, but values come from data).
-    out << report.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    buf += first ? "]" : "\n  ]";
+    buf += "\n}\n";
+    flush(true);
 }
 
 } // namespace marcaudit::report

@@ -27,6 +27,7 @@ std::string grouped(std::uint64_t n) {
 
 constexpr std::size_t k_examples_per_rule = 5;
 constexpr std::size_t k_rejections_shown = 20;
+constexpr std::size_t k_worst_records = 5;
 
 } // namespace
 
@@ -48,7 +49,7 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     const auto total = result.findings.size();
     out << fmt::format("\nFindings: {} ({} errors, {} warnings, {} info) in {} of {} records\n",
                        grouped(total), grouped(result.counts_by_severity[2]), grouped(result.counts_by_severity[1]),
-                       grouped(result.counts_by_severity[0]), grouped(result.records_with_findings),
+                       grouped(result.counts_by_severity[0]), grouped(result.record_tallies.size()),
                        grouped(r.read));
     if (total > 0) {
         out << fmt::format("  {:>9}  {:>9}  {:<8} {:<38} {}\n", "findings", "records", "severity", "rule", "what");
@@ -67,6 +68,35 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                            grouped(records != result.records_by_rule.end() ? records->second : 0),
                            severity != result.severity_by_rule.end() ? to_string(severity->second) : "", id,
                            info ? info->summary : "");
+    }
+
+    if (!result.record_tallies.empty()) {
+        // How findings spread over records: a few bad records or a little everywhere?
+        std::uint64_t spread[4] = {0, 0, 0, 0};  // 1, 2-5, 6-20, more
+        for (const auto& t : result.record_tallies) {
+            ++spread[t.findings == 1 ? 0 : t.findings <= 5 ? 1 : t.findings <= 20 ? 2 : 3];
+        }
+        out << fmt::format("\nFindings per record: {} records with 1, {} with 2-5, {} with 6-20, {} with more\n",
+                           grouped(spread[0]), grouped(spread[1]), grouped(spread[2]), grouped(spread[3]));
+        std::vector<const engine::RecordTally*> worst;
+        for (const auto& t : result.record_tallies) {
+            worst.push_back(&t);
+        }
+        std::stable_sort(worst.begin(), worst.end(),
+                         [](const auto* a, const auto* b) { return a->findings > b->findings; });
+        worst.resize(std::min<std::size_t>(worst.size(), k_worst_records));
+        if (worst.front()->findings > 1) {
+            out << "  Most findings:\n";
+            for (const auto* t : worst) {
+                if (t->findings < 2) {
+                    break;
+                }
+                out << fmt::format("  {:>9}  {} record {}{} ({} errors, {} warnings)\n", grouped(t->findings),
+                                   file_of(t->source_index), t->record_number,
+                                   t->control_number.empty() ? "" : fmt::format(", 001 {}", display_value(t->control_number, 30)),
+                                   t->by_severity[2], t->by_severity[1]);
+            }
+        }
     }
 
     if (!result.rejections.empty()) {
@@ -98,7 +128,10 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                         : fmt::format("{} record {}{} (byte {})", file_of(f.source_index), f.record_number,
                                       f.control_number.empty() ? "" : fmt::format(", 001 {}", display_value(f.control_number, 30)),
                                       f.byte_offset);
-                out << fmt::format("    {}\n      {}\n", where, f.message);
+                const std::string field = f.tag.empty() ? std::string{}
+                                          : fmt::format(", {}{}{}", f.tag, f.occurrence > 1 ? fmt::format("[{}]", f.occurrence) : "",
+                                                        f.position.empty() ? "" : " " + f.position);
+                out << fmt::format("    {}{}\n      {}\n", where, field, f.message);
                 if (!f.value.empty()) {
                     out << fmt::format("      value: {}\n", f.value);
                 }

@@ -38,6 +38,12 @@ std::string where(const std::string& file, const toml::source_region& region) {
 
 } // namespace
 
+void RuleOptions::fail(std::string_view key, std::string_view what) const {
+    const toml::node* node = m_table ? m_table->table.get(key) : nullptr;
+    const std::string place = node != nullptr ? where(m_source, node->source()) : m_source;
+    throw ProfileError(fmt::format("{}: [rule.{}.options] {} {}", place, m_rule_id, key, what));
+}
+
 bool RuleOptions::get_bool(std::string_view key, bool fallback) const {
     if (!m_table) {
         return fallback;
@@ -266,17 +272,46 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
         if (table == nullptr) {
             throw ProfileError(fmt::format("{}: rule must be a table: [rule.ID]", where(file, per_rule->source())));
         }
+        // Sections whose name is a glob ([rule."marc21-*"]) apply to every rule they match,
+        // before the sections of single rules, which override them.
+        std::vector<std::pair<std::string, toml::node*>> sections;
         for (auto&& [key, node] : *table) {
-            const std::string id{key.str()};
-            const auto it = rules.find(id);
-            if (it == rules.end() || registry.find(id) == nullptr) {
-                throw ProfileError(fmt::format("{}: [rule.{}]: no such rule (see 'marcaudit rules')",
-                                               where(file, node.source()), id));
+            if (key.str().find('*') != std::string_view::npos) {
+                sections.emplace_back(std::string{key.str()}, &node);
+            }
+        }
+        for (auto&& [key, node] : *table) {
+            if (key.str().find('*') == std::string_view::npos) {
+                sections.emplace_back(std::string{key.str()}, &node);
+            }
+        }
+        for (const auto& [section, section_node] : sections) {
+            toml::node& node = *section_node;
+            const bool glob = section.find('*') != std::string::npos;
+            std::vector<std::string> ids;
+            if (section.find('*') != std::string::npos) {
+                for (const auto& [id, settings] : rules) {
+                    if (glob_match(section, id)) {
+                        ids.push_back(id);
+                    }
+                }
+                if (ids.empty()) {
+                    throw ProfileError(fmt::format("{}: [rule.\"{}\"]: the glob matches no rule (see 'marcaudit rules')",
+                                                   where(file, node.source()), section));
+                }
+            } else {
+                if (!rules.contains(section) || registry.find(section) == nullptr) {
+                    throw ProfileError(fmt::format("{}: [rule.{}]: no such rule (see 'marcaudit rules')",
+                                                   where(file, node.source()), section));
+                }
+                ids.push_back(section);
             }
             auto* settings = node.as_table();
             if (settings == nullptr) {
-                throw ProfileError(fmt::format("{}: rule.{} must be a table", where(file, node.source()), id));
+                throw ProfileError(fmt::format("{}: rule.{} must be a table", where(file, node.source()), section));
             }
+            for (const auto& id : ids) {
+            const auto it = rules.find(id);
             RuleSettings& s = it->second;
             for (auto&& [skey, value] : *settings) {
                 const std::string sk{skey.str()};
@@ -304,14 +339,25 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
                     if (o == nullptr) {
                         throw ProfileError(fmt::format("{}: {} must be a table", where(file, value.source()), full));
                     }
+                    // Key by key over what a glob section or a parent profile set.
                     auto merged = std::make_shared<RuleOptions::Table>();
-                    merged->table = std::move(*o);  // a move keeps the source lines for messages
+                    if (const auto previous = s.options.table()) {
+                        merged->table = previous->table;
+                    }
+                    for (auto&& [okey, ovalue] : *o) {
+                        if (glob) {
+                            merged->table.insert_or_assign(okey, ovalue);  // shared by several rules
+                        } else {
+                            merged->table.insert_or_assign(okey, std::move(ovalue));  // keeps its line for messages
+                        }
+                    }
                     s.options = RuleOptions{id, file, std::move(merged)};
                 } else {
                     throw ProfileError(fmt::format("{}: unknown setting '{}' (known: enabled, severity, weight, "
                                                    "cost_minutes, options)",
                                                    where(file, value.source()), full));
                 }
+            }
             }
         }
     }

@@ -26,6 +26,30 @@ Finding& RecordRule::report(const record::RecordView& record, const record::Fiel
     return f;
 }
 
+Finding& RecordRule::report(const FieldRef& field, FindingSink& sink, std::string message) const {
+    Finding& f = sink.add(m_info.id, m_info.severity, field.field.byte_offset(), std::move(message));
+    f.tag = field.field.tag();
+    f.occurrence = field.occurrence;
+    return f;
+}
+
+RecordRef RecordRef::of(const record::RecordView& record) {
+    return RecordRef{record.source_index(), record.record_number(), record.byte_offset(),
+                     std::string{record.control_number()}};
+}
+
+Finding& CollectionRule::report(const RecordRef& where, FindingSink& sink, std::string message) const {
+    sink.begin_record(where.source_index, where.record_number);
+    sink.set_control_number(where.control_number);
+    return sink.add(m_info.id, m_info.severity, where.byte_offset, std::move(message));
+}
+
+void Registry::add_collection(RuleInfo info, CollectionFactory make) {
+    add(info);
+    const auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const RuleEntry& e) { return e.info.id == info.id; });
+    it->make_collection = std::move(make);
+}
+
 void Registry::add(RuleInfo info, RuleFactory make) {
     const auto dash = info.id.find('-');
     if (dash == std::string_view::npos || info.id.substr(0, dash) != info.module) {
@@ -36,7 +60,7 @@ void Registry::add(RuleInfo info, RuleFactory make) {
     if (it != m_entries.end() && it->info.id == info.id) {
         throw std::logic_error(fmt::format("rule id '{}' registered twice", info.id));
     }
-    m_entries.insert(it, RuleEntry{info, std::move(make)});
+    m_entries.insert(it, RuleEntry{info, std::move(make), {}});
 }
 
 const RuleEntry* Registry::find(std::string_view id) const noexcept {

@@ -12,6 +12,7 @@
 #include "marcaudit/engine/pipeline.hpp"
 #include "marcaudit/findings/finding.hpp"
 #include "marcaudit/rules/profile.hpp"
+#include "marcaudit/rules/rule.hpp"
 
 namespace marcaudit::engine {
 
@@ -23,6 +24,8 @@ struct AuditOptions {
     io::BatchLimits batch;            ///< batch and read sizes; no effect on results
     /// Which rules report, at which severity. Null: every rule at its default severity.
     const rules::Profile* profile = nullptr;
+    /// The rules to choose from. Null: the built-in rules (tests add their own).
+    const rules::Registry* registry = nullptr;
 };
 
 /// Records read, audited and rejected. `read == audited + rejected` always.
@@ -46,6 +49,15 @@ struct Rejection {
     std::string reason;
 };
 
+/// How many findings one record has (kept for records with at least one).
+struct RecordTally {
+    std::uint32_t source_index = 0;
+    std::uint64_t record_number = 0;
+    std::string control_number;
+    std::uint32_t findings = 0;
+    std::uint32_t by_severity[3] = {0, 0, 0};  ///< indexed by Severity
+};
+
 /// Everything an audit found, in input order. Deterministic: the same for any thread count.
 struct AuditResult {
     std::vector<SourceSummary> sources;
@@ -54,7 +66,7 @@ struct AuditResult {
     std::vector<Finding> findings;
     std::map<std::string, std::uint64_t, std::less<>> counts_by_rule;   ///< occurrences
     std::map<std::string, std::uint64_t, std::less<>> records_by_rule;  ///< records with >= 1
-    std::uint64_t records_with_findings = 0;  ///< records with at least one finding
+    std::vector<RecordTally> record_tallies;  ///< records with findings, in input order
     std::map<std::string, Severity, std::less<>> severity_by_rule;  ///< as the profile set it
     std::string profile_name;
     std::uint64_t counts_by_severity[3] = {0, 0, 0};  ///< indexed by Severity

@@ -26,6 +26,9 @@ struct Finding {
     std::string control_number;        ///< the record's 001, when it has one
     std::string tag;                   ///< field tag ("245", "LDR"), empty when not about a field
     std::uint32_t occurrence = 0;      ///< 1-based occurrence of the tag in the record; 0 = n/a
+    /// Where in the field: "ind1", "ind2", "$a" (the second $a: "$a[2]"), "/18-21" for
+    /// positions of the leader or a fixed field; empty for the whole field or record.
+    std::string position;
     std::string message;               ///< what is wrong, in a cataloger's words
     std::string value;                 ///< the offending value, shortened for display
     std::string fix;                   ///< how to fix it, when known

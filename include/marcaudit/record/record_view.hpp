@@ -40,6 +40,28 @@ private:
     std::string_view m_bytes;
 };
 
+/// The MARC 21 format a record belongs to, from Leader/06 (type of record).
+enum class RecordKind : std::uint8_t {
+    bibliographic = 0,  ///< a c d e f g i j k m o p r t (and the obsolete b h n); also unknown codes
+    authority = 1,      ///< z
+    holdings = 2,       ///< u v x y
+    classification = 3, ///< w
+    community = 4,      ///< q
+};
+inline constexpr int record_kind_count = 5;
+
+/// The format of a record with this leader. An invalid Leader/06 counts as bibliographic, the
+/// format nearly every batch is in; the leader check reports the code itself.
+[[nodiscard]] inline RecordKind kind_of(LeaderView leader) noexcept {
+    switch (leader.type_of_record()) {
+        case 'z': return RecordKind::authority;
+        case 'u': case 'v': case 'x': case 'y': return RecordKind::holdings;
+        case 'w': return RecordKind::classification;
+        case 'q': return RecordKind::community;
+        default: return RecordKind::bibliographic;
+    }
+}
+
 /// One subfield: its code and its value (without delimiter and code).
 struct SubfieldView {
     char code = 0;

@@ -40,6 +40,11 @@ public:
     [[nodiscard]] long get_int(std::string_view key, long fallback) const;
     [[nodiscard]] std::vector<std::string> get_strings(std::string_view key,
                                                        std::vector<std::string> fallback) const;
+    /// Throws a ProfileError about option `key` ("file:line: [rule.ID.options] key <what>"):
+    /// for values of the right type that a rule still cannot use.
+    [[noreturn]] void fail(std::string_view key, std::string_view what) const;
+    /// The options as given (null when none were set).
+    [[nodiscard]] std::shared_ptr<const Table> table() const noexcept { return m_table; }
     /// The options as TOML text (for --dump-config); empty when none were set.
     [[nodiscard]] std::string to_toml() const;
 

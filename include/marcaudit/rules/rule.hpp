@@ -3,11 +3,15 @@
 /// @file
 /// The rule interface: per-record rules, shared by all threads, and their registry.
 
+#include <compare>
+#include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "marcaudit/findings/finding.hpp"
@@ -18,8 +22,39 @@ namespace marcaudit::rules {
 
 class RuleOptions;
 
+/// Which records a rule applies to: a bit per record::RecordKind.
+using RecordKinds = std::uint8_t;
+[[nodiscard]] constexpr RecordKinds kinds(std::initializer_list<record::RecordKind> list) noexcept {
+    RecordKinds k = 0;
+    for (auto kind : list) {
+        k = static_cast<RecordKinds>(k | (1U << static_cast<unsigned>(kind)));
+    }
+    return k;
+}
+inline constexpr RecordKinds all_kinds = 0x1F;
+
+/// What a rule looks at, so that the engine walks each record once and calls each rule only
+/// for the records and fields it cares about.
+struct RuleScope {
+    RecordKinds kinds = all_kinds;  ///< records of other formats are skipped
+    bool whole_record = true;       ///< call check() once per record
+    /// Call check_field() for every field whose tag matches one of these patterns: a tag
+    /// ("245"), a tag with `X` for any digit ("1XX", "X30"), or "*" for every field (also
+    /// damaged, non-numeric tags, which only "*" matches).
+    std::vector<std::string> tags;
+};
+
+/// One field of the record being checked, with its place in the record and its subfields,
+/// split once by the engine for all the rules that look at the field.
+struct FieldRef {
+    const record::FieldView& field;
+    std::uint32_t index;       ///< 0-based position in the record
+    std::uint32_t occurrence;  ///< 1-based among the record's fields with this tag
+    std::span<const record::SubfieldView> subfields;  ///< as field.subfields(); empty for control fields
+};
+
 /// A check run on every record. Immutable once built and shared by all worker threads:
-/// `check` must not modify the rule. Findings go to the sink with the rule's id.
+/// `check` and `check_field` must not modify the rule. Findings go to the sink with the rule's id.
 class RecordRule {
 public:
     explicit RecordRule(const RuleInfo& info) noexcept : m_info(info) {}
@@ -27,16 +62,80 @@ public:
     RecordRule(const RecordRule&) = delete;
     RecordRule& operator=(const RecordRule&) = delete;
 
-    /// Adds a finding to `sink` for each problem in `record`.
-    virtual void check(const record::RecordView& record, FindingSink& sink) const = 0;
+    /// The records and fields this rule needs. Asked once, when the run is set up.
+    [[nodiscard]] virtual RuleScope scope() const { return {}; }
+
+    /// Adds a finding to `sink` for each problem in `record` (when scope().whole_record).
+    virtual void check(const record::RecordView& /*record*/, FindingSink& /*sink*/) const {}
+
+    /// Adds a finding to `sink` for each problem in one field (for fields scope().tags selects).
+    virtual void check_field(const record::RecordView& /*record*/, const FieldRef& /*field*/,
+                             FindingSink& /*sink*/) const {}
 
     [[nodiscard]] const RuleInfo& info() const noexcept { return m_info; }
 
 protected:
     /// Adds a finding of this rule about `field` (its tag and occurrence filled in).
-    /// `field` may be null for a finding about the whole record.
+    /// `field` may be null for a finding about the whole record. Finds the occurrence by
+    /// walking the record: from check_field, use the FieldRef overload.
     Finding& report(const record::RecordView& record, const record::FieldView* field, FindingSink& sink,
                     std::string message) const;
+    /// Adds a finding of this rule about `field`.
+    Finding& report(const FieldRef& field, FindingSink& sink, std::string message) const;
+
+private:
+    RuleInfo m_info;
+};
+
+/// Where a record is, kept by a collection rule for findings reported after the last record.
+struct RecordRef {
+    std::uint32_t source_index = 0;
+    std::uint64_t record_number = 0;
+    std::uint64_t byte_offset = 0;
+    std::string control_number;
+
+    [[nodiscard]] static RecordRef of(const record::RecordView& record);
+    auto operator<=>(const RecordRef& other) const noexcept {
+        return std::tie(source_index, record_number) <=> std::tie(other.source_index, other.record_number);
+    }
+    bool operator==(const RecordRef& other) const noexcept {
+        return source_index == other.source_index && record_number == other.record_number;
+    }
+};
+
+/// A check across records (duplicates, split headings): each worker thread gathers what it
+/// needs into its own State, the states are merged, and finalize() reports after the last
+/// record. The rule itself is const and shared, like a RecordRule.
+class CollectionRule {
+public:
+    /// What one thread gathered. Each rule defines its own.
+    class State {
+    public:
+        virtual ~State() = default;
+    };
+
+    explicit CollectionRule(const RuleInfo& info) noexcept : m_info(info) {}
+    virtual ~CollectionRule() = default;
+    CollectionRule(const CollectionRule&) = delete;
+    CollectionRule& operator=(const CollectionRule&) = delete;
+
+    /// The record kinds this rule observes (tags are not used: observe() sees the whole record).
+    [[nodiscard]] virtual RecordKinds kinds() const { return all_kinds; }
+    /// A new, empty state for one worker thread.
+    [[nodiscard]] virtual std::unique_ptr<State> make_state() const = 0;
+    /// Gathers what the rule needs from `record` into the calling thread's `state`.
+    virtual void observe(const record::RecordView& record, State& state) const = 0;
+    /// Moves what `from` gathered into `into`. Threads see records in no fixed order and states
+    /// merge in no fixed order: finalize() must give the same findings whatever the order.
+    virtual void merge(State& into, State& from) const = 0;
+    /// After the last record, reports findings from everything gathered.
+    virtual void finalize(State& state, FindingSink& sink) const = 0;
+
+    [[nodiscard]] const RuleInfo& info() const noexcept { return m_info; }
+
+protected:
+    /// Adds a finding of this rule about the record `where`.
+    Finding& report(const RecordRef& where, FindingSink& sink, std::string message) const;
 
 private:
     RuleInfo m_info;
@@ -44,12 +143,15 @@ private:
 
 /// How to build a rule from its options. @throws ProfileError on a bad option value.
 using RuleFactory = std::function<std::unique_ptr<RecordRule>(const RuleOptions& options)>;
+/// How to build a collection rule from its options. @throws ProfileError on a bad option value.
+using CollectionFactory = std::function<std::unique_ptr<CollectionRule>(const RuleOptions& options)>;
 
 /// One entry of the registry: what the rule is, and how to build it. Reader checks
 /// (structure-*, encoding-*) have no factory: the readers report them.
 struct RuleEntry {
     RuleInfo info;
-    RuleFactory make;  ///< empty for reader checks
+    RuleFactory make;                ///< a record rule; empty for reader checks and collection rules
+    CollectionFactory make_collection;  ///< a collection rule; else empty
 };
 
 /// Every rule marcaudit knows, by id. Filled once by register_builtin_rules().
@@ -57,6 +159,8 @@ class Registry {
 public:
     /// Adds a rule. @throws std::logic_error when the id is taken or not `<module>-<name>`.
     void add(RuleInfo info, RuleFactory make = {});
+    /// Adds a collection rule. @throws std::logic_error as add() does.
+    void add_collection(RuleInfo info, CollectionFactory make);
     /// All rules, sorted by id.
     [[nodiscard]] std::span<const RuleEntry> entries() const noexcept { return m_entries; }
     /// The rule with `id`, or nullptr.

@@ -49,8 +49,10 @@ std::size_t find_control(std::string_view data) noexcept {
 
 } // namespace
 
-void ControlCharacter::check(const record::RecordView& record, FindingSink& sink) const {
-    for (const auto& field : record.fields()) {
+void ControlCharacter::check_field(const record::RecordView& /*record*/, const FieldRef& ref,
+                                   FindingSink& sink) const {
+    const auto& field = ref.field;
+    {
         const auto data = field.data();
         const auto first = find_control(data);
         for (std::size_t i = first; i < data.size(); ++i) {
@@ -61,7 +63,7 @@ void ControlCharacter::check(const record::RecordView& record, FindingSink& sink
             if ((c >= 0x20 && c != 0x7F) || c == 0x1F) {
                 continue;
             }
-            auto& f = report(record, &field, sink,
+            auto& f = report(ref, sink,
                              fmt::format("{} has {} (0x{:02X}) in its data; catalogs show it as a box or "
                                          "break the display there, and searches do not match across it",
                                          field.tag(), name_of(c), c));

@@ -11,7 +11,8 @@ public:
     static constexpr RuleInfo k_info{"marc21-control-character", "marc21", Severity::error,
                                      "Control characters (tab, line break, ESC...) inside field data"};
     ControlCharacter() : RecordRule(k_info) {}
-    void check(const record::RecordView& record, FindingSink& sink) const override;
+    [[nodiscard]] RuleScope scope() const override { return {all_kinds, false, {"*"}}; }
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 
 } // namespace marcaudit::rules::marc21

@@ -4,16 +4,15 @@
 
 namespace marcaudit::rules::marc21 {
 
-void ControlFieldSubfields::check(const record::RecordView& record, FindingSink& sink) const {
-    for (const auto& field : record.fields()) {
-        if (!field.is_control()) {
-            continue;
-        }
+void ControlFieldSubfields::check_field(const record::RecordView& /*record*/, const FieldRef& ref,
+                                        FindingSink& sink) const {
+    const auto& field = ref.field;
+    {
         const auto pos = field.data().find(record::subfield_delimiter);
         if (pos == std::string_view::npos) {
-            continue;
+            return;
         }
-        auto& f = report(record, &field, sink,
+        auto& f = report(ref, sink,
                          fmt::format("{} is a control field, which has no subfields, but it holds a subfield "
                                      "delimiter at character {}; the value systems read is wrong{}",
                                      field.tag(), pos + 1,

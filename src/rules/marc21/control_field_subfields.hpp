@@ -11,7 +11,8 @@ public:
     static constexpr RuleInfo k_info{"marc21-control-field-subfields", "marc21", Severity::error,
                                      "A subfield delimiter inside a control field (001-009)"};
     ControlFieldSubfields() : RecordRule(k_info) {}
-    void check(const record::RecordView& record, FindingSink& sink) const override;
+    [[nodiscard]] RuleScope scope() const override { return {all_kinds, false, {"00X"}}; }
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 
 } // namespace marcaudit::rules::marc21

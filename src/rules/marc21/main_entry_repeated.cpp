@@ -7,9 +7,7 @@
 namespace marcaudit::rules::marc21 {
 
 void MainEntryRepeated::check(const record::RecordView& record, FindingSink& sink) const {
-    if (!is_bibliographic(record)) {
-        return;  // an authority record's 1XX is its heading: another matter
-    }
+    // Bibliographic records only (see scope()): an authority record's 1XX is its heading.
     const record::FieldView* first = nullptr;
     std::string tags;
     std::size_t count = 0;

@@ -1,25 +1,54 @@
 #include "rules/marc21/marc21_module.hpp"
 
 #include "rules/marc21/control_character.hpp"
+#include "rules/marc21/control_field_length.hpp"
 #include "rules/marc21/control_field_subfields.hpp"
+#include "rules/marc21/fixed_field_invalid.hpp"
+#include "rules/marc21/indicator_invalid.hpp"
+#include "rules/marc21/linkage_880.hpp"
 #include "rules/marc21/main_entry_repeated.hpp"
+#include "rules/marc21/nonfiling_indicator.hpp"
+#include "rules/marc21/obsolete.hpp"
 #include "rules/marc21/subfield_empty.hpp"
+#include "rules/marc21/subfield_not_repeatable.hpp"
+#include "rules/marc21/subfield_undefined.hpp"
+#include "rules/marc21/tag_not_repeatable.hpp"
+#include "rules/marc21/tag_undefined.hpp"
 #include "rules/marc21/title_missing.hpp"
 
 namespace marcaudit::rules::marc21 {
 
 namespace {
+
+/// A rule without options.
 template <typename Rule>
 void add(Registry& registry) {
     registry.add(Rule::k_info, [](const RuleOptions&) { return std::make_unique<Rule>(); });
 }
+
+/// A rule driven by the format tables (options: ignore_tags).
+template <typename Rule>
+void add_table_rule(Registry& registry) {
+    registry.add(Rule::k_info, [](const RuleOptions& options) { return std::make_unique<Rule>(options); });
+}
+
 } // namespace
 
 void register_module(Registry& registry) {
     add<ControlCharacter>(registry);
+    add_table_rule<ControlFieldLength>(registry);
     add<ControlFieldSubfields>(registry);
+    add_table_rule<FixedFieldInvalid>(registry);
+    add_table_rule<IndicatorInvalid>(registry);
+    add<Linkage880>(registry);
     add<MainEntryRepeated>(registry);
+    add<NonfilingIndicator>(registry);
+    add_table_rule<Obsolete>(registry);
     add<SubfieldEmpty>(registry);
+    add_table_rule<SubfieldNotRepeatable>(registry);
+    add_table_rule<SubfieldUndefined>(registry);
+    add_table_rule<TagNotRepeatable>(registry);
+    add_table_rule<TagUndefined>(registry);
     add<TitleMissing>(registry);
 }
 

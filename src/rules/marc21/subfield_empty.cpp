@@ -4,19 +4,17 @@
 
 namespace marcaudit::rules::marc21 {
 
-void SubfieldEmpty::check(const record::RecordView& record, FindingSink& sink) const {
-    for (const auto& field : record.fields()) {
-        if (field.is_control()) {
-            continue;
-        }
-        for (const auto& sf : field.subfields()) {
+void SubfieldEmpty::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
+    const auto& field = ref.field;
+    if (!field.is_control()) {
+        for (const auto& sf : ref.subfields) {
             if (!sf.value.empty() && sf.value.find_first_not_of(' ') != std::string_view::npos) {
                 continue;
             }
             const bool codeless = sf.code == 0;
             const std::string what = codeless ? std::string{"a subfield delimiter with no code and no value"}
                                               : fmt::format("${} is empty{}", sf.code, sf.value.empty() ? "" : " (only blanks)");
-            auto& f = report(record, &field, sink,
+            auto& f = report(ref, sink,
                              fmt::format("{}: {}; an empty subfield adds nothing and some systems reject the record",
                                          field.tag(), what));
             f.value = display_value(field.data(), 60);

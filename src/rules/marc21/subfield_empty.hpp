@@ -11,7 +11,8 @@ public:
     static constexpr RuleInfo k_info{"marc21-subfield-empty", "marc21", Severity::warning,
                                      "A subfield with no value"};
     SubfieldEmpty() : RecordRule(k_info) {}
-    void check(const record::RecordView& record, FindingSink& sink) const override;
+    [[nodiscard]] RuleScope scope() const override { return {all_kinds, false, {"*"}}; }
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 
 } // namespace marcaudit::rules::marc21

@@ -50,8 +50,8 @@ TEST(AuditTest, CountsAddUpAcrossInputs) {
         EXPECT_EQ(r.records_by_rule.at(id), seen[id].size()) << id;
         EXPECT_LE(r.records_by_rule.at(id), n) << id;
     }
-    EXPECT_EQ(r.records_with_findings, any.size());
-    EXPECT_GT(r.records_with_findings, 0U);
+    EXPECT_EQ(r.record_tallies.size(), any.size());
+    EXPECT_GT(r.record_tallies.size(), 0U);
     EXPECT_EQ(r.counts_by_severity[0] + r.counts_by_severity[1] + r.counts_by_severity[2], r.findings.size());
 }
 

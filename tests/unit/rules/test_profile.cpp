@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "marcaudit/engine/audit.hpp"
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
 #include "test_support.hpp"
@@ -104,6 +105,74 @@ TEST(ProfileTest, OptionsAreTypedAndWrongTypesNamed) {
         EXPECT_NE(std::string{e.what()}.find("limit must be a whole number"), std::string::npos) << e.what();
     }
     EXPECT_NE(p.dump().find("ignore_tags"), std::string::npos);
+}
+
+TEST(ProfileTest, GlobSectionsApplyToEveryMatchingRuleAndExactOnesOverride) {
+    const auto p = Profile::load(write_profile("glob.toml", "[rule.marc21-tag-undefined.options]\n"
+                                                            "ignore_tags = [\"029\"]\n"
+                                                            "[rule.\"marc21-*\"]\nseverity = \"warning\"\n"
+                                                            "[rule.\"marc21-*\".options]\n"
+                                                            "ignore_tags = [\"019\"]\nkeep = true\n")
+                                     .string(),
+                                 builtin_registry());
+    const auto* indicator = p.settings("marc21-indicator-invalid");
+    EXPECT_EQ(indicator->severity, Severity::warning);
+    EXPECT_EQ(indicator->options.get_strings("ignore_tags", {}), (std::vector<std::string>{"019"}));
+    // The rule's own section comes after the glob, whatever the order in the file, key by key.
+    const auto* undefined = p.settings("marc21-tag-undefined");
+    EXPECT_EQ(undefined->options.get_strings("ignore_tags", {}), (std::vector<std::string>{"029"}));
+    EXPECT_TRUE(undefined->options.get_bool("keep", false));
+    EXPECT_EQ(p.settings("structure-no-fields")->severity, Severity::error);  // not matched
+    const auto e = load_error("[rule.\"nothing-*\"]\nseverity = \"info\"\n");
+    EXPECT_NE(e.find("matches no rule"), std::string::npos) << e;
+}
+
+TEST(ProfileTest, IgnoreTagsSilencesTheTableRules) {
+    // 019 is OCLC's, not MARC 21's: reported, unless the profile lists it.
+    const auto mrk = write_profile("oclc.mrk", "=LDR  00000nam\\\\2200000\\a\\4500\n=001  x\n=019  \\\\$a123\n"
+                                               "=245  00$aTitle.\n");
+    const auto quiet = Profile::load(
+        write_profile("quiet.toml", "rules = [\"-*\", \"marc21-tag-undefined\"]\n"
+                                    "[rule.\"marc21-*\".options]\nignore_tags = [\"01X\"]\n").string(),
+        builtin_registry());
+    const auto loud = Profile::load(write_profile("loud.toml", "rules = [\"-*\", \"marc21-tag-undefined\"]\n").string(),
+                                    builtin_registry());
+    engine::AuditOptions options;
+    options.inputs = {mrk.string()};
+    options.profile = &loud;
+    EXPECT_EQ(engine::run_audit(options).findings.size(), 1U);
+    options.profile = &quiet;
+    EXPECT_EQ(engine::run_audit(options).findings.size(), 0U);
+    const auto bad = Profile::load(
+        write_profile("badtag.toml", "[rule.marc21-tag-undefined.options]\nignore_tags = [\"19\"]\n").string(),
+        builtin_registry());
+    options.profile = &bad;
+    try {
+        (void)engine::run_audit(options);
+        FAIL() << "no error";
+    } catch (const ProfileError& e) {
+        EXPECT_NE(std::string{e.what()}.find("badtag.toml:2"), std::string::npos) << e.what();
+    }
+}
+
+TEST(ProfileTest, AcceptedFixedFieldCodesAreNotReported) {
+    // Leader/17 K is OCLC's "minimal level"; MARC 21 does not define it.
+    const auto mrk = write_profile("oclc17.mrk", "=LDR  00000nam\\\\2200000Ka\\4500\n=001  x\n=245  00$aTitle.\n");
+    const auto plain = Profile::load(
+        write_profile("plain.toml", "rules = [\"-*\", \"marc21-fixed-field-invalid\"]\n").string(), builtin_registry());
+    const auto oclc = Profile::load(write_profile("oclc.toml", "rules = [\"-*\", \"marc21-fixed-field-invalid\"]\n"
+                                                               "[rule.marc21-fixed-field-invalid.options]\n"
+                                                               "accept = [\"LDR/17=IJKLM\"]\n")
+                                        .string(),
+                                    builtin_registry());
+    engine::AuditOptions options;
+    options.inputs = {mrk.string()};
+    options.profile = &plain;
+    const auto r = engine::run_audit(options);
+    ASSERT_EQ(r.findings.size(), 1U);
+    EXPECT_EQ(r.findings[0].position, "/17");
+    options.profile = &oclc;
+    EXPECT_EQ(engine::run_audit(options).findings.size(), 0U);
 }
 
 TEST(ProfileTest, AuditAppliesSelectionAndSeverity) {

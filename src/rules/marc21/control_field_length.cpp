@@ -1,0 +1,78 @@
+#include "rules/marc21/control_field_length.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace marcaudit::rules::marc21 {
+
+namespace {
+
+/// Characters (code points) in UTF-8 text: a MARC-8 diacritic decoded to a combining mark
+/// is one character, as it was one byte.
+std::size_t characters(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string lengths_text(const std::vector<unsigned>& lengths) {
+    std::string out;
+    for (std::size_t i = 0; i < lengths.size(); ++i) {
+        out += i == 0 ? "" : i + 1 == lengths.size() ? " or " : ", ";
+        out += std::to_string(lengths[i]);
+    }
+    return out;
+}
+
+} // namespace
+
+void ControlFieldLength::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
+    const auto& field = ref.field;
+    const FormatTable* table = m_tables.for_kind(record::kind_of(record.leader()));
+    if (table == nullptr || ignored(field.tag(), true) || table->field(field.tag()) == nullptr) {
+        return;
+    }
+    const auto tag = field.tag();
+    const auto data = field.data();
+    std::vector<unsigned> allowed;
+    std::string what;
+    if (tag == "007") {
+        if (!data.empty()) {
+            allowed = table->field007_lengths(data[0]);
+            if (allowed.empty()) {
+                return;  // unknown category: marc21-fixed-field-invalid's finding
+            }
+            std::sort(allowed.begin(), allowed.end(), std::greater<>());
+            what = fmt::format(" for category '{}'", data[0]);
+        } else {
+            allowed = {2};  // at least the category and the specific material designation
+        }
+    } else if (const unsigned n = FormatTable::fixed_length(tag); n != 0) {
+        allowed = {n};
+    }
+    const std::size_t length = characters(data);
+    if (allowed.empty() || std::find(allowed.begin(), allowed.end(), length) != allowed.end()) {
+        return;
+    }
+    const unsigned expected = *std::max_element(allowed.begin(), allowed.end());
+    const bool short_field = length < expected;
+    std::string effect;
+    if (data.empty()) {
+        effect = "an empty fixed field carries none of its codes";
+    } else if (short_field) {
+        effect = "the positions after its end are missing, so systems read them as blank or reject the field";
+    } else {
+        effect = "extra characters shift every position after them (or sit at the end, where systems may reject "
+                 "the field)";
+    }
+    auto& f = report(ref, sink,
+                     fmt::format("{} has {} character{} but must have {}{}: {}", tag, length, length == 1 ? "" : "s",
+                                 lengths_text(allowed), what, effect));
+    f.value = display_value(data, 50);
+    f.fix = short_field ? fmt::format("complete {} to {} characters (blank or | for positions not coded)", tag, expected)
+                        : fmt::format("find the inserted or doubled characters and remove them, so {} has {}", tag,
+                                      lengths_text(allowed));
+}
+
+} // namespace marcaudit::rules::marc21

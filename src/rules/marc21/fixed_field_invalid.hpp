@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rules/marc21/table_rule.hpp"
+
+namespace marcaudit::rules::marc21 {
+
+/// A code in the leader, 006, 007 or 008 that MARC 21 does not define for its position.
+/// Doc page: docs/rules/marc21-fixed-field-invalid.md
+class FixedFieldInvalid final : public TableRule {
+public:
+    static constexpr RuleInfo k_info{"marc21-fixed-field-invalid", "marc21", Severity::error,
+                                     "A code in the leader, 006, 007 or 008 that MARC 21 does not define for its position"};
+    /// Option `accept`: extra codes a network uses, as "TAG/NN=codes" ("LDR/17=IJKLM" for
+    /// OCLC's encoding levels). @throws ProfileError for a malformed entry.
+    explicit FixedFieldInvalid(const RuleOptions& options);
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic, record::RecordKind::authority}), true, {"006", "007", "008"}}; }
+    void check(const record::RecordView& record, FindingSink& sink) const override;
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
+
+private:
+    /// Is `c` accepted at position `pos` of `tag` ("LDR", "006", "007", "008") by the option?
+    [[nodiscard]] bool accepted(std::string_view tag, unsigned pos, char c) const noexcept;
+
+    struct Accept {
+        std::string tag;
+        unsigned position;
+        std::string codes;
+    };
+    std::vector<Accept> m_accept;
+};
+
+} // namespace marcaudit::rules::marc21

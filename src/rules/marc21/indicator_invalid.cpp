@@ -1,0 +1,52 @@
+#include "rules/marc21/indicator_invalid.hpp"
+
+#include <fmt/format.h>
+
+namespace marcaudit::rules::marc21 {
+
+namespace {
+
+std::string show(char c) {
+    if (c == '#') {
+        return "'#' (a number sign: documentation writes blank as #, records must hold a real blank)";
+    }
+    return c == ' ' ? std::string{"blank"} : fmt::format("'{}'", display_value(std::string_view{&c, 1}, 4));
+}
+
+} // namespace
+
+void IndicatorInvalid::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
+    const auto& field = ref.field;
+    if (field.is_control()) {
+        return;
+    }
+    const Lookup l = lookup(record, field);
+    if (l.spec == nullptr || l.ignored) {
+        return;
+    }
+    for (int which = 1; which <= 2; ++which) {
+        const char c = field.indicator(which);
+        if (l.spec->indicator(which, c) != Defined::no) {
+            continue;  // defined, or obsolete (marc21-obsolete's finding)
+        }
+        const char* const nth = which == 1 ? "first" : "second";
+        const std::string valid = l.spec->indicator_values(which);
+        std::string message;
+        std::string fix;
+        if (valid == "blank") {
+            message = fmt::format("{} {} indicator is {}, but it is undefined for this field and must be blank",
+                                  label(l, field), nth, show(c));
+            fix = fmt::format("set the {} indicator to blank", nth);
+        } else {
+            message = fmt::format("{} {} indicator is {}, which MARC 21 does not define here; valid values: {}",
+                                  label(l, field), nth, show(c), valid);
+            fix = fmt::format("set the {} indicator to the value that fits the field: {}", nth, valid);
+        }
+        auto& f = report(ref, sink, std::move(message));
+        f.position = which == 1 ? "ind1" : "ind2";
+        f.value = display_value(field.data(), 60);
+        f.fix = std::move(fix);
+    }
+}
+
+} // namespace marcaudit::rules::marc21

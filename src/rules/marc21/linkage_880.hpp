@@ -1,0 +1,20 @@
+#pragma once
+
+#include "marcaudit/rules/rule.hpp"
+
+namespace marcaudit::rules::marc21 {
+
+/// Flags 880 fields and their partners whose $6 linkage is missing, malformed, points nowhere,
+/// or points at more than one field. Doc page: docs/rules/marc21-linkage-880.md
+class Linkage880 final : public RecordRule {
+public:
+    static constexpr RuleInfo k_info{"marc21-linkage-880", "marc21", Severity::error,
+                                     "An 880 (other-script field) whose $6 linkage is broken or ambiguous"};
+    Linkage880() : RecordRule(k_info) {}
+    [[nodiscard]] RuleScope scope() const override {
+        return {kinds({record::RecordKind::bibliographic, record::RecordKind::authority}), true, {}};
+    }
+    void check(const record::RecordView& record, FindingSink& sink) const override;
+};
+
+} // namespace marcaudit::rules::marc21

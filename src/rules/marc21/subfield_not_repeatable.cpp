@@ -1,0 +1,48 @@
+#include "rules/marc21/subfield_not_repeatable.hpp"
+
+#include <fmt/format.h>
+
+namespace marcaudit::rules::marc21 {
+
+void SubfieldNotRepeatable::check_field(const record::RecordView& record, const FieldRef& ref,
+                                        FindingSink& sink) const {
+    const auto& field = ref.field;
+    if (field.is_control()) {
+        return;
+    }
+    const Lookup l = lookup(record, field);
+    if (l.spec == nullptr || l.ignored) {
+        return;
+    }
+    std::array<std::uint8_t, 128> seen{};
+    for (const auto& sf : ref.subfields) {
+        const auto code = static_cast<unsigned char>(sf.code);
+        if (code == 0 || code >= 128) {
+            continue;
+        }
+        const auto& spec = l.spec->subfield(sf.code);
+        if (spec.defined == Defined::no || spec.repeatable || ++seen[code] != 2) {
+            continue;  // undefined: marc21-subfield-undefined's; one finding per code
+        }
+        std::size_t count = 0;
+        for (const auto& other : ref.subfields) {
+            count += other.code == sf.code ? 1U : 0U;
+        }
+        const auto name = l.spec->subfield_names.find(sf.code);
+        auto& f = report(ref, sink,
+                         fmt::format("{} has ${} {} times, but ${}{} is not repeatable: systems keep the first "
+                                     "and drop or run together the others",
+                                     label(l, field), sf.code, count, sf.code,
+                                     name != l.spec->subfield_names.end() ? " (" + name->second + ")" : ""));
+        f.position = fmt::format("${}[2]", sf.code);
+        f.value = display_value(sf.value, 60);
+        f.fix = l.spec->repeatable
+                    ? fmt::format("keep one ${}; move the other value to a second {} field, or to the subfield it "
+                                  "belongs in",
+                                  sf.code, l.spec->tag)
+                    : fmt::format("keep one ${}; move the other value to the subfield or field it belongs in",
+                                  sf.code);
+    }
+}
+
+} // namespace marcaudit::rules::marc21

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "rules/marc21/table_rule.hpp"
+
+namespace marcaudit::rules::marc21 {
+
+/// A non-repeatable subfield appears more than once in a field.
+/// Doc page: docs/rules/marc21-subfield-not-repeatable.md
+class SubfieldNotRepeatable final : public TableRule {
+public:
+    static constexpr RuleInfo k_info{"marc21-subfield-not-repeatable", "marc21", Severity::error,
+                                     "A non-repeatable subfield appears more than once in a field"};
+    explicit SubfieldNotRepeatable(const RuleOptions& options) : TableRule(k_info, options) {}
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic, record::RecordKind::authority}), false, table_tags()}; }
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
+};
+
+} // namespace marcaudit::rules::marc21

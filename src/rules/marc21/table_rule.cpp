@@ -1,0 +1,96 @@
+#include "rules/marc21/table_rule.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace marcaudit::rules::marc21 {
+
+std::string describe_material_type(std::string_view type) {
+    static constexpr std::pair<std::string_view, std::string_view> names[] = {
+        {"BK", "books"}, {"CR", "continuing resources"}, {"CF", "computer files"}, {"MP", "maps"},
+        {"MU", "music"}, {"VM", "visual materials"}, {"MX", "mixed materials"}};
+    for (const auto& [code, name] : names) {
+        if (code == type) {
+            return fmt::format("{} ({})", name, code);
+        }
+    }
+    return std::string{type};
+}
+
+TableRule::TableRule(const RuleInfo& info, const RuleOptions& options)
+    : RecordRule(info), m_tables(format_tables()) {
+    for (const auto& pattern : options.get_strings("ignore_tags", {})) {
+        const bool valid = pattern.size() == 3 && std::all_of(pattern.begin(), pattern.end(), [](char c) {
+                               return (c >= '0' && c <= '9') || c == 'X' || c == 'x';
+                           });
+        if (!valid) {
+            options.fail("ignore_tags", fmt::format("has '{}', which is not a tag (three digits, X for any digit)",
+                                                    pattern));
+        }
+        for (int n = 0; n < 1000; ++n) {
+            const char digits[3] = {static_cast<char>('0' + n / 100), static_cast<char>('0' + n / 10 % 10),
+                                    static_cast<char>('0' + n % 10)};
+            bool match = true;
+            for (int i = 0; i < 3; ++i) {
+                match = match && (pattern[i] == 'X' || pattern[i] == 'x' || pattern[i] == digits[i]);
+            }
+            if (match) {
+                m_ignore.set(static_cast<std::size_t>(n));
+            }
+        }
+    }
+}
+
+std::string TableRule::label(const Lookup& lookup, const record::FieldView& field) {
+    if (lookup.spec == nullptr) {
+        return std::string{field.tag()};
+    }
+    if (lookup.linked) {
+        return fmt::format("880 (other-script form of {} {})", lookup.spec->tag, lookup.spec->name);
+    }
+    return fmt::format("{} ({})", lookup.spec->tag, lookup.spec->name);
+}
+
+bool TableRule::ignored(std::string_view tag, bool defined) const noexcept {
+    const int n = tag_number(tag);
+    return n >= 0 && (m_ignore.test(static_cast<std::size_t>(n)) || is_local_tag(tag, defined));
+}
+
+TableRule::Lookup TableRule::lookup(const record::RecordView& record, const record::FieldView& field) const {
+    // Called by every table rule for every field: kept to a few comparisons and two array reads.
+    Lookup l;
+    l.table = m_tables.for_kind(record::kind_of(record.leader()));
+    if (l.table == nullptr) {
+        return l;
+    }
+    std::string_view tag = field.tag();
+    int n = tag_number(tag);
+    if (n == 880) {
+        const auto six = field.first('6');
+        if (six.size() < 3) {
+            return l;  // marc21-linkage-880's finding
+        }
+        if (m_ignore.test(880)) {
+            l.ignored = true;
+            return l;
+        }
+        tag = six.substr(0, 3);
+        n = tag_number(tag);
+        if (n < 0) {
+            return l;  // not a tag in $6: marc21-linkage-880's finding
+        }
+        l.linked = true;
+    }
+    if (n < 0) {
+        return l;  // not a numeric tag: marc21-tag-undefined's finding
+    }
+    l.spec = l.table->field(static_cast<unsigned>(n));
+    if (m_ignore.test(static_cast<std::size_t>(n)) || is_local_tag(tag, l.spec != nullptr)) {
+        l.ignored = true;
+        l.spec = nullptr;
+    }
+    return l;
+}
+
+} // namespace marcaudit::rules::marc21
