@@ -134,15 +134,20 @@ public:
 
     /// Applies the profile to `f` and keeps it, or drops it when its rule is disabled.
     void keep(Finding&& f, const rules::Profile& profile) {
-        if (const auto* settings = profile.settings(f.rule_id); settings != nullptr) {
-            if (!settings->enabled) {
+        PerRule& rule = per_rule(f.rule_id, profile);
+        if (rule.settings != nullptr) {
+            if (!rule.settings->enabled) {
                 return;
             }
-            f.severity = settings->severity;
+            f.severity = rule.settings->severity;
         }
         AuditResult& r = m_result;
         ++r.counts_by_severity[static_cast<int>(f.severity)];
-        PerRule& rule = per_rule(f.rule_id, f.severity);
+        if (rule.findings == nullptr) {  // the rule's first kept finding
+            r.severity_by_rule.emplace(std::string{f.rule_id}, f.severity);
+            rule.findings = &r.counts_by_rule.emplace(std::string{f.rule_id}, 0).first->second;
+            rule.records = &r.records_by_rule.emplace(std::string{f.rule_id}, 0).first->second;
+        }
         ++*rule.findings;
         if (f.record_number != 0) {
             // A rule's findings come record by record, in order: a record is new for the rule
@@ -162,14 +167,15 @@ public:
 private:
     struct PerRule {
         std::string_view id;  ///< rule ids are static strings: compared by address first
-        std::uint64_t* findings;
-        std::uint64_t* records;
+        const rules::RuleSettings* settings = nullptr;  ///< null: not in the profile (kept as is)
+        std::uint64_t* findings = nullptr;  ///< counters in the result, set on the first kept finding
+        std::uint64_t* records = nullptr;
         RecordKey last_record{0, 0};
     };
 
-    /// The counters of `id`, created on its first finding. A short list searched by address:
-    /// a few dozen rules, hundreds of thousands of findings.
-    PerRule& per_rule(std::string_view id, Severity severity) {
+    /// The settings and counters of `id`. A short list searched by address: a few dozen
+    /// rules, hundreds of thousands of findings.
+    PerRule& per_rule(std::string_view id, const rules::Profile& profile) {
         for (auto& p : m_rules) {
             if (p.id.data() == id.data() && p.id.size() == id.size()) {
                 return p;
@@ -180,11 +186,7 @@ private:
                 return p;
             }
         }
-        AuditResult& r = m_result;
-        r.severity_by_rule.emplace(std::string{id}, severity);
-        auto& findings = r.counts_by_rule.emplace(std::string{id}, 0).first->second;
-        auto& records = r.records_by_rule.emplace(std::string{id}, 0).first->second;
-        m_rules.push_back(PerRule{id, &findings, &records, {0, 0}});
+        m_rules.push_back(PerRule{id, profile.settings(id), nullptr, nullptr, {0, 0}});
         return m_rules.back();
     }
 

@@ -82,7 +82,8 @@ RuleSet::RuleSet(const std::vector<std::unique_ptr<rules::RecordRule>>& rules) {
 }
 
 void RuleSet::run(const record::RecordView& record, FindingSink& sink) const {
-    const PerKind& per = *m_kinds[static_cast<int>(record::kind_of(record.leader()))];
+    const record::RecordKind kind = record::kind_of(record.leader());
+    const PerKind& per = *m_kinds[static_cast<int>(kind)];
     for (const auto* rule : per.whole_record) {
         rule->check(record, sink);
     }
@@ -112,11 +113,9 @@ void RuleSet::run(const record::RecordView& record, FindingSink& sink) const {
         thread_local std::vector<record::SubfieldView> subfields;
         subfields.clear();
         if (!field.is_control()) {
-            for (const auto& sf : field.subfields()) {
-                subfields.push_back(sf);
-            }
+            record::split_subfields(field.data(), subfields);
         }
-        const rules::FieldRef ref{field, i, occurrence, subfields};
+        const rules::FieldRef ref{field, i, occurrence, subfields, kind, n};
         for (const auto* rule : list) {
             rule->check_field(record, ref, sink);
         }

@@ -1,5 +1,7 @@
 #include "marcaudit/record/record_view.hpp"
 
+#include "detail/swar.hpp"
+
 namespace marcaudit::record {
 
 void SubfieldRange::iterator::load() noexcept {
@@ -30,6 +32,41 @@ void SubfieldRange::iterator::load() noexcept {
     const auto value = m_rest.substr(0, end);
     m_rest.remove_prefix(value.size());
     m_current = SubfieldView{code, value};
+}
+
+namespace {
+
+/// Offset of the first subfield delimiter in `s` at or after `from`, or s.size().
+std::size_t next_delimiter(std::string_view s, std::size_t from) noexcept {
+    std::size_t i = from;
+    for (; i + 8 <= s.size(); i += 8) {
+        if (detail::has_byte(detail::load8(s.data() + i), static_cast<unsigned char>(subfield_delimiter))) {
+            break;
+        }
+    }
+    for (; i < s.size(); ++i) {
+        if (s[i] == subfield_delimiter) {
+            return i;
+        }
+    }
+    return s.size();
+}
+
+} // namespace
+
+void split_subfields(std::string_view data, std::vector<SubfieldView>& out) {
+    std::size_t at = next_delimiter(data, 0);  // bytes before the first delimiter are not a subfield
+    while (at < data.size()) {
+        // data[at] is a delimiter.
+        if (at + 1 == data.size() || data[at + 1] == subfield_delimiter) {
+            out.push_back(SubfieldView{0, {}});  // at the very end, or "$$b": empty and codeless
+            ++at;
+            continue;
+        }
+        const std::size_t end = next_delimiter(data, at + 2);
+        out.push_back(SubfieldView{data[at + 1], data.substr(at + 2, end - at - 2)});
+        at = end;
+    }
 }
 
 char FieldView::indicator(int which) const noexcept {

@@ -115,13 +115,18 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     if (total > 0) {
         out << "\nRecords to fix, by problem (first " << k_examples_per_rule
             << " of each; every finding is in the JSON report):\n";
+        // The first findings of each rule, gathered in one pass over all findings.
+        std::map<std::string_view, std::vector<const Finding*>> examples;
+        for (const auto& f : result.findings) {
+            auto& list = examples[f.rule_id];
+            if (list.size() < k_examples_per_rule) {
+                list.push_back(&f);
+            }
+        }
         for (const auto& [id, n] : rules_by_count) {
             out << fmt::format("\n  {} ({}):\n", id, grouped(n));
-            std::size_t shown = 0;
-            for (const auto& f : result.findings) {
-                if (f.rule_id != id) {
-                    continue;
-                }
+            for (const Finding* example : examples[id]) {
+                const Finding& f = *example;
                 const std::string where =
                     f.record_number == 0
                         ? fmt::format("{} (outside any record, byte {})", file_of(f.source_index), f.byte_offset)
@@ -137,9 +142,6 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                 }
                 if (!f.fix.empty()) {
                     out << fmt::format("      fix: {}\n", f.fix);
-                }
-                if (++shown == k_examples_per_rule) {
-                    break;
                 }
             }
         }

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -63,7 +64,7 @@ struct AuditResult {
     std::vector<SourceSummary> sources;
     RecordCounts records;
     std::vector<Rejection> rejections;
-    std::vector<Finding> findings;
+    std::deque<Finding> findings;  ///< a deque: grows without moving what it holds
     std::map<std::string, std::uint64_t, std::less<>> counts_by_rule;   ///< occurrences
     std::map<std::string, std::uint64_t, std::less<>> records_by_rule;  ///< records with >= 1
     std::vector<RecordTally> record_tallies;  ///< records with findings, in input order

@@ -53,6 +53,11 @@ public:
     Finding& add(std::string_view rule_id, Severity severity, std::uint64_t byte_offset,
                  std::string message);
 
+    /// Adds a finding made elsewhere (one about the bytes between records), as it is.
+    void append(Finding&& finding) { m_findings.push_back(std::move(finding)); }
+    /// Makes room for `n` findings.
+    void reserve(std::size_t n) { m_findings.reserve(n); }
+
     [[nodiscard]] const std::vector<Finding>& findings() const noexcept { return m_findings; }
     [[nodiscard]] std::vector<Finding> take() noexcept { return std::move(m_findings); }
 

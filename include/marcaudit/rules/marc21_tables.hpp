@@ -43,6 +43,7 @@ struct FieldSpec {
     std::array<std::array<Defined, 128>, 2> indicators{};  ///< [0] first, [1] second; by character
     std::array<SubfieldSpec, 128> subfields{};               ///< by code (7-bit)
     std::map<char, std::string> subfield_names;
+    bool has_obsolete_parts = false;  ///< an obsolete indicator value or subfield code
 
     [[nodiscard]] Defined indicator(int which, char value) const noexcept {
         const auto c = static_cast<unsigned char>(value);

@@ -51,6 +51,8 @@ struct FieldRef {
     std::uint32_t index;       ///< 0-based position in the record
     std::uint32_t occurrence;  ///< 1-based among the record's fields with this tag
     std::span<const record::SubfieldView> subfields;  ///< as field.subfields(); empty for control fields
+    record::RecordKind kind;   ///< the record's format (Leader/06)
+    int tag;                   ///< the tag as a number 0-999, or -1 when it is not three digits
 };
 
 /// A check run on every record. Immutable once built and shared by all worker threads:

@@ -322,6 +322,14 @@ void FormatTable::load_fields(const fs::path& file, const void* opaque) {
                 spec.subfield_names[code[0]] = std::string{get_string(file, *s, "name", swhere)};
             }
         }
+        for (int which = 0; which < 2; ++which) {
+            for (const auto d : spec.indicators[which]) {
+                spec.has_obsolete_parts = spec.has_obsolete_parts || d == Defined::obsolete;
+            }
+        }
+        for (const auto& sf : spec.subfields) {
+            spec.has_obsolete_parts = spec.has_obsolete_parts || sf.defined == Defined::obsolete;
+        }
         m_fields.push_back(std::move(spec));
         m_index[n] = static_cast<int>(m_fields.size());
     }

@@ -15,12 +15,12 @@ std::string show(char c) {
 
 } // namespace
 
-void IndicatorInvalid::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
+void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
     const auto& field = ref.field;
     if (field.is_control()) {
         return;
     }
-    const Lookup l = lookup(record, field);
+    const Lookup l = lookup(ref);
     if (l.spec == nullptr || l.ignored) {
         return;
     }

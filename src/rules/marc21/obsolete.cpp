@@ -34,7 +34,7 @@ void Obsolete::check(const record::RecordView& record, FindingSink& sink) const 
 
 void Obsolete::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
     const auto& field = ref.field;
-    const Lookup l = lookup(record, field);
+    const Lookup l = lookup(ref);
     if (l.spec == nullptr || l.ignored) {
         return;
     }
@@ -80,6 +80,9 @@ void Obsolete::check_field(const record::RecordView& record, const FieldRef& ref
             }
         }
         return;
+    }
+    if (!l.spec->has_obsolete_parts) {
+        return;  // nothing in this field's definition is obsolete
     }
     for (int which = 1; which <= 2; ++which) {
         const char c = field.indicator(which);

@@ -4,13 +4,13 @@
 
 namespace marcaudit::rules::marc21 {
 
-void SubfieldNotRepeatable::check_field(const record::RecordView& record, const FieldRef& ref,
+void SubfieldNotRepeatable::check_field(const record::RecordView& /*record*/, const FieldRef& ref,
                                         FindingSink& sink) const {
     const auto& field = ref.field;
     if (field.is_control()) {
         return;
     }
-    const Lookup l = lookup(record, field);
+    const Lookup l = lookup(ref);
     if (l.spec == nullptr || l.ignored) {
         return;
     }

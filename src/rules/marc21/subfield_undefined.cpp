@@ -28,12 +28,12 @@ std::string defined_codes(const FieldSpec& spec) {
 
 } // namespace
 
-void SubfieldUndefined::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
+void SubfieldUndefined::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
     const auto& field = ref.field;
     if (field.is_control()) {
         return;
     }
-    const Lookup l = lookup(record, field);
+    const Lookup l = lookup(ref);
     if (l.spec == nullptr || l.ignored) {
         return;
     }

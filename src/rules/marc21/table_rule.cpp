@@ -58,14 +58,19 @@ bool TableRule::ignored(std::string_view tag, bool defined) const noexcept {
 }
 
 TableRule::Lookup TableRule::lookup(const record::RecordView& record, const record::FieldView& field) const {
+    return lookup(FieldRef{field, 0, 0, {}, record::kind_of(record.leader()), tag_number(field.tag())});
+}
+
+TableRule::Lookup TableRule::lookup(const FieldRef& ref) const {
     // Called by every table rule for every field: kept to a few comparisons and two array reads.
     Lookup l;
-    l.table = m_tables.for_kind(record::kind_of(record.leader()));
+    l.table = m_tables.for_kind(ref.kind);
     if (l.table == nullptr) {
         return l;
     }
+    const record::FieldView& field = ref.field;
     std::string_view tag = field.tag();
-    int n = tag_number(tag);
+    int n = ref.tag;
     if (n == 880) {
         const auto six = field.first('6');
         if (six.size() < 3) {

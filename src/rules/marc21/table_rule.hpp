@@ -113,6 +113,8 @@ protected:
     /// Looks `field` up. An 880 is looked up as the tag in its $6 (indicators and subfields
     /// follow the field it is the other-script form of).
     [[nodiscard]] Lookup lookup(const record::RecordView& record, const record::FieldView& field) const;
+    /// The same, from check_field: uses the record kind and tag number the engine found.
+    [[nodiscard]] Lookup lookup(const FieldRef& ref) const;
 
     /// Is `tag` local or listed in ignore_tags? (`defined`: does the format list it.)
     [[nodiscard]] bool ignored(std::string_view tag, bool defined) const noexcept;

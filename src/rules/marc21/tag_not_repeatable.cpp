@@ -26,7 +26,7 @@ void TagNotRepeatable::check_field(const record::RecordView& record, const Field
         return;  // one finding per tag and record, at the second occurrence
     }
     const auto& field = ref.field;
-    const Lookup l = lookup(record, field);
+    const Lookup l = lookup(ref);
     if (l.spec == nullptr || l.ignored || l.linked || l.spec->repeatable) {
         return;
     }

@@ -4,9 +4,9 @@
 
 namespace marcaudit::rules::marc21 {
 
-void TagUndefined::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
+void TagUndefined::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
     const auto& field = ref.field;
-    const Lookup l = lookup(record, field);
+    const Lookup l = lookup(ref);
     if (l.table == nullptr || l.ignored || l.spec != nullptr) {
         return;
     }
