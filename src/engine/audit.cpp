@@ -263,6 +263,8 @@ AuditResult run_audit(const AuditOptions& options) {
         } else if (entry.make_collection) {
             collection_rules.push_back(entry.make_collection(settings->options));
         }
+        // A misspelt option is an error, not silence (reader checks have no options at all).
+        settings->options.check_all_read();
     }
     const detail::RuleSet rule_set{record_rules};
     // Each worker thread gathers into its own states, one per collection rule.

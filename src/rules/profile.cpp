@@ -1,5 +1,6 @@
 #include "marcaudit/rules/profile.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <sstream>
@@ -44,7 +45,16 @@ void RuleOptions::fail(std::string_view key, std::string_view what) const {
     throw ProfileError(fmt::format("{}: [rule.{}.options] {} {}", place, m_rule_id, key, what));
 }
 
+void RuleOptions::check_all_read() const {
+    for (const auto& key : m_own_keys) {
+        if (std::find(m_read.begin(), m_read.end(), key) == m_read.end()) {
+            fail(key, fmt::format("is not an option of {} (its options are on docs/rules/{}.md)", m_rule_id, m_rule_id));
+        }
+    }
+}
+
 bool RuleOptions::get_bool(std::string_view key, bool fallback) const {
+    m_read.emplace_back(key);
     if (!m_table) {
         return fallback;
     }
@@ -59,6 +69,7 @@ bool RuleOptions::get_bool(std::string_view key, bool fallback) const {
 }
 
 long RuleOptions::get_int(std::string_view key, long fallback) const {
+    m_read.emplace_back(key);
     if (!m_table) {
         return fallback;
     }
@@ -73,6 +84,7 @@ long RuleOptions::get_int(std::string_view key, long fallback) const {
 }
 
 std::vector<std::string> RuleOptions::get_strings(std::string_view key, std::vector<std::string> fallback) const {
+    m_read.emplace_back(key);
     if (!m_table) {
         return fallback;
     }
@@ -351,7 +363,16 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
                             merged->table.insert_or_assign(okey, std::move(ovalue));  // keeps its line for messages
                         }
                     }
+                    // Keys a rule's own section sets must be options it has; a glob section's
+                    // may be meant for other rules it matches.
+                    std::vector<std::string> own = s.options.own_keys();
+                    if (!glob) {
+                        for (auto&& [okey, ovalue] : *o) {
+                            own.emplace_back(okey.str());
+                        }
+                    }
                     s.options = RuleOptions{id, file, std::move(merged)};
+                    s.options.set_own_keys(std::move(own));
                 } else {
                     throw ProfileError(fmt::format("{}: unknown setting '{}' (known: enabled, severity, weight, "
                                                    "cost_minutes, options)",

@@ -54,8 +54,13 @@ struct FieldSpec {
         const auto c = static_cast<unsigned char>(code);
         return c < 128 ? subfields[c] : none;
     }
-    /// The valid values of an indicator for a message: "0, 1 or blank"; "blank" when undefined.
-    [[nodiscard]] std::string indicator_values(int which) const;
+    /// The valid values of an indicator for a message: "blank, 0 or 1"; "blank" when undefined.
+    [[nodiscard]] const std::string& indicator_values(int which) const noexcept { return valid_indicators[which - 1]; }
+    /// The subfield codes the field defines (not the obsolete ones), for a fix: "$a $b $6".
+    [[nodiscard]] const std::string& defined_codes() const noexcept { return codes_text; }
+
+    std::array<std::string, 2> valid_indicators;  ///< filled when the table is loaded
+    std::string codes_text;                       ///< filled when the table is loaded
 };
 
 /// What a character position (or range of positions) of a fixed field may hold.

@@ -43,6 +43,13 @@ public:
     /// Throws a ProfileError about option `key` ("file:line: [rule.ID.options] key <what>"):
     /// for values of the right type that a rule still cannot use.
     [[noreturn]] void fail(std::string_view key, std::string_view what) const;
+    /// Keys the rule's own [rule.ID.options] section set (not a glob section's): each must be
+    /// an option the rule reads. Set by the profile loader.
+    void set_own_keys(std::vector<std::string> keys) { m_own_keys = std::move(keys); }
+    [[nodiscard]] const std::vector<std::string>& own_keys() const noexcept { return m_own_keys; }
+    /// After the rule was built (rules read every option they use when built): throws a
+    /// ProfileError for an own key the rule never read, a typo such as `ignore_tag`.
+    void check_all_read() const;
     /// The options as given (null when none were set).
     [[nodiscard]] std::shared_ptr<const Table> table() const noexcept { return m_table; }
     /// The options as TOML text (for --dump-config); empty when none were set.
@@ -52,6 +59,8 @@ private:
     std::string m_rule_id;
     std::string m_source;  ///< the profile file that set them, for messages
     std::shared_ptr<const Table> m_table;
+    std::vector<std::string> m_own_keys;
+    mutable std::vector<std::string> m_read;  ///< keys asked for; rules are built on one thread
 };
 
 /// One rule's effective settings.

@@ -53,6 +53,9 @@ struct FieldRef {
     std::span<const record::SubfieldView> subfields;  ///< as field.subfields(); empty for control fields
     record::RecordKind kind;   ///< the record's format (Leader/06)
     int tag;                   ///< the tag as a number 0-999, or -1 when it is not three digits
+    /// What the marc21 rules found about this field in the format tables, kept by the first
+    /// of them so the others do not look it up again (null until then; new for every field).
+    mutable const void* format_memo = nullptr;
 };
 
 /// A check run on every record. Immutable once built and shared by all worker threads:

@@ -187,10 +187,6 @@ PositionTable load_positions(const fs::path& file, const toml::node& node, std::
 
 } // namespace
 
-std::string FieldSpec::indicator_values(int which) const {
-    return list_of(indicators[which - 1]);
-}
-
 std::string PositionSpec::label() const {
     return start == end ? fmt::format("/{:02}", start) : fmt::format("/{:02}-{:02}", start, end);
 }
@@ -329,6 +325,20 @@ void FormatTable::load_fields(const fs::path& file, const void* opaque) {
         }
         for (const auto& sf : spec.subfields) {
             spec.has_obsolete_parts = spec.has_obsolete_parts || sf.defined == Defined::obsolete;
+        }
+        // Texts the messages use, made once here rather than for every finding.
+        spec.valid_indicators = {list_of(spec.indicators[0]), list_of(spec.indicators[1])};
+        auto add_code = [&](char c) {
+            if (spec.subfield(c).defined == Defined::yes) {
+                spec.codes_text += spec.codes_text.empty() ? "$" : " $";
+                spec.codes_text.push_back(c);
+            }
+        };
+        for (char c = 'a'; c <= 'z'; ++c) {
+            add_code(c);
+        }
+        for (char c = '0'; c <= '9'; ++c) {
+            add_code(c);
         }
         m_fields.push_back(std::move(spec));
         m_index[n] = static_cast<int>(m_fields.size());

@@ -30,7 +30,7 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
             continue;  // defined, or obsolete (marc21-obsolete's finding)
         }
         const char* const nth = which == 1 ? "first" : "second";
-        const std::string valid = l.spec->indicator_values(which);
+        const std::string& valid = l.spec->indicator_values(which);
         std::string message;
         std::string fix;
         if (valid == "blank") {

@@ -6,28 +6,6 @@
 
 namespace marcaudit::rules::marc21 {
 
-namespace {
-
-/// "$a $b $c" — the codes a field may hold, for the fix.
-std::string defined_codes(const FieldSpec& spec) {
-    std::string out;
-    auto add = [&](char c) {
-        if (spec.subfield(c).defined == Defined::yes) {
-            out += out.empty() ? "$" : " $";
-            out.push_back(c);
-        }
-    };
-    for (char c = 'a'; c <= 'z'; ++c) {
-        add(c);
-    }
-    for (char c = '0'; c <= '9'; ++c) {
-        add(c);
-    }
-    return out;
-}
-
-} // namespace
-
 void SubfieldUndefined::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
     const auto& field = ref.field;
     if (field.is_control()) {
@@ -62,7 +40,7 @@ void SubfieldUndefined::check_field(const record::RecordView& /*record*/, const 
                         (!lower_taken || l.spec->subfield(lower).repeatable)
                     ? fmt::format("change ${} to ${}", sf.code, static_cast<char>(sf.code - 'A' + 'a'))
                     : fmt::format("move the data to the subfield it belongs in ({} defines {})", l.spec->tag,
-                                  defined_codes(*l.spec));
+                                  l.spec->defined_codes());
     }
 }
 

@@ -61,40 +61,65 @@ TableRule::Lookup TableRule::lookup(const record::RecordView& record, const reco
     return lookup(FieldRef{field, 0, 0, {}, record::kind_of(record.leader()), tag_number(field.tag())});
 }
 
+namespace {
+
+/// The part of a lookup that does not depend on the rule (its ignore_tags do).
+struct TableMemo {
+    const FormatTable* table = nullptr;
+    const FieldSpec* spec = nullptr;
+    int tag = -1;          ///< the tag looked up (an 880's $6 tag), -1 when none
+    bool linked = false;
+    bool local = false;    ///< 9XX, or an X9X the format does not define
+};
+
+void look_up(const FormatTables& tables, const FieldRef& ref, TableMemo& m) {
+    m = TableMemo{};
+    m.table = tables.for_kind(ref.kind);
+    if (m.table == nullptr) {
+        return;
+    }
+    std::string_view tag = ref.field.tag();
+    int n = ref.tag;
+    if (n == 880) {
+        const auto six = ref.field.first('6');
+        n = six.size() >= 3 ? tag_number(six.substr(0, 3)) : -1;
+        if (n < 0) {
+            m.linked = true;  // no usable $6: marc21-linkage-880's finding; spec stays null
+            return;
+        }
+        tag = six.substr(0, 3);
+        m.linked = true;
+    }
+    if (n < 0) {
+        return;  // not a numeric tag: marc21-tag-undefined's finding
+    }
+    m.tag = n;
+    m.spec = m.table->field(static_cast<unsigned>(n));
+    m.local = is_local_tag(tag, m.spec != nullptr);
+}
+
+} // namespace
+
 TableRule::Lookup TableRule::lookup(const FieldRef& ref) const {
-    // Called by every table rule for every field: kept to a few comparisons and two array reads.
+    // Called by every table rule for every field: the first looks the field up and leaves the
+    // answer in the FieldRef; the others only apply their own ignore_tags.
+    thread_local TableMemo memo;
+    if (ref.format_memo != &memo) {
+        look_up(m_tables, ref, memo);
+        ref.format_memo = &memo;
+    }
     Lookup l;
-    l.table = m_tables.for_kind(ref.kind);
+    l.table = memo.table;
     if (l.table == nullptr) {
         return l;
     }
-    const record::FieldView& field = ref.field;
-    std::string_view tag = field.tag();
-    int n = ref.tag;
-    if (n == 880) {
-        const auto six = field.first('6');
-        if (six.size() < 3) {
-            return l;  // marc21-linkage-880's finding
-        }
-        if (m_ignore.test(880)) {
-            l.ignored = true;
-            return l;
-        }
-        tag = six.substr(0, 3);
-        n = tag_number(tag);
-        if (n < 0) {
-            return l;  // not a tag in $6: marc21-linkage-880's finding
-        }
-        l.linked = true;
-    }
-    if (n < 0) {
-        return l;  // not a numeric tag: marc21-tag-undefined's finding
-    }
-    l.spec = l.table->field(static_cast<unsigned>(n));
-    if (m_ignore.test(static_cast<std::size_t>(n)) || is_local_tag(tag, l.spec != nullptr)) {
+    l.linked = memo.linked && memo.tag >= 0;
+    if ((memo.linked && m_ignore.test(880)) || memo.local ||
+        (memo.tag >= 0 && m_ignore.test(static_cast<std::size_t>(memo.tag)))) {
         l.ignored = true;
-        l.spec = nullptr;
+        return l;
     }
+    l.spec = memo.spec;
     return l;
 }
 

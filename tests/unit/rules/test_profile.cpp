@@ -90,11 +90,11 @@ TEST(ProfileTest, ErrorsNameFileLineAndKey) {
 }
 
 TEST(ProfileTest, OptionsAreTypedAndWrongTypesNamed) {
-    const auto p = Profile::load(write_profile("opt.toml", "[rule.structure-no-fields.options]\n"
+    const auto p = Profile::load(write_profile("opt.toml", "[rule.marc21-tag-undefined.options]\n"
                                                            "ignore_tags = [\"938\", \"949\"]\nlimit = \"ten\"\n")
                                      .string(),
                                  builtin_registry());
-    const auto& options = p.settings("structure-no-fields")->options;
+    const auto& options = p.settings("marc21-tag-undefined")->options;
     EXPECT_EQ(options.get_strings("ignore_tags", {}), (std::vector<std::string>{"938", "949"}));
     EXPECT_EQ(options.get_int("absent", 7), 7);
     try {
@@ -153,6 +153,30 @@ TEST(ProfileTest, IgnoreTagsSilencesTheTableRules) {
     } catch (const ProfileError& e) {
         EXPECT_NE(std::string{e.what()}.find("badtag.toml:2"), std::string::npos) << e.what();
     }
+}
+
+TEST(ProfileTest, AMisspeltOptionIsAnErrorButAGlobSectionMayCarryOthersOptions) {
+    const auto mrk = write_profile("plain.mrk", "=LDR  00000nam\\\\2200000\\a\\4500\n=001  x\n=245  00$aTitle.\n");
+    engine::AuditOptions options;
+    options.inputs = {mrk.string()};
+    const auto typo = Profile::load(
+        write_profile("typo.toml", "[rule.marc21-tag-undefined.options]\nignore_tag = [\"019\"]\n").string(),
+        builtin_registry());
+    options.profile = &typo;
+    try {
+        (void)engine::run_audit(options);
+        FAIL() << "no error";
+    } catch (const ProfileError& e) {
+        EXPECT_NE(std::string{e.what()}.find("typo.toml:2"), std::string::npos) << e.what();
+        EXPECT_NE(std::string{e.what()}.find("ignore_tag is not an option of marc21-tag-undefined"), std::string::npos)
+            << e.what();
+    }
+    // ignore_tags reaches rules that have no such option (marc21-linkage-880) through the glob.
+    const auto glob = Profile::load(
+        write_profile("globopt.toml", "[rule.\"marc21-*\".options]\nignore_tags = [\"019\"]\n").string(),
+        builtin_registry());
+    options.profile = &glob;
+    EXPECT_NO_THROW((void)engine::run_audit(options));
 }
 
 TEST(ProfileTest, AcceptedFixedFieldCodesAreNotReported) {
