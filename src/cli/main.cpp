@@ -132,9 +132,13 @@ int cmd_audit(const std::vector<std::string>& args) {
         "Usage: marcaudit audit [options] FILE...\n\n"
         "Reads every record, reports what is wrong with each, and accounts for every\n"
         "record: audited, or rejected with the reason (read = audited + rejected).\n"
-        "Checks so far: ISO 2709 structure (leader, directory, terminators), MARCXML\n"
-        "and mnemonic syntax, character encoding (Leader/09 against the bytes), and\n"
-        "the first MARC 21 rules; 'marcaudit rules' lists them all.\n\nOptions"};
+        "Checks: ISO 2709 structure (leader, directory, terminators), MARCXML and\n"
+        "mnemonic syntax, character encoding (Leader/09 against the bytes), and the\n"
+        "MARC 21 format (tags, indicators, subfields, repeatability, obsolete elements,\n"
+        "leader/006/007/008 codes, 880 linkage, nonfiling indicators) from the format\n"
+        "tables in rules/marc21/. 'marcaudit rules' lists every check; 'marcaudit rules\n"
+        "--explain ID' explains one. Local 9XX/X9X fields are never reported; a profile\n"
+        "can ignore others (docs/profiles.md).\n\nOptions"};
     int threads = 0;
     std::string formats;
     std::string output;

@@ -10,21 +10,6 @@ namespace marcaudit::engine::detail {
 
 namespace {
 
-/// The numeric value of a three-digit tag, or -1.
-int tag_number(std::string_view tag) noexcept {
-    if (tag.size() != 3) {
-        return -1;
-    }
-    int n = 0;
-    for (char c : tag) {
-        if (c < '0' || c > '9') {
-            return -1;
-        }
-        n = n * 10 + (c - '0');
-    }
-    return n;
-}
-
 /// Does the pattern ("245", "1XX", "X30") match tag number `n`?
 bool pattern_matches(std::string_view pattern, int n) noexcept {
     const char digits[3] = {static_cast<char>('0' + n / 100), static_cast<char>('0' + n / 10 % 10),
@@ -96,7 +81,7 @@ void RuleSet::run(const record::RecordView& record, FindingSink& sink) const {
     const auto fields = record.fields();
     for (std::uint32_t i = 0; i < fields.size(); ++i) {
         const auto& field = fields[i];
-        const int n = tag_number(field.tag());
+        const int n = record::tag_number(field.tag());
         std::uint32_t occurrence = 1;
         if (n >= 0) {
             occurrence = ++seen[n];
@@ -121,7 +106,7 @@ void RuleSet::run(const record::RecordView& record, FindingSink& sink) const {
         }
     }
     for (const auto& field : fields) {
-        if (const int n = tag_number(field.tag()); n >= 0) {
+        if (const int n = record::tag_number(field.tag()); n >= 0) {
             seen[n] = 0;
         }
     }

@@ -63,6 +63,21 @@ inline constexpr int record_kind_count = 5;
     }
 }
 
+/// The numeric value of a three-digit tag ("245" → 245), or -1 for anything else.
+[[nodiscard]] constexpr int tag_number(std::string_view tag) noexcept {
+    if (tag.size() != 3) {
+        return -1;
+    }
+    int n = 0;
+    for (char c : tag) {
+        if (c < '0' || c > '9') {
+            return -1;
+        }
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
 /// One subfield: its code and its value (without delimiter and code).
 struct SubfieldView {
     char code = 0;

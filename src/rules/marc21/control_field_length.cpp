@@ -5,16 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "rules/marc21/marc21_module.hpp"
+
 namespace marcaudit::rules::marc21 {
 
 namespace {
-
-/// Characters (code points) in UTF-8 text: a MARC-8 diacritic decoded to a combining mark
-/// is one character, as it was one byte.
-std::size_t characters(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 std::string lengths_text(const std::vector<unsigned>& lengths) {
     std::string out;
@@ -51,7 +46,7 @@ void ControlFieldLength::check_field(const record::RecordView& record, const Fie
     } else if (const unsigned n = FormatTable::fixed_length(tag); n != 0) {
         allowed = {n};
     }
-    const std::size_t length = characters(data);
+    const std::size_t length = count_characters(data);
     if (allowed.empty() || std::find(allowed.begin(), allowed.end(), length) != allowed.end()) {
         return;
     }

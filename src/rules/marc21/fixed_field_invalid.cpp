@@ -5,17 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "rules/marc21/marc21_module.hpp"
+
 namespace marcaudit::rules::marc21 {
-
-namespace {
-
-std::string show(char c) {
-    if (c == ' ') return "blank";
-    if (c == '|') return "| (no attempt to code)";
-    return fmt::format("'{}'", display_value(std::string_view{&c, 1}, 4));
-}
-
-} // namespace
 
 FixedFieldInvalid::FixedFieldInvalid(const RuleOptions& options) : TableRule(k_info, options) {
     for (const auto& entry : options.get_strings("accept", {})) {
@@ -59,7 +51,7 @@ void FixedFieldInvalid::check(const record::RecordView& record, FindingSink& sin
         }
         auto& f = report(record, nullptr, sink,
                          fmt::format("Leader{} ({}) is {}, which MARC 21 does not define; valid codes: {}",
-                                     p.label(), p.name, show(bytes[i]), p.values));
+                                     p.label(), p.name, show_code(bytes[i]), p.values));
         f.tag = "LDR";
         f.position = p.label();
         f.value = display_value(bytes, 30);
@@ -117,9 +109,9 @@ void FixedFieldInvalid::check_field(const record::RecordView& record, const Fiel
         const bool number = p.kind == PositionSpec::Kind::number;
         auto& f = report(ref, sink,
                          number ? fmt::format("{}{} ({}) must be digits but holds {}", tag, p.label(), p.name,
-                                              show(data[i]))
+                                              show_code(data[i]))
                                 : fmt::format("{}{} ({}) is {}, which MARC 21 does not define{}; valid codes: {}", tag,
-                                              p.label(), p.name, show(data[i]), what, p.values));
+                                              p.label(), p.name, show_code(data[i]), what, p.values));
         f.position = fmt::format("/{:02}", i);
         f.value = display_value(data, 45);
         f.fix = number ? fmt::format("enter {}{} as digits", tag, p.label())
@@ -141,7 +133,7 @@ void FixedFieldInvalid::check_field(const record::RecordView& record, const Fiel
             what = type.empty() ? std::string{} : " for " + describe_material_type(type);
         } else {
             specs = table->field007(data[0]);
-            what = fmt::format(" for category {}", show(data[0]));
+            what = fmt::format(" for category {}", show_code(data[0]));
         }
         if (specs == nullptr) {
             if (tag == "007" && !table->has_007()) {
@@ -150,7 +142,7 @@ void FixedFieldInvalid::check_field(const record::RecordView& record, const Fiel
             auto& f = report(ref, sink,
                              fmt::format("{}/00 is {}, which is not a {} MARC 21 defines, so the rest of the "
                                          "field cannot be read",
-                                         tag, show(data[0]),
+                                         tag, show_code(data[0]),
                                          tag == "006" ? "form of material" : "category of material"));
             f.position = "/00";
             f.value = display_value(data, 45);

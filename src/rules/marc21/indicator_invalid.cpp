@@ -2,18 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "rules/marc21/marc21_module.hpp"
+
 namespace marcaudit::rules::marc21 {
-
-namespace {
-
-std::string show(char c) {
-    if (c == '#') {
-        return "'#' (a number sign: documentation writes blank as #, records must hold a real blank)";
-    }
-    return c == ' ' ? std::string{"blank"} : fmt::format("'{}'", display_value(std::string_view{&c, 1}, 4));
-}
-
-} // namespace
 
 void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
     const auto& field = ref.field;
@@ -35,11 +26,11 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
         std::string fix;
         if (valid == "blank") {
             message = fmt::format("{} {} indicator is {}, but it is undefined for this field and must be blank",
-                                  label(l, field), nth, show(c));
+                                  label(l, field), nth, show_code(c));
             fix = fmt::format("set the {} indicator to blank", nth);
         } else {
             message = fmt::format("{} {} indicator is {}, which MARC 21 does not define here; valid values: {}",
-                                  label(l, field), nth, show(c), valid);
+                                  label(l, field), nth, show_code(c), valid);
             fix = fmt::format("set the {} indicator to the value that fits the field: {}", nth, valid);
         }
         auto& f = report(ref, sink, std::move(message));

@@ -1,5 +1,7 @@
 #include "rules/marc21/marc21_module.hpp"
 
+#include <fmt/format.h>
+
 #include "rules/marc21/control_character.hpp"
 #include "rules/marc21/control_field_length.hpp"
 #include "rules/marc21/control_field_subfields.hpp"
@@ -17,6 +19,21 @@
 #include "rules/marc21/title_missing.hpp"
 
 namespace marcaudit::rules::marc21 {
+
+std::string show_code(char c) {
+    if (c == ' ') return "blank";
+    if (c == '|') return "| (no attempt to code)";
+    if (c == '#') return "'#' (a number sign: the documentation writes a blank as #, records must hold a real blank)";
+    return fmt::format("'{}'", display_value(std::string_view{&c, 1}, 4));
+}
+
+std::size_t count_characters(std::string_view s) noexcept {
+    std::size_t n = 0;
+    for (char c : s) {
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1U : 0U;
+    }
+    return n;
+}
 
 namespace {
 

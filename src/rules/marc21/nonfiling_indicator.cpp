@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "rules/marc21/marc21_module.hpp"
+
 namespace marcaudit::rules::marc21 {
 
 namespace {
@@ -23,15 +25,6 @@ constexpr std::array<Language, 4> k_languages{{
                        "einen "}},
     {"spa", "Spanish", {"el ", "la ", "lo ", "los ", "las ", "un ", "una ", "unos ", "unas "}},
 }};
-
-/// Characters (code points) in a UTF-8 string.
-std::size_t characters(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) {
-        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1U : 0U;
-    }
-    return n;
-}
 
 /// `s` without its first `n` characters (code points), cut on a character boundary.
 std::string_view skip_characters(std::string_view s, std::size_t n) {
@@ -111,7 +104,7 @@ void NonfilingIndicator::check_field(const record::RecordView& record, const Fie
     }
     const std::size_t marks = leading_marks(title);
     const auto article = article_at(title, marks, *lang);
-    const std::size_t expected = article.empty() ? 0 : characters(title.substr(0, marks + article.size()));
+    const std::size_t expected = article.empty() ? 0 : count_characters(title.substr(0, marks + article.size()));
     const auto given = static_cast<std::size_t>(ind - '0');
     if (given == expected) {
         return;
@@ -120,7 +113,7 @@ void NonfilingIndicator::check_field(const record::RecordView& record, const Fie
         // An article of another language (a German title in an English record) is right too.
         for (const auto& other : k_languages) {
             const auto a = article_at(title, marks, other);
-            if (!a.empty() && characters(title.substr(0, marks + a.size())) == given) {
+            if (!a.empty() && count_characters(title.substr(0, marks + a.size())) == given) {
                 return;
             }
         }

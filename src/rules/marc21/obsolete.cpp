@@ -2,15 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "rules/marc21/marc21_module.hpp"
+
 namespace marcaudit::rules::marc21 {
-
-namespace {
-
-std::string show(char c) {
-    return c == ' ' ? std::string{"blank"} : fmt::format("'{}'", display_value(std::string_view{&c, 1}, 4));
-}
-
-} // namespace
 
 void Obsolete::check(const record::RecordView& record, FindingSink& sink) const {
     const FormatTable* table = m_tables.for_kind(record::kind_of(record.leader()));
@@ -24,7 +18,7 @@ void Obsolete::check(const record::RecordView& record, FindingSink& sink) const 
         }
         auto& f = report(record, nullptr, sink,
                          fmt::format("Leader{} ({}) is {}, a code MARC 21 has made obsolete; current codes: {}",
-                                     p.label(), p.name, show(bytes[i]), p.values));
+                                     p.label(), p.name, show_code(bytes[i]), p.values));
         f.tag = "LDR";
         f.position = p.label();
         f.value = display_value(bytes, 30);
@@ -56,7 +50,7 @@ void Obsolete::check_field(const record::RecordView& record, const FieldRef& ref
             }
             auto& f = report(ref, sink,
                              fmt::format("{}{} ({}) is {}, a code MARC 21 has made obsolete; current codes: {}",
-                                         field.tag(), p.label(), p.name, show(data[i]), p.values));
+                                         field.tag(), p.label(), p.name, show_code(data[i]), p.values));
             f.position = fmt::format("/{:02}", i);
             f.value = display_value(data, 45);
             f.fix = fmt::format("recode {}/{:02} with a current code", field.tag(), i);
@@ -91,7 +85,7 @@ void Obsolete::check_field(const record::RecordView& record, const FieldRef& ref
         }
         auto& f = report(ref, sink,
                          fmt::format("{} {} indicator {} is a value MARC 21 has made obsolete; current values: {}",
-                                     label(l, field), which == 1 ? "first" : "second", show(c),
+                                     label(l, field), which == 1 ? "first" : "second", show_code(c),
                                      l.spec->indicator_values(which)));
         f.position = which == 1 ? "ind1" : "ind2";
         f.value = display_value(field.data(), 60);

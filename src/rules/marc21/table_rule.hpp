@@ -20,20 +20,7 @@ namespace marcaudit::rules::marc21 {
     return tag.size() == 3 && (tag[0] == '9' || (tag[1] == '9' && !defined));
 }
 
-/// The numeric value of a three-digit tag, or -1.
-[[nodiscard]] constexpr int tag_number(std::string_view tag) noexcept {
-    if (tag.size() != 3) {
-        return -1;
-    }
-    int n = 0;
-    for (char c : tag) {
-        if (c < '0' || c > '9') {
-            return -1;
-        }
-        n = n * 10 + (c - '0');
-    }
-    return n;
-}
+using record::tag_number;
 
 /// "books (BK)" for an 008/006 material type code.
 [[nodiscard]] std::string describe_material_type(std::string_view type);
