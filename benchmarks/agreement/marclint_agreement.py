@@ -77,6 +77,8 @@ def lint_findings(path):
             key = (rec, "245", "title-missing", "")
         elif msg.startswith("No subfield 6"):
             key = (rec, "880", "880-without-6", "")
+        elif msg.startswith("Must have a subfield _a") or re.match(r"First subfield (after subfield _6 )?must be _a", msg):
+            key = (rec, tag, "title-subfield-a", "")
         elif msg.startswith("Non-filing indicator is non-numeric"):
             key = (rec, tag, "indicator", "ind2")
         elif re.match(r"First word, .*(may be an article|does not appear to be an article)", msg):
@@ -121,6 +123,8 @@ def our_findings(binary, path):
             key = (rec, "245", "title-missing", "")
         elif rule == "marc21-linkage-880" and f["tag"] == "880" and "has no $6" in msg:
             key = (rec, "880", "880-without-6", "")
+        elif rule == "marc21-title-subfield-a":
+            key = (rec, "245", "title-subfield-a", "")
         elif rule == "marc21-nonfiling-indicator" and tag == "245":
             key = (rec, "245", "leading-article", "ind2")
         if key:

@@ -17,6 +17,7 @@
 #include "rules/marc21/tag_not_repeatable.hpp"
 #include "rules/marc21/tag_undefined.hpp"
 #include "rules/marc21/title_missing.hpp"
+#include "rules/marc21/title_subfield_a.hpp"
 
 namespace marcaudit::rules::marc21 {
 
@@ -67,6 +68,7 @@ void register_module(Registry& registry) {
     add_table_rule<TagNotRepeatable>(registry);
     add_table_rule<TagUndefined>(registry);
     add<TitleMissing>(registry);
+    add<TitleSubfieldA>(registry);
 }
 
 } // namespace marcaudit::rules::marc21
