@@ -141,6 +141,9 @@ def explain(side, category, tag, detail, msg, ours, lint):
             return (f"{tag} is obsolete in MARC 21 (we also report marc21-obsolete); MARC::Lint's table leaves "
                     "obsolete tags out and skips them")
         return f"MARC::Lint's table lacks {tag} ({o.get('name')}) and skips it"
+    if side == "lint" and o is not None and o.get("obsolete") and category != "title-missing":
+        return (f"{tag} is obsolete in MARC 21: we report the field once as marc21-obsolete and do not judge "
+                "its indicators, subfields or repetition (docs/rules/marc21-obsolete.md)")
     if category == "tag-not-repeatable" and side == "lint" and tag.startswith("1"):
         return "a repeated 1XX is reported once per record as marc21-main-entry-repeated (the main-entry-repeated row)"
     if category == "subfield-undefined":

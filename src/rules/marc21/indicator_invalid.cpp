@@ -12,7 +12,8 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
         return;
     }
     const Lookup l = lookup(ref);
-    if (l.spec == nullptr || l.ignored) {
+    if (l.spec == nullptr || l.ignored || l.spec->defined == Defined::obsolete) {
+        // An obsolete field is marc21-obsolete's finding: its parts are not judged one by one.
         return;
     }
     for (int which = 1; which <= 2; ++which) {

@@ -11,7 +11,8 @@ void SubfieldNotRepeatable::check_field(const record::RecordView& /*record*/, co
         return;
     }
     const Lookup l = lookup(ref);
-    if (l.spec == nullptr || l.ignored) {
+    if (l.spec == nullptr || l.ignored || l.spec->defined == Defined::obsolete) {
+        // An obsolete field is marc21-obsolete's finding: its parts are not judged one by one.
         return;
     }
     std::array<std::uint8_t, 128> seen{};

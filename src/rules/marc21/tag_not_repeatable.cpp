@@ -27,7 +27,7 @@ void TagNotRepeatable::check_field(const record::RecordView& record, const Field
     }
     const auto& field = ref.field;
     const Lookup l = lookup(ref);
-    if (l.spec == nullptr || l.ignored || l.linked || l.spec->repeatable) {
+    if (l.spec == nullptr || l.ignored || l.linked || l.spec->repeatable || l.spec->defined == Defined::obsolete) {
         return;
     }
     const auto tag = field.tag();
