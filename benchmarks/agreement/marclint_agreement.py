@@ -166,6 +166,9 @@ def explain(side, category, tag, detail, msg, ours, lint):
                 return f"MARC::Lint has no table for {tag} and skips it"
             if not osf and lsf:
                 return f"MARC::Lint's table allows {tag} ${code}, our tables do not list it: check against LC"
+    if category == "indicator" and side == "ours" and ("before its first subfield" in msg or "has no subfields" in msg):
+        return ("we check that a field has exactly two indicators before its first subfield; MARC::Lint's reader "
+                "takes the first two bytes as indicators and drops the rest unseen")
     if category == "indicator":
         which = detail
         value = re.search(r"(?:is|indicator) (?:'(.)'|blank)", msg)

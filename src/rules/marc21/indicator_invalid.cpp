@@ -16,6 +16,30 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
         // An obsolete field is marc21-obsolete's finding: its parts are not judged one by one.
         return;
     }
+    // A data field starts with exactly two indicators; with more or fewer before the first
+    // subfield, every indicator is read from the wrong byte: one finding says so.
+    const auto before_subfields = field.data().find(record::subfield_delimiter);
+    const std::size_t indicators = before_subfields == std::string_view::npos ? field.data().size() : before_subfields;
+    if (before_subfields == std::string_view::npos && field.data().size() > 2) {
+        auto& f = report(ref, sink,
+                         fmt::format("{} has no subfields: its text is not in $a or any other subfield, so systems "
+                                     "neither index nor display it, and its indicators cannot be told from the text",
+                                     label(l, field)));
+        f.position = "ind1";
+        f.value = display_value(field.data(), 60);
+        f.fix = "give the field its two indicators, then put the text in the subfield it belongs in ($a)";
+        return;
+    }
+    if (indicators != 2) {
+        auto& f = report(ref, sink,
+                         fmt::format("{} has {} character{} before its first subfield where its two indicators "
+                                     "belong, so its indicators cannot be read",
+                                     label(l, field), indicators, indicators == 1 ? "" : "s"));
+        f.position = "ind1";
+        f.value = display_value(field.data(), 60);
+        f.fix = "give the field exactly two indicators (blanks where undefined) before its first subfield";
+        return;
+    }
     for (int which = 1; which <= 2; ++which) {
         const char c = field.indicator(which);
         if (l.spec->indicator(which, c) != Defined::no) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -143,6 +144,22 @@ TEST(RegressionTest, FindingsOfARejectedRecordDoNotCarryThePreviousRecordsContro
         }
     }
     EXPECT_TRUE(checked);
+}
+
+TEST(RegressionTest, AFieldWithOneIndicatorOrNoSubfieldsIsOneFindingNotABlankIndicator) {
+    // openlibrary record 56: two 651s with one indicator byte; record 58: 520s with no subfield.
+    const auto r = audit({(test_data() / "bib" / "openlibrary-ia-contributed-records-69.mixed.mrc").string()});
+    std::vector<std::string> seen;
+    for (const auto& f : r.findings) {
+        if (f.rule_id == "marc21-indicator-invalid" && (f.record_number == 56 || f.record_number == 58) &&
+            (f.tag == "651" || f.tag == "520")) {
+            seen.push_back(fmt::format("{} {} {}", f.record_number, f.tag, f.position));
+            EXPECT_TRUE(f.message.find("before its first subfield") != std::string::npos ||
+                        f.message.find("has no subfields") != std::string::npos)
+                << f.message;
+        }
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{"56 651 ind1", "56 651 ind1", "58 520 ind1", "58 520 ind1"}));
 }
 
 } // namespace
