@@ -190,23 +190,62 @@ private:
         return m_rules.back();
     }
 
+    static RecordKey key_of(const RecordTally& t) noexcept { return {t.source_index, t.record_number}; }
+
+    /// The tally of the record `key`. Findings of record rules come in input order: their
+    /// record is the last one or a new one. Collection rules report after the last record,
+    /// about any record: those tallies wait in m_late until finish() merges them in.
     RecordTally& tally_of(const RecordKey& key, const std::string& control_number) {
         auto& tallies = m_result.record_tallies;
-        const auto key_of = [](const RecordTally& t) { return RecordKey{t.source_index, t.record_number}; };
-        if (tallies.empty() || key_of(tallies.back()) < key) {  // the usual case: input order
-            tallies.push_back(RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}});
+        if (!m_reporting_late) {
+            if (tallies.empty() || key_of(tallies.back()) != key) {
+                tallies.push_back(RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}});
+            }
             return tallies.back();
         }
-        auto it = std::lower_bound(tallies.begin(), tallies.end(), key,
-                                   [&](const RecordTally& t, const RecordKey& k) { return key_of(t) < k; });
-        if (it == tallies.end() || key_of(*it) != key) {  // a collection rule's finding
-            it = tallies.insert(it, RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}});
-        }
-        return *it;
+        auto [it, added] = m_late.try_emplace(key, RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}});
+        return it->second;
     }
+
+public:
+    /// From now on findings may be about any record (collection rules).
+    void report_late() noexcept { m_reporting_late = true; }
+
+    /// Merges the late tallies into the result's, keeping input order, in one pass.
+    void finish() {
+        if (m_late.empty()) {
+            return;
+        }
+        auto& tallies = m_result.record_tallies;
+        std::vector<RecordTally> merged;
+        merged.reserve(tallies.size() + m_late.size());
+        auto late = m_late.begin();
+        for (auto& t : tallies) {
+            for (; late != m_late.end() && late->first < key_of(t); ++late) {
+                merged.push_back(std::move(late->second));
+            }
+            if (late != m_late.end() && late->first == key_of(t)) {
+                t.findings += late->second.findings;
+                for (int s = 0; s < 3; ++s) {
+                    t.by_severity[s] += late->second.by_severity[s];
+                }
+                ++late;
+            }
+            merged.push_back(std::move(t));
+        }
+        for (; late != m_late.end(); ++late) {
+            merged.push_back(std::move(late->second));
+        }
+        tallies = std::move(merged);
+        m_late.clear();
+    }
+
+private:
 
     AuditResult& m_result;
     std::vector<PerRule> m_rules;
+    bool m_reporting_late = false;
+    std::map<RecordKey, RecordTally> m_late;
 };
 
 } // namespace
@@ -294,6 +333,7 @@ AuditResult run_audit(const AuditOptions& options) {
     progress.finish();
 
     // Collection rules: merge what the threads gathered, then report, rule by rule, in record order.
+    accounting.report_late();
     for (std::size_t i = 0; i < collection_rules.size(); ++i) {
         auto merged = collection_rules[i]->make_state();
         for (States& states : thread_states) {
@@ -309,6 +349,7 @@ AuditResult run_audit(const AuditOptions& options) {
             accounting.keep(std::move(f), profile);
         }
     }
+    accounting.finish();
 
     // Inputs without any batch (empty files) still get their line in the report.
     result.sources.resize(sources.size());
