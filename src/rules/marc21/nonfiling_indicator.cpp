@@ -1,6 +1,7 @@
 #include "rules/marc21/nonfiling_indicator.hpp"
 
 #include <array>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -40,7 +41,9 @@ std::string_view skip_characters(std::string_view s, std::size_t n) {
 
 /// Leading quotation marks and brackets: counted with an article, not without one.
 std::size_t leading_marks(std::string_view s) {
-    static constexpr std::string_view marks[] = {"\"", "'", "[", "(", "\u201C", "\u2018", "\u00AB", "\u00BF", "\u00A1"};
+    // Quotation marks, brackets, Spanish opening marks, and marks of omission ("... Les").
+    static constexpr std::string_view marks[] = {"\"", "'", "[", "(", "\u201C", "\u2018", "\u00AB", "\u00BF",
+                                                 "\u00A1", ".", "\u2026", " "};
     std::size_t at = 0;
     for (bool more = true; more;) {
         more = false;
@@ -103,28 +106,38 @@ void NonfilingIndicator::check_field(const record::RecordView& record, const Fie
         return;  // a language we have no article list for
     }
     const std::size_t marks = leading_marks(title);
-    const auto article = article_at(title, marks, *lang);
+    auto article = article_at(title, marks, *lang);
+    if (article == "a " || article == "A ") {
+        // "A B C", "A to Z": the letter A, not the article, when a single letter follows.
+        const auto next = title.substr(marks + 2);
+        if (!next.empty() && (next.size() == 1 || !std::isalpha(static_cast<unsigned char>(next[1])))) {
+            article = {};
+        }
+    }
     const std::size_t expected = article.empty() ? 0 : count_characters(title.substr(0, marks + article.size()));
     const auto given = static_cast<std::size_t>(ind - '0');
     if (given == expected) {
         return;
     }
     if (article.empty()) {
-        // An article of another language (a German title in an English record) is right too.
-        for (const auto& other : k_languages) {
-            const auto a = article_at(title, marks, other);
-            if (!a.empty() && count_characters(title.substr(0, marks + a.size())) == given) {
-                return;
-            }
+        // An article of another language (a German title in an English record, a Maori "Te "
+        // in a New Zealand one) is right too: when the skipped characters end a word, the
+        // indicator may well skip an article we have no list for. Only an indicator that
+        // cuts into a word is surely wrong.
+        const auto rest = skip_characters(title, given);
+        const std::size_t cut = title.size() - rest.size();
+        const char last = cut > 0 ? title[cut - 1] : ' ';
+        if (given > 0 && cut < title.size() && (last == ' ' || last == '\'' || last == '-')) {
+            return;
         }
     }
     const char* const nth = which == 1 ? "first" : "second";
     std::string message;
     if (article.empty()) {
-        message = fmt::format("{} {} indicator is {}, but '{}' does not start with {} {} article: the title files "
-                              "under '{}' instead of its first word",
+        message = fmt::format("{} {} indicator is {}, but '{}' does not start with {} {} article and the {} "
+                              "characters end inside a word: the title files under '{}'",
                               tag, nth, given, display_value(title, 40), lang->name[0] == 'E' ? "an" : "a", lang->name,
-                              display_value(skip_characters(title, given), 30));
+                              given, display_value(skip_characters(title, given), 30));
     } else {
         message = fmt::format("{} {} indicator is {} but the title starts with the {} article '{}' ({} characters): "
                               "set it to {} so the title files under '{}'",

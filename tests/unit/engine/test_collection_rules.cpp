@@ -20,7 +20,9 @@ class DuplicateControlNumber final : public rules::CollectionRule {
 public:
     static constexpr rules::RuleInfo k_info{"testing-duplicate-001", "testing", Severity::warning,
                                             "Test rule: a 001 already used by an earlier record"};
-    DuplicateControlNumber() : CollectionRule(k_info) {}
+    /// `observed` receives the number of records the merged state saw (the rule itself is
+    /// gone when run_audit returns).
+    explicit DuplicateControlNumber(std::uint64_t& observed) : CollectionRule(k_info), m_observed(observed) {}
 
     struct Seen final : State {
         std::map<std::string, std::vector<rules::RecordRef>> by_001;
@@ -53,17 +55,15 @@ public:
             }
         }
     }
-    mutable std::uint64_t m_observed = 0;  // for the test only
+    std::uint64_t& m_observed;
 };
 
 TEST(CollectionRuleTest, GathersMergesAndReportsOnTheRightRecords) {
     rules::Registry registry;
     rules::register_builtin_rules(registry);
-    DuplicateControlNumber* built = nullptr;
-    registry.add_collection(DuplicateControlNumber::k_info, [&built](const rules::RuleOptions&) {
-        auto rule = std::make_unique<DuplicateControlNumber>();
-        built = rule.get();
-        return rule;
+    std::uint64_t observed = 0;
+    registry.add_collection(DuplicateControlNumber::k_info, [&observed](const rules::RuleOptions&) {
+        return std::make_unique<DuplicateControlNumber>(observed);
     });
     const auto profile = rules::Profile::defaults(registry);
     // The same real file twice: every record of the second copy repeats a 001 of the first.
@@ -78,8 +78,7 @@ TEST(CollectionRuleTest, GathersMergesAndReportsOnTheRightRecords) {
         options.profile = &profile;
         options.registry = &registry;
         const auto r = engine::run_audit(options);
-        ASSERT_NE(built, nullptr);
-        EXPECT_EQ(built->m_observed, r.records.audited);
+        EXPECT_EQ(observed, r.records.audited);
         std::set<std::uint64_t> flagged;
         for (const auto& f : r.findings) {
             if (f.rule_id == "testing-duplicate-001") {
