@@ -61,7 +61,6 @@ RuleSet::RuleSet(const std::vector<std::unique_ptr<rules::RecordRule>>& rules) {
                 }
             }
             per.has_field_rules = per.has_field_rules || all;
-            m_empty = false;
         }
     }
 }

@@ -21,8 +21,6 @@ public:
     /// over the fields calling the field checks for each field's tag.
     void run(const record::RecordView& record, FindingSink& sink) const;
 
-    [[nodiscard]] bool empty() const noexcept { return m_empty; }
-
 private:
     struct PerKind {
         std::vector<const rules::RecordRule*> whole_record;
@@ -31,7 +29,6 @@ private:
         bool has_field_rules = false;
     };
     std::array<std::unique_ptr<PerKind>, record::record_kind_count> m_kinds;
-    bool m_empty = true;
 };
 
 } // namespace marcaudit::engine::detail
