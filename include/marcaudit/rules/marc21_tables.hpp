@@ -120,8 +120,9 @@ public:
     /// The lengths a 007 of `category` may have: its full length, and shorter forms the format
     /// allows (an electronic resource's 007 may stop after 007/05). Empty for an unknown category.
     [[nodiscard]] std::vector<unsigned> field007_lengths(char category) const;
-    /// The length a fixed field must have (005: 16, 006: 18, 008: 40), 0 when not fixed.
-    [[nodiscard]] static unsigned fixed_length(std::string_view tag) noexcept;
+    /// The length a fixed field must have in this format (005: 16, 006: 18, 008: 40, or 32 in
+    /// holdings records: the end of its last position), 0 when the field is not fixed.
+    [[nodiscard]] unsigned fixed_length(std::string_view tag) const noexcept;
 
     [[nodiscard]] const std::vector<std::filesystem::path>& files() const noexcept { return m_files; }
 
@@ -155,12 +156,14 @@ private:
 struct FormatTables {
     FormatTable bibliographic;
     FormatTable authority;
+    FormatTable holdings;
 
     /// The table for a record of `kind`, or null when there is none (holdings etc.).
     [[nodiscard]] const FormatTable* for_kind(record::RecordKind kind) const noexcept {
         switch (kind) {
             case record::RecordKind::bibliographic: return bibliographic.loaded() ? &bibliographic : nullptr;
             case record::RecordKind::authority: return authority.loaded() ? &authority : nullptr;
+            case record::RecordKind::holdings: return holdings.loaded() ? &holdings : nullptr;
             default: return nullptr;
         }
     }

@@ -43,7 +43,7 @@ void ControlFieldLength::check_field(const record::RecordView& record, const Fie
         } else {
             allowed = {2};  // at least the category and the specific material designation
         }
-    } else if (const unsigned n = FormatTable::fixed_length(tag); n != 0) {
+    } else if (const unsigned n = table->fixed_length(tag); n != 0) {
         allowed = {n};
     }
     const std::size_t length = count_characters(data);

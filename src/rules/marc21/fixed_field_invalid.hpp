@@ -16,7 +16,7 @@ public:
     /// Option `accept`: extra codes a network uses, as "TAG/NN=codes" ("LDR/17=IJKLM" for
     /// OCLC's encoding levels). @throws ProfileError for a malformed entry.
     explicit FixedFieldInvalid(const RuleOptions& options);
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic, record::RecordKind::authority}), true, {"006", "007", "008"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {table_kinds, true, {"006", "007", "008"}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 

@@ -206,11 +206,20 @@ const FieldSpec* FormatTable::field(std::string_view tag) const noexcept {
     return i == 0 ? nullptr : &m_fields[i - 1];
 }
 
-unsigned FormatTable::fixed_length(std::string_view tag) noexcept {
+unsigned FormatTable::fixed_length(std::string_view tag) const noexcept {
     if (tag == "005") return 16;
     if (tag == "006") return 18;
-    if (tag == "008") return 40;
-    return 0;
+    if (tag != "008") return 0;
+    unsigned length = 0;
+    for (const auto& p : m_008_all) {
+        length = std::max(length, p.end + 1);
+    }
+    for (const auto& [type, table] : m_008_by_type) {
+        for (const auto& p : table) {
+            length = std::max(length, p.end + 1);
+        }
+    }
+    return length == 0 ? 40 : length;
 }
 
 std::pair<const PositionTable*, const PositionTable*> FormatTable::field008(record::LeaderView leader,
@@ -499,6 +508,7 @@ const FormatTables& format_tables() {
         FormatTables t;
         t.bibliographic = FormatTable::load(dir, "bibliographic");
         t.authority = FormatTable::load(dir, "authority");
+        t.holdings = FormatTable::load(dir, "holdings");
         tables = std::move(t);
     });
     return tables;

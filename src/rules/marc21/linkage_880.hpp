@@ -1,6 +1,7 @@
 #pragma once
 
 #include "marcaudit/rules/rule.hpp"
+#include "rules/marc21/marc21_module.hpp"
 
 namespace marcaudit::rules::marc21 {
 
@@ -12,7 +13,7 @@ public:
                                      "An 880 (other-script field) whose $6 linkage is broken or ambiguous"};
     Linkage880() : RecordRule(k_info) {}
     [[nodiscard]] RuleScope scope() const override {
-        return {kinds({record::RecordKind::bibliographic, record::RecordKind::authority}), true, {}};
+        return {table_kinds, true, {}};
     }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };

@@ -11,6 +11,7 @@
 
 #include "marcaudit/rules/marc21_tables.hpp"
 #include "marcaudit/rules/rule.hpp"
+#include "rules/marc21/marc21_module.hpp"
 
 namespace marcaudit::rules::marc21 {
 
