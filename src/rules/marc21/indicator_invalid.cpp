@@ -18,7 +18,10 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
     }
     // A data field starts with exactly two indicators; with more or fewer before the first
     // subfield, every indicator is read from the wrong byte: one finding says so.
-    const auto before_subfields = field.data().find(record::subfield_delimiter);
+    const auto data = field.data();
+    const auto before_subfields = data.size() > 2 && data[2] == record::subfield_delimiter
+                                      ? std::size_t{2}  // the usual case, without a search
+                                      : data.find(record::subfield_delimiter);
     const std::size_t indicators = before_subfields == std::string_view::npos ? field.data().size() : before_subfields;
     if (before_subfields == std::string_view::npos && field.data().size() > 2) {
         auto& f = report(ref, sink,
@@ -41,7 +44,7 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
         return;
     }
     for (int which = 1; which <= 2; ++which) {
-        const char c = field.indicator(which);
+        const char c = data[static_cast<std::size_t>(which - 1)];
         if (l.spec->indicator(which, c) != Defined::no) {
             continue;  // defined, or obsolete (marc21-obsolete's finding)
         }
