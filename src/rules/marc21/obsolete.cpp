@@ -1,5 +1,7 @@
 #include "rules/marc21/obsolete.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include "rules/marc21/marc21_module.hpp"

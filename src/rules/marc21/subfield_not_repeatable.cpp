@@ -1,5 +1,8 @@
 #include "rules/marc21/subfield_not_repeatable.hpp"
 
+#include <array>
+#include <cstdint>
+
 #include <fmt/format.h>
 
 namespace marcaudit::rules::marc21 {

@@ -1,6 +1,7 @@
 #include "rules/marc21/subfield_undefined.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
