@@ -53,12 +53,22 @@ void RuleOptions::check_all_read() const {
     }
 }
 
+const RuleOptions::Table* RuleOptions::asked(std::string_view key) const {
+    m_read.emplace_back(key);  // for check_all_read(): the rule has this option
+    return m_table.get();
+}
+
+namespace {
+
+/// The value of `key` in `table` (which may be null), or null.
+const toml::node* value_of(const RuleOptions::Table* table, std::string_view key) {
+    return table != nullptr ? table->table.get(key) : nullptr;
+}
+
+} // namespace
+
 bool RuleOptions::get_bool(std::string_view key, bool fallback) const {
-    m_read.emplace_back(key);
-    if (!m_table) {
-        return fallback;
-    }
-    const toml::node* node = m_table->table.get(key);
+    const toml::node* node = value_of(asked(key), key);
     if (node == nullptr) {
         return fallback;
     }
@@ -69,11 +79,7 @@ bool RuleOptions::get_bool(std::string_view key, bool fallback) const {
 }
 
 long RuleOptions::get_int(std::string_view key, long fallback) const {
-    m_read.emplace_back(key);
-    if (!m_table) {
-        return fallback;
-    }
-    const toml::node* node = m_table->table.get(key);
+    const toml::node* node = value_of(asked(key), key);
     if (node == nullptr) {
         return fallback;
     }
@@ -84,11 +90,7 @@ long RuleOptions::get_int(std::string_view key, long fallback) const {
 }
 
 std::vector<std::string> RuleOptions::get_strings(std::string_view key, std::vector<std::string> fallback) const {
-    m_read.emplace_back(key);
-    if (!m_table) {
-        return fallback;
-    }
-    const toml::node* node = m_table->table.get(key);
+    const toml::node* node = value_of(asked(key), key);
     if (node == nullptr) {
         return fallback;
     }

@@ -56,6 +56,9 @@ public:
     [[nodiscard]] std::string to_toml() const;
 
 private:
+    /// The options table (null when none were set), noting that the rule asked for `key`.
+    [[nodiscard]] const Table* asked(std::string_view key) const;
+
     std::string m_rule_id;
     std::string m_source;  ///< the profile file that set them, for messages
     std::shared_ptr<const Table> m_table;

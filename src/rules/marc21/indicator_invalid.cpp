@@ -11,10 +11,9 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
     if (field.is_control()) {
         return;
     }
-    const Lookup l = lookup(ref);
-    if (l.spec == nullptr || l.ignored || l.spec->defined == Defined::obsolete) {
-        // An obsolete field is marc21-obsolete's finding: its parts are not judged one by one.
-        return;
+    const Lookup l = judged(ref);
+    if (l.spec == nullptr) {
+        return;  // not in the tables, ignored, or obsolete (marc21-obsolete's finding)
     }
     // A data field starts with exactly two indicators; with more or fewer before the first
     // subfield, every indicator is read from the wrong byte: one finding says so.

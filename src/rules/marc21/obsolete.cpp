@@ -31,7 +31,7 @@ void Obsolete::check(const record::RecordView& record, FindingSink& sink) const 
 void Obsolete::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
     const auto& field = ref.field;
     const Lookup l = lookup(ref);
-    if (l.spec == nullptr || l.ignored) {
+    if (l.spec == nullptr) {  // not in the tables, or ignored
         return;
     }
     if (l.spec->defined == Defined::obsolete) {

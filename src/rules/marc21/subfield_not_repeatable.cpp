@@ -13,10 +13,9 @@ void SubfieldNotRepeatable::check_field(const record::RecordView& /*record*/, co
     if (field.is_control()) {
         return;
     }
-    const Lookup l = lookup(ref);
-    if (l.spec == nullptr || l.ignored || l.spec->defined == Defined::obsolete) {
-        // An obsolete field is marc21-obsolete's finding: its parts are not judged one by one.
-        return;
+    const Lookup l = judged(ref);
+    if (l.spec == nullptr) {
+        return;  // not in the tables, ignored, or obsolete (marc21-obsolete's finding)
     }
     std::array<std::uint8_t, 128> seen{};
     for (const auto& sf : ref.subfields) {

@@ -12,10 +12,9 @@ void SubfieldUndefined::check_field(const record::RecordView& /*record*/, const 
     if (field.is_control()) {
         return;
     }
-    const Lookup l = lookup(ref);
-    if (l.spec == nullptr || l.ignored || l.spec->defined == Defined::obsolete) {
-        // An obsolete field is marc21-obsolete's finding: its parts are not judged one by one.
-        return;
+    const Lookup l = judged(ref);
+    if (l.spec == nullptr) {
+        return;  // not in the tables, ignored, or obsolete (marc21-obsolete's finding)
     }
     std::array<bool, 256> reported{};
     for (const auto& sf : ref.subfields) {

@@ -103,6 +103,15 @@ protected:
     [[nodiscard]] Lookup lookup(const record::RecordView& record, const record::FieldView& field) const;
     /// The same, from check_field: uses the record kind and tag number the engine found.
     [[nodiscard]] Lookup lookup(const FieldRef& ref) const;
+    /// A lookup for the rules that judge a field's parts (indicators, subfields, repetition):
+    /// its spec is also null for an obsolete field, which marc21-obsolete reports once instead.
+    [[nodiscard]] Lookup judged(const FieldRef& ref) const {
+        Lookup l = lookup(ref);
+        if (l.spec != nullptr && l.spec->defined == Defined::obsolete) {
+            l.spec = nullptr;
+        }
+        return l;
+    }
 
     /// Is `tag` local or listed in ignore_tags? (`defined`: does the format list it.)
     [[nodiscard]] bool ignored(std::string_view tag, bool defined) const noexcept;

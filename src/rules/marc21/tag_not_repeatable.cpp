@@ -26,8 +26,8 @@ void TagNotRepeatable::check_field(const record::RecordView& record, const Field
         return;  // one finding per tag and record, at the second occurrence
     }
     const auto& field = ref.field;
-    const Lookup l = lookup(ref);
-    if (l.spec == nullptr || l.ignored || l.linked || l.spec->repeatable || l.spec->defined == Defined::obsolete) {
+    const Lookup l = judged(ref);
+    if (l.spec == nullptr || l.linked || l.spec->repeatable) {
         return;
     }
     const auto tag = field.tag();
