@@ -118,11 +118,14 @@ public:
     /// Does the format define 007 categories at all?
     [[nodiscard]] bool has_007() const noexcept { return !m_007.empty(); }
     /// The lengths a 007 of `category` may have: its full length, and shorter forms the format
-    /// allows (an electronic resource's 007 may stop after 007/05). Empty for an unknown category.
-    [[nodiscard]] std::vector<unsigned> field007_lengths(char category) const;
+    /// allows (an electronic resource's 007 may stop after 007/05), longest first. Empty for an
+    /// unknown category. Worked out when the table is loaded.
+    [[nodiscard]] const std::vector<unsigned>& field007_lengths(char category) const;
     /// The length a fixed field must have in this format (005: 16, 006: 18, 008: 40, or 32 in
     /// holdings records: the end of its last position), 0 when the field is not fixed.
-    [[nodiscard]] unsigned fixed_length(std::string_view tag) const noexcept;
+    [[nodiscard]] unsigned fixed_length(std::string_view tag) const noexcept {
+        return tag == "005" ? 16U : tag == "006" ? 18U : tag == "008" ? m_008_length : 0U;
+    }
 
     [[nodiscard]] const std::vector<std::filesystem::path>& files() const noexcept { return m_files; }
 
@@ -132,6 +135,8 @@ public:
 private:
     void load_fields(const std::filesystem::path& file, const void* table);
     void load_fixed(const std::filesystem::path& file, const void* table);
+    /// Works out what the checks ask for on every field: the 008 length, the 007 lengths.
+    void finish();
 
     std::string m_name;
     std::vector<std::filesystem::path> m_files;
@@ -149,7 +154,8 @@ private:
     std::map<std::string, PositionTable> m_006_by_type;
     std::map<char, std::string> m_006_forms;
     std::map<char, PositionTable> m_007;
-    std::map<char, std::vector<unsigned>> m_007_lengths;  ///< shorter forms allowed, by category
+    std::map<char, std::vector<unsigned>> m_007_lengths;  ///< every length allowed, by category
+    unsigned m_008_length = 40;
 };
 
 /// The formats marcaudit validates against.

@@ -1,7 +1,8 @@
 #include "rules/marc21/control_field_length.hpp"
 
 #include <algorithm>
-#include <vector>
+#include <span>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -11,7 +12,7 @@ namespace marcaudit::rules::marc21 {
 
 namespace {
 
-std::string lengths_text(const std::vector<unsigned>& lengths) {
+std::string lengths_text(std::span<const unsigned> lengths) {
     std::string out;
     for (std::size_t i = 0; i < lengths.size(); ++i) {
         out += i == 0 ? "" : i + 1 == lengths.size() ? " or " : ", ";
@@ -30,27 +31,27 @@ void ControlFieldLength::check_field(const record::RecordView& record, const Fie
     }
     const auto tag = field.tag();
     const auto data = field.data();
-    std::vector<unsigned> allowed;
-    std::string what;
+    static constexpr unsigned k_empty_007 = 2;  // at least category and specific material designation
+    unsigned fixed = 0;
+    std::span<const unsigned> allowed;
     if (tag == "007") {
         if (!data.empty()) {
-            allowed = table->field007_lengths(data[0]);
+            allowed = table->field007_lengths(data[0]);  // longest first
             if (allowed.empty()) {
                 return;  // unknown category: marc21-fixed-field-invalid's finding
             }
-            std::sort(allowed.begin(), allowed.end(), std::greater<>());
-            what = fmt::format(" for category '{}'", data[0]);
         } else {
-            allowed = {2};  // at least the category and the specific material designation
+            allowed = {&k_empty_007, 1};
         }
-    } else if (const unsigned n = table->fixed_length(tag); n != 0) {
-        allowed = {n};
+    } else if (fixed = table->fixed_length(tag); fixed != 0) {
+        allowed = {&fixed, 1};
     }
     const std::size_t length = count_characters(data);
     if (allowed.empty() || std::find(allowed.begin(), allowed.end(), length) != allowed.end()) {
         return;
     }
     const unsigned expected = *std::max_element(allowed.begin(), allowed.end());
+    const std::string what = tag == "007" && !data.empty() ? fmt::format(" for category '{}'", data[0]) : std::string{};
     const bool short_field = length < expected;
     std::string effect;
     if (data.empty()) {

@@ -206,10 +206,7 @@ const FieldSpec* FormatTable::field(std::string_view tag) const noexcept {
     return i == 0 ? nullptr : &m_fields[i - 1];
 }
 
-unsigned FormatTable::fixed_length(std::string_view tag) const noexcept {
-    if (tag == "005") return 16;
-    if (tag == "006") return 18;
-    if (tag != "008") return 0;
+void FormatTable::finish() {
     unsigned length = 0;
     for (const auto& p : m_008_all) {
         length = std::max(length, p.end + 1);
@@ -219,7 +216,19 @@ unsigned FormatTable::fixed_length(std::string_view tag) const noexcept {
             length = std::max(length, p.end + 1);
         }
     }
-    return length == 0 ? 40 : length;
+    m_008_length = length == 0 ? 40 : length;
+    // 007: the full length of each category (the end of its last position), then the shorter
+    // forms the table allows, longest first.
+    for (const auto& [category, specs] : m_007) {
+        unsigned full = 0;
+        for (const auto& p : specs) {
+            full = std::max(full, p.end + 1);
+        }
+        auto& lengths = m_007_lengths[category];
+        lengths.push_back(full);
+        std::sort(lengths.begin(), lengths.end(), std::greater<>());
+        lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
+    }
 }
 
 std::pair<const PositionTable*, const PositionTable*> FormatTable::field008(record::LeaderView leader,
@@ -247,25 +256,10 @@ const PositionTable* FormatTable::field006(char form, std::string_view& type) co
     return t == m_006_by_type.end() ? nullptr : &t->second;
 }
 
-std::vector<unsigned> FormatTable::field007_lengths(char category) const {
-    std::vector<unsigned> out;
-    const auto* specs = field007(category);
-    if (specs == nullptr) {
-        return out;
-    }
-    unsigned full = 0;
-    for (const auto& p : *specs) {
-        full = std::max(full, p.end + 1);
-    }
-    out.push_back(full);
-    if (const auto it = m_007_lengths.find(category); it != m_007_lengths.end()) {
-        for (unsigned n : it->second) {
-            if (std::find(out.begin(), out.end(), n) == out.end()) {
-                out.push_back(n);
-            }
-        }
-    }
-    return out;
+const std::vector<unsigned>& FormatTable::field007_lengths(char category) const {
+    static const std::vector<unsigned> none;
+    const auto it = m_007_lengths.find(category);
+    return it != m_007_lengths.end() && m_007.contains(category) ? it->second : none;
 }
 
 const PositionTable* FormatTable::field007(char category) const {
@@ -496,6 +490,7 @@ FormatTable FormatTable::load(const fs::path& dir, std::string_view format) {
         table.load_fixed(file, &doc);
         table.m_files.push_back(file);
     }
+    table.finish();
     return table;
 }
 
