@@ -136,7 +136,11 @@ int cmd_audit(const std::vector<std::string>& args) {
         "mnemonic syntax, character encoding (Leader/09 against the bytes), and the\n"
         "MARC 21 format (tags, indicators, subfields, repeatability, obsolete elements,\n"
         "leader/006/007/008 codes, 880 linkage, nonfiling indicators) from the format\n"
-        "tables in rules/marc21/. 'marcaudit rules' lists every check; 'marcaudit rules\n"
+        "tables in rules/marc21/, and headings: uncontrolled, see-from (variant) forms,\n"
+        "ambiguous, split over several forms, $0 links to another heading, with the\n"
+        "before/after effect of the fix on searches (docs/search-effect.md). Give the\n"
+        "authority records with --authorities; without them, headings are clustered\n"
+        "within the batch (and the --catalog). 'marcaudit rules' lists every check; 'marcaudit rules\n"
         "--explain ID' explains one. Local 9XX/X9X fields are never reported; a profile\n"
         "can ignore others (docs/profiles.md).\n\nOptions"};
     int threads = 0;
@@ -145,8 +149,17 @@ int cmd_audit(const std::vector<std::string>& args) {
     std::string report_dir;
     std::string fail_on;
     std::string profile_name;
+    std::vector<std::string> authorities;
+    std::vector<std::string> catalog;
     visible.add_options()
         ("help,h", "show this help")
+        ("authorities,a", po::value(&authorities)->multitoken(),
+         "authority records (ISO 2709 or MARCXML, MARC-8 or UTF-8; files or directories) to "
+         "match headings against: their 1XX are the authorized forms, 4XX the see-from forms, "
+         "001/010/024/035 what a $0 may name")
+        ("catalog,c", po::value(&catalog)->multitoken(),
+         "the catalog export the batch will join (files or directories): not audited; its "
+         "headings count for split headings and the search effect")
         ("profile,p", po::value(&profile_name)->default_value("default"),
          "which checks run and how severe they are: a profile name from rules/profiles "
          "(default, strict) or a .toml file of your own")
@@ -172,6 +185,7 @@ int cmd_audit(const std::vector<std::string>& args) {
         std::cout << visible << "\nExamples:\n"
                   << "  marcaudit audit vendor-load.mrc\n"
                   << "  marcaudit audit --format json -o audit.json exports/\n"
+                  << "  marcaudit audit vendor.mrc --authorities names.xml subjects.xml --catalog export.mrc\n"
                   << "  zcat nightly.mrc.gz | marcaudit audit --fail-on error -\n";
         return ok;
     }
@@ -207,6 +221,8 @@ int cmd_audit(const std::vector<std::string>& args) {
 
     marcaudit::engine::AuditOptions options;
     options.inputs = vm["input"].as<std::vector<std::string>>();
+    options.authorities = authorities;
+    options.catalog = catalog;
     options.threads = parse_threads(threads);
     const auto profile = marcaudit::rules::Profile::load(profile_name, marcaudit::rules::builtin_registry());
     options.profile = &profile;

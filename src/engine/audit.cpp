@@ -16,6 +16,8 @@
 
 #include "engine/detail.hpp"
 #include "engine/rule_set.hpp"
+#include "marcaudit/headings/analysis.hpp"
+#include "marcaudit/headings/authority_index.hpp"
 #include "marcaudit/io/splitter.hpp"
 #include "marcaudit/rules/catalog.hpp"
 #include "marcaudit/rules/rule.hpp"
@@ -40,7 +42,8 @@ void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions&
                     return std::nullopt;
                 }
                 const auto index = static_cast<std::uint32_t>(next_input);
-                splitter = std::make_unique<io::Splitter>(inputs[next_input++], index, options.batch);
+                splitter = std::make_unique<io::Splitter>(inputs[next_input++], index + options.first_source_index,
+                                                          options.batch);
                 sources.push_back(SourceInfo{inputs[index], splitter->format(), splitter->gzip(),
                                              splitter->size_on_disk()});
             }
@@ -248,7 +251,65 @@ private:
     std::map<RecordKey, RecordTally> m_late;
 };
 
+/// The authority index and the heading analysis built from it, kept alive together.
+struct HeadingContext {
+    headings::AuthorityIndex authorities;
+    headings::HeadingAnalysis analysis;
+};
+
+/// Reads authority or catalog files through the pipeline, calling `use` for every record
+/// read, and accounts for their records in `result` (their sources follow the batch's).
+void read_context(const std::vector<std::string>& files, SourceRole role, const AuditOptions& options,
+                  AuditResult& result, const std::function<void(const record::RecordView&)>& use) {
+    if (files.empty()) {
+        return;
+    }
+    const auto inputs = io::expand_inputs(files);
+    const auto first = static_cast<std::uint32_t>(result.sources.size());
+    std::vector<SourceInfo> sources;
+    std::vector<SourceSummary> summaries;
+    auto visit = [&](const record::RecordView& record, FindingSink&, std::string&) { use(record); };
+    auto consume = [&](BatchResult&& batch) {
+        const auto local = batch.source_index - first;
+        if (summaries.size() <= local) {
+            summaries.resize(local + 1);
+        }
+        for (auto& outcome : batch.outcomes) {
+            ++summaries[local].records.read;
+            if (outcome.rejected) {
+                ++summaries[local].records.rejected;
+                result.rejections.push_back(Rejection{batch.source_index, outcome.record_number, outcome.byte_offset,
+                                                      std::move(outcome.reason)});
+            } else {
+                ++summaries[local].records.audited;
+            }
+        }
+    };
+    run_pipeline(inputs, PipelineOptions{options.threads, options.batch, first}, visit, consume, sources);
+    summaries.resize(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        summaries[i].info = sources[i];
+        summaries[i].role = role;
+        result.sources.push_back(std::move(summaries[i]));
+    }
+}
+
 } // namespace
+
+std::string_view to_string(SourceRole role) noexcept {
+    switch (role) {
+        case SourceRole::batch: return "batch";
+        case SourceRole::authorities: return "authorities";
+        case SourceRole::catalog: return "catalog";
+    }
+    return "batch";
+}
+
+std::uint64_t AuditResult::records_with_findings() const noexcept {
+    return static_cast<std::uint64_t>(std::count_if(record_tallies.begin(), record_tallies.end(), [&](const RecordTally& t) {
+        return t.source_index < sources.size() && sources[t.source_index].role == SourceRole::batch;
+    }));
+}
 
 AuditResult run_audit(const AuditOptions& options) {
     const auto start = std::chrono::steady_clock::now();
@@ -306,6 +367,9 @@ AuditResult run_audit(const AuditOptions& options) {
         settings->options.check_all_read();
     }
     const detail::RuleSet rule_set{record_rules};
+    const bool gather_headings = std::any_of(collection_rules.begin(), collection_rules.end(),
+                                             [](const auto& rule) { return rule->uses_headings(); });
+    tbb::enumerable_thread_specific<headings::HeadingCollector> collectors;
     // Each worker thread gathers into its own states, one per collection rule.
     using States = std::vector<std::unique_ptr<rules::CollectionRule::State>>;
     tbb::enumerable_thread_specific<States> thread_states([&] {
@@ -317,6 +381,9 @@ AuditResult run_audit(const AuditOptions& options) {
     });
     auto run_rules = [&](const record::RecordView& record, FindingSink& sink, std::string&) {
         rule_set.run(record, sink);
+        if (gather_headings) {
+            collectors.local().add(record, true);
+        }
         if (!collection_rules.empty()) {
             States& states = thread_states.local();
             const auto kind_bit = 1U << static_cast<unsigned>(record::kind_of(record.leader()));
@@ -332,25 +399,6 @@ AuditResult run_audit(const AuditOptions& options) {
     run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, run_rules, consume, sources);
     progress.finish();
 
-    // Collection rules: merge what the threads gathered, then report, rule by rule, in record order.
-    accounting.report_late();
-    for (std::size_t i = 0; i < collection_rules.size(); ++i) {
-        auto merged = collection_rules[i]->make_state();
-        for (States& states : thread_states) {
-            collection_rules[i]->merge(*merged, *states[i]);
-        }
-        FindingSink sink;
-        collection_rules[i]->finalize(*merged, sink);
-        auto findings = sink.take();
-        std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-            return std::tie(a.source_index, a.record_number) < std::tie(b.source_index, b.record_number);
-        });
-        for (auto& f : findings) {
-            accounting.keep(std::move(f), profile);
-        }
-    }
-    accounting.finish();
-
     // Inputs without any batch (empty files) still get their line in the report.
     result.sources.resize(sources.size());
     result.records = {};
@@ -360,6 +408,47 @@ AuditResult run_audit(const AuditOptions& options) {
         result.records.audited += result.sources[i].records.audited;
         result.records.rejected += result.sources[i].records.rejected;
     }
+
+    rules::RunContext context;
+    if (gather_headings) {
+        auto holder = std::make_shared<HeadingContext>();
+        tbb::enumerable_thread_specific<headings::AuthorityIndex> indexes;
+        read_context(options.authorities, SourceRole::authorities, options, result,
+                     [&](const record::RecordView& record) { indexes.local().add(record); });
+        for (auto& index : indexes) {
+            holder->authorities.merge(std::move(index));
+        }
+        holder->authorities.seal();
+        read_context(options.catalog, SourceRole::catalog, options, result,
+                     [&](const record::RecordView& record) { collectors.local().add(record, false); });
+        std::vector<headings::HeadingCollector*> gathered;
+        for (auto& c : collectors) {
+            gathered.push_back(&c);
+        }
+        holder->analysis = headings::HeadingAnalysis{gathered, holder->authorities};
+        collectors.clear();
+        result.headings = std::shared_ptr<const headings::HeadingAnalysis>(holder, &holder->analysis);
+        context.headings = result.headings.get();
+    }
+
+    // Collection rules: merge what the threads gathered, then report, rule by rule, in record order.
+    accounting.report_late();
+    for (std::size_t i = 0; i < collection_rules.size(); ++i) {
+        auto merged = collection_rules[i]->make_state();
+        for (States& states : thread_states) {
+            collection_rules[i]->merge(*merged, *states[i]);
+        }
+        FindingSink sink;
+        collection_rules[i]->finalize(*merged, context, sink);
+        auto findings = sink.take();
+        std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+            return std::tie(a.source_index, a.record_number) < std::tie(b.source_index, b.record_number);
+        });
+        for (auto& f : findings) {
+            accounting.keep(std::move(f), profile);
+        }
+    }
+    accounting.finish();
     result.elapsed = std::chrono::steady_clock::now() - start;
     return result;
 }

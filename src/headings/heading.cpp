@@ -34,20 +34,20 @@ bool heading_tag(int n, TagInfo& info) noexcept {
     }
 }
 
-/// Subfields that are part of a heading: letters, except relator terms ($e; $j in meeting
-/// names, where $e is a subordinate unit), relationship information ($i), materials ($3 is
-/// a digit anyway) and, in 740, nothing else is excluded.
-bool part_of_heading(char code, HeadingKind kind) noexcept {
-    if (code < 'a' || code > 'z') {
-        return false;  // $0-$9: identifiers, sources, control subfields
+/// $v $x $y $z: form, general, chronological and geographic subdivisions of a subject.
+bool is_subdivision(char code) noexcept { return code == 'v' || code == 'x' || code == 'y' || code == 'z'; }
+
+/// The length of the part of `key` before its first subdivision (all of it when there is none).
+std::size_t entry_key_size(std::string_view key, bool subject) noexcept {
+    if (!subject) {
+        return key.size();
     }
-    if (code == 'i') {
-        return false;
+    for (std::size_t i = 0; i + 1 < key.size(); ++i) {
+        if (key[i] == '\x1F' && is_subdivision(key[i + 1])) {
+            return i;
+        }
     }
-    if (kind == HeadingKind::meeting_name) {
-        return code != 'j';
-    }
-    return code != 'e';
+    return key.size();
 }
 
 std::string vocabulary_of(const record::FieldView& field, const TagInfo& info,
@@ -92,10 +92,109 @@ std::string_view to_string(HeadingKind kind) noexcept {
     return "heading";
 }
 
+bool is_heading_subfield(char code, HeadingKind kind, FieldRole role) noexcept {
+    if (code < 'a' || code > 'z') {
+        return false;  // $0-$9: identifiers, sources, materials, control subfields
+    }
+    switch (code) {
+        case 'i': case 'u': case 'w':
+            return false;  // relationship information, affiliation, record control number
+        case 'e':
+            return kind == HeadingKind::meeting_name;  // a subordinate unit there, else a relator
+        case 'j':
+            return kind != HeadingKind::meeting_name;  // a relator term in meeting names
+        case 'v':
+            return role == FieldRole::subject;  // a form subdivision; in a series, the volume
+        case 'x':
+            return role == FieldRole::subject;  // a general subdivision; elsewhere an ISSN
+        case 'y': case 'z':
+            return role == FieldRole::subject;
+        default:
+            return true;
+    }
+}
+
+bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind kind, FieldRole role,
+                  std::string_view only, Heading& h) {
+    std::string codes;
+    h.display.clear();
+    bool in_subdivisions = false;
+    for (const auto& sf : subfields) {
+        if (!is_heading_subfield(sf.code, kind, role) ||
+            (!only.empty() && only.find(sf.code) == std::string_view::npos)) {
+            continue;
+        }
+        if (codes.find(sf.code) == std::string::npos) {
+            codes.push_back(sf.code);
+        }
+        const bool subdivision = role == FieldRole::subject && is_subdivision(sf.code);
+        if (subdivision && !in_subdivisions) {
+            in_subdivisions = true;
+            h.entry_display_size = h.display.size();
+        }
+        if (!h.display.empty()) {
+            // "1949- --Interviews", as LC displays an open date before a subdivision
+            h.display += !subdivision ? " " : h.display.back() == '-' ? " --" : "--";
+        }
+        h.display += sf.value;
+    }
+    if (h.display.empty()) {
+        return false;
+    }
+    if (!in_subdivisions) {
+        h.entry_display_size = h.display.size();
+    }
+    h.key = naco_key(subfields, codes);
+    h.entry_key_size = entry_key_size(h.key, role == FieldRole::subject);
+    return true;
+}
+
+std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) noexcept {
+    switch (kind) {
+        case HeadingKind::personal_name:
+        case HeadingKind::corporate_name:
+        case HeadingKind::meeting_name:
+        case HeadingKind::uniform_title:
+            return "name";
+        case HeadingKind::title:
+            return {};
+        default:
+            return vocabulary == "unspecified" ? std::string_view{} : vocabulary;
+    }
+}
+
+std::string normalize_identifier(std::string_view id) {
+    const auto scheme = id.find("://");
+    if (scheme != std::string_view::npos && scheme < 8) {
+        while (!id.empty() && (id.back() == '/' || id.back() == ' ')) {
+            id.remove_suffix(1);
+        }
+        const auto slash = id.rfind('/');
+        if (slash != std::string_view::npos) {
+            id.remove_prefix(slash + 1);
+        }
+        if (id.ends_with(".html")) {
+            id.remove_suffix(5);
+        }
+    } else if (id.starts_with('(')) {
+        const auto close = id.find(')');
+        if (close != std::string_view::npos) {
+            id.remove_prefix(close + 1);
+        }
+    }
+    std::string out;
+    out.reserve(id.size());
+    for (char c : id) {
+        if (c != ' ') {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
 void extract_headings(const record::RecordView& record, std::vector<Heading>& out) {
     std::array<std::uint16_t, 1000> seen{};
     std::vector<record::SubfieldView> subfields;
-    std::string codes;
     const auto fields = record.fields();
     for (std::uint32_t i = 0; i < fields.size(); ++i) {
         const auto& field = fields[i];
@@ -126,26 +225,17 @@ void extract_headings(const record::RecordView& record, std::vector<Heading>& ou
         h.field_index = i;
         h.occurrence = occurrence;
         h.kind = info.kind;
-        codes.clear();
+        const FieldRole role = info.subject ? FieldRole::subject
+                               : (n >= 800 || n == 440) ? FieldRole::series
+                                                        : FieldRole::name_or_title;
         for (const auto& sf : subfields) {
             if (sf.code == '0' || sf.code == '1') {
                 h.identifiers.emplace_back(sf.value);
             }
-            if (!part_of_heading(sf.code, info.kind) || (n == 740 && sf.code != 'a' && sf.code != 'n' && sf.code != 'p')) {
-                continue;
-            }
-            if (codes.find(sf.code) == std::string::npos) {
-                codes.push_back(sf.code);
-            }
-            if (!h.display.empty()) {
-                h.display.push_back(' ');
-            }
-            h.display += sf.value;
         }
-        if (h.display.empty()) {
+        if (!heading_text(subfields, info.kind, role, n == 740 ? "anp" : std::string_view{}, h)) {
             continue;  // no heading text: marc21-subfield-empty and friends report the field
         }
-        h.key = naco_key(subfields, codes);
         h.vocabulary = vocabulary_of(field, info, subfields);
         out.push_back(std::move(h));
     }

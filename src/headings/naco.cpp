@@ -1,5 +1,7 @@
 #include "marcaudit/headings/naco.hpp"
 
+#include <algorithm>
+
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -158,12 +160,15 @@ std::string normalize_unicode(std::string_view value, bool keep_first_comma) {
 } // namespace
 
 std::string naco_normalize(std::string_view value, bool keep_first_comma) {
-    for (char c : value) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            return normalize_unicode(value, keep_first_comma);
-        }
+    const bool ascii = std::all_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    std::string out = ascii ? normalize_ascii(value, keep_first_comma) : normalize_unicode(value, keep_first_comma);
+    if (!out.empty() && out.back() == ',') {
+        // A comma that ends $a only separates it from the next subfield ("Gray Associates,$e
+        // publisher"): it is not the comma the rules keep.
+        out.pop_back();
+        trim_end(out);
     }
-    return normalize_ascii(value, keep_first_comma);
+    return out;
 }
 
 std::string naco_key(std::span<const record::SubfieldView> subfields, std::string_view codes) {

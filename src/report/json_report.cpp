@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <tbb/parallel_pipeline.h>
 
+#include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
@@ -101,6 +102,58 @@ json counts(const engine::RecordCounts& c) {
     return json{{"read", c.read}, {"audited", c.audited}, {"rejected", c.rejected}};
 }
 
+/// The search effect of the heading cleanup (docs/search-effect.md, docs/report-schema).
+json search_effect(const headings::HeadingAnalysis& analysis, const std::vector<std::string>& names) {
+    const auto records = analysis.records();
+    auto record_list = [&](const std::vector<std::uint32_t>& ids) {
+        json list = json::array();
+        for (auto id : ids) {
+            const auto& p = records[id];
+            list.push_back(json{{"file", p.source_index < names.size() ? names[p.source_index] : std::string{}},
+                                {"record", p.record_number},
+                                {"control_number", p.control_number},
+                                {"in_batch", p.in_batch}});
+        }
+        return list;
+    };
+    const auto& t = analysis.totals();
+    json out;
+    out["model"] = "records a browse or exact search on the authorized (or preferred) form finds now, "
+                   "and after every form of the heading is corrected to it";
+    out["totals"] = json{{"headings", t.headings},
+                         {"links_found_before", t.before},
+                         {"links_found_after", t.after},
+                         {"links_recovered", t.after - t.before},
+                         {"records_unreachable", t.unreachable},
+                         {"recall_before", t.after == 0 ? 1.0 : static_cast<double>(t.before) / static_cast<double>(t.after)},
+                         {"recall_after", 1.0}};
+    json list = json::array();
+    const auto& auth = analysis.authorities();
+    for (auto e : analysis.search_effect()) {
+        const auto& entity = analysis.entities()[e];
+        json forms = json::array();
+        for (const auto& f : entity.forms) {
+            forms.push_back(json{{"form", f.display}, {"records", f.records}, {"preferred", f.preferred}});
+        }
+        std::vector<std::uint32_t> missed;
+        std::set_difference(entity.after.begin(), entity.after.end(), entity.before.begin(), entity.before.end(),
+                            std::back_inserter(missed));
+        json h{{"heading", entity.preferred},
+               {"authority", entity.authority >= 0 && auth != nullptr
+                                 ? json(auth->records()[static_cast<std::size_t>(entity.authority)].control_number)
+                                 : json(nullptr)},
+               {"confidence", entity.confident ? "high" : "medium"},
+               {"before", entity.before.size()},
+               {"after", entity.after.size()},
+               {"forms", std::move(forms)},
+               {"found_before", record_list(entity.before)},
+               {"missed", record_list(missed)}};
+        list.push_back(std::move(h));
+    }
+    out["headings"] = std::move(list);
+    return out;
+}
+
 } // namespace
 
 void write_json(const engine::AuditResult& result, std::ostream& out) {
@@ -109,13 +162,14 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
     json inputs = json::array();
     for (const auto& s : result.sources) {
         inputs.push_back(json{{"file", io::display_name(s.info.name)},
+                              {"role", engine::to_string(s.role)},
                               {"format", io::to_string(s.info.format)},
                               {"gzip", s.info.gzip},
                               {"records", counts(s.records)}});
     }
     report["inputs"] = std::move(inputs);
     report["records"] = counts(result.records);
-    report["records"]["with_findings"] = result.record_tallies.size();
+    report["records"]["with_findings"] = result.records_with_findings();
 
     json by_rule = json::object();
     for (const auto& [id, n] : result.counts_by_rule) {
@@ -146,6 +200,12 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
                                 {"reason", r.reason}});
     }
     report["rejected"] = std::move(rejected);
+    if (result.headings != nullptr) {
+        const auto* auth = result.headings->authorities();
+        report["headings"] = json{{"gathered", result.headings->heading_count()},
+                                  {"authority_records", auth != nullptr ? auth->records().size() : 0}};
+        report["search_effect"] = search_effect(*result.headings, names);
+    }
 
     // The head is small: let the library lay it out. The findings and per-record counts can
     // run to millions of entries: they are streamed in the same layout, never held as a tree.

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
@@ -28,6 +29,89 @@ std::string grouped(std::uint64_t n) {
 constexpr std::size_t k_examples_per_rule = 5;
 constexpr std::size_t k_rejections_shown = 20;
 constexpr std::size_t k_worst_records = 5;
+constexpr std::size_t k_search_headings = 10;
+constexpr std::size_t k_missed_shown = 3;
+
+std::string file_name(const engine::AuditResult& result, std::uint32_t index) {
+    return index < result.sources.size() ? io::display_name(result.sources[index].info.name) : std::string{};
+}
+
+/// Authority and catalog files: what was read from them (they are not audited).
+void write_context_sources(const engine::AuditResult& result, std::ostream& out) {
+    for (const auto role : {engine::SourceRole::authorities, engine::SourceRole::catalog}) {
+        engine::RecordCounts c;
+        std::size_t files = 0;
+        for (const auto& s : result.sources) {
+            if (s.role == role) {
+                ++files;
+                c.read += s.records.read;
+                c.audited += s.records.audited;
+                c.rejected += s.records.rejected;
+            }
+        }
+        if (files == 0) {
+            continue;
+        }
+        const bool authorities = role == engine::SourceRole::authorities;
+        out << fmt::format("{}: {} records read from {} file(s) = {} used + {} rejected{}\n",
+                           authorities ? "Authority data" : "Catalog (context, not audited)", grouped(c.read), files,
+                           grouped(c.audited), grouped(c.rejected),
+                           authorities ? "" : "; its headings count for split headings and the search effect");
+        if (authorities && result.headings != nullptr && result.headings->authorities() != nullptr) {
+            std::string scopes;
+            for (const auto& [scope, n] : result.headings->authorities()->scopes()) {
+                scopes += fmt::format("{}{} {}", scopes.empty() ? "" : ", ", grouped(n), scope);
+            }
+            out << fmt::format("  {} authority records indexed{}{}\n",
+                               grouped(result.headings->authorities()->records().size()), scopes.empty() ? "" : ": ", scopes);
+        }
+    }
+}
+
+/// The before/after table of the heading cleanup: what a search on each authorized
+/// heading finds now and after every form is corrected.
+void write_search_effect(const engine::AuditResult& result, std::ostream& out) {
+    const auto& analysis = *result.headings;
+    const auto& t = analysis.totals();
+    out << "\nSearch effect of the heading cleanup (a browse or exact search on the authorized form;\n"
+           "see docs/search-effect.md):\n";
+    if (t.headings == 0) {
+        out << "  no heading is split over several forms: every search on an authorized form finds all its records\n";
+        return;
+    }
+    out << fmt::format("  {} heading{}: searches on the authorized forms find {} of their {} records today, {} after the fix\n"
+                       "  (recall {:.0f}% → 100%); {} record{} cannot be found under the authorized heading today.\n",
+                       grouped(t.headings), t.headings == 1 ? "" : "s", grouped(t.before), grouped(t.after),
+                       grouped(t.after), 100.0 * static_cast<double>(t.before) / static_cast<double>(t.after),
+                       grouped(t.unreachable), t.unreachable == 1 ? "" : "s");
+    out << fmt::format("  {:>7} → {:<7} {}\n", "before", "after", "heading (records missed today)");
+    const auto records = analysis.records();
+    std::size_t shown = 0;
+    for (auto e : analysis.search_effect()) {
+        if (shown++ == k_search_headings) {
+            out << fmt::format("  … and {} more headings (all in the JSON report)\n",
+                               grouped(analysis.search_effect().size() - k_search_headings));
+            break;
+        }
+        const auto& entity = analysis.entities()[e];
+        std::vector<std::uint32_t> missed;
+        std::set_difference(entity.after.begin(), entity.after.end(), entity.before.begin(), entity.before.end(),
+                            std::back_inserter(missed));
+        std::string examples;
+        for (std::size_t i = 0; i < missed.size() && i < k_missed_shown; ++i) {
+            const auto& p = records[missed[i]];
+            examples += fmt::format("{}{}{} record {}{}", examples.empty() ? "" : "; ", p.in_batch ? "" : "catalog ",
+                                    file_name(result, p.source_index), p.record_number,
+                                    p.control_number.empty() ? "" : fmt::format(" (001 {})", display_value(p.control_number, 30)));
+        }
+        if (missed.size() > k_missed_shown) {
+            examples += fmt::format("; {} more", missed.size() - k_missed_shown);
+        }
+        out << fmt::format("  {:>7} → {:<7} {}{}\n            missed: {}\n", grouped(entity.before.size()),
+                           grouped(entity.after.size()), display_value(entity.preferred, 100),
+                           entity.confident ? "" : " (forms joined by dates or fuller forms: check)", examples);
+    }
+}
 
 } // namespace
 
@@ -36,20 +120,27 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
         return index < result.sources.size() ? io::display_name(result.sources[index].info.name) : std::string{};
     };
     const auto& r = result.records;
-    out << fmt::format("marcaudit {} — audit of {} input(s)\n\n", MARCAUDIT_VERSION, result.sources.size());
+    const auto batch_inputs = std::count_if(result.sources.begin(), result.sources.end(),
+                                            [](const auto& s) { return s.role == engine::SourceRole::batch; });
+    out << fmt::format("marcaudit {} — audit of {} input(s)\n\n", MARCAUDIT_VERSION, batch_inputs);
     out << fmt::format("Records: {} read = {} audited + {} rejected\n", grouped(r.read), grouped(r.audited),
                        grouped(r.rejected));
     for (const auto& s : result.sources) {
+        if (s.role != engine::SourceRole::batch) {
+            continue;
+        }
         // Counts first, name last: columns stay aligned whatever the path length.
         out << fmt::format("  {:>9} read {:>9} audited {:>7} rejected   {:<13} {}{}\n", grouped(s.records.read),
                            grouped(s.records.audited), grouped(s.records.rejected), io::to_string(s.info.format),
                            io::display_name(s.info.name), s.info.gzip ? " (gzip)" : "");
     }
 
+    write_context_sources(result, out);
+
     const auto total = result.findings.size();
     out << fmt::format("\nFindings: {} ({} errors, {} warnings, {} info) in {} of {} records\n",
                        grouped(total), grouped(result.counts_by_severity[2]), grouped(result.counts_by_severity[1]),
-                       grouped(result.counts_by_severity[0]), grouped(result.record_tallies.size()),
+                       grouped(result.counts_by_severity[0]), grouped(result.records_with_findings()),
                        grouped(r.read));
     if (total > 0) {
         out << fmt::format("  {:>9}  {:>9}  {:<8} {:<38} {}\n", "findings", "records", "severity", "rule", "what");
@@ -68,6 +159,10 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                            grouped(records != result.records_by_rule.end() ? records->second : 0),
                            severity != result.severity_by_rule.end() ? to_string(severity->second) : "", id,
                            info ? info->summary : "");
+    }
+
+    if (result.headings != nullptr) {
+        write_search_effect(result, out);
     }
 
     if (!result.record_tallies.empty()) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "marcaudit/rules/rule.hpp"
+#include "rules/heading/heading_module.hpp"
 #include "rules/marc21/marc21_module.hpp"
 
 namespace marcaudit::rules {
@@ -83,7 +84,8 @@ void register_reader_checks(Registry& registry) {
 void register_builtin_rules(Registry& registry) {
     register_reader_checks(registry);  // structure, encoding
     marc21::register_module(registry);
-    // Later modules register here, one call each: heading, vendor, identifier, custom.
+    heading::register_module(registry);
+    // Later modules register here, one call each: vendor, identifier, custom.
 }
 
 const Registry& builtin_registry() {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,10 @@
 #include "marcaudit/findings/finding.hpp"
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
+
+namespace marcaudit::headings {
+class HeadingAnalysis;
+} // namespace marcaudit::headings
 
 namespace marcaudit::engine {
 
@@ -27,6 +32,11 @@ struct AuditOptions {
     const rules::Profile* profile = nullptr;
     /// The rules to choose from. Null: the built-in rules (tests add their own).
     const rules::Registry* registry = nullptr;
+    /// Authority files (`--authorities`): the heading rules match headings against them.
+    std::vector<std::string> authorities;
+    /// Catalog exports (`--catalog`): not audited; their headings are the context the
+    /// batch's headings must collocate with.
+    std::vector<std::string> catalog;
 };
 
 /// Records read, audited and rejected. `read == audited + rejected` always.
@@ -36,10 +46,22 @@ struct RecordCounts {
     std::uint64_t rejected = 0;
 };
 
-/// One input's share of the run.
+/// What an input is to the run.
+enum class SourceRole : std::uint8_t {
+    batch,        ///< audited
+    authorities,  ///< authority data (`--authorities`)
+    catalog,      ///< catalog context (`--catalog`)
+};
+
+/// "batch", "authorities" or "catalog".
+[[nodiscard]] std::string_view to_string(SourceRole role) noexcept;
+
+/// One input's share of the run. For authority and catalog files, `audited` counts the
+/// records read and used (they are not audited).
 struct SourceSummary {
     SourceInfo info;
     RecordCounts records;
+    SourceRole role = SourceRole::batch;
 };
 
 /// A record that could not be read, and why.
@@ -61,8 +83,8 @@ struct RecordTally {
 
 /// Everything an audit found, in input order. Deterministic: the same for any thread count.
 struct AuditResult {
-    std::vector<SourceSummary> sources;
-    RecordCounts records;
+    std::vector<SourceSummary> sources;  ///< the batch's inputs, then authority and catalog files
+    RecordCounts records;                ///< of the batch's inputs (the audited records)
     std::vector<Rejection> rejections;
     std::deque<Finding> findings;  ///< a deque: grows without moving what it holds
     std::map<std::string, std::uint64_t, std::less<>> counts_by_rule;   ///< occurrences
@@ -72,7 +94,12 @@ struct AuditResult {
     std::string profile_name;
     std::uint64_t counts_by_severity[3] = {0, 0, 0};  ///< indexed by Severity
     std::uint64_t bytes_read = 0;
+    /// The heading analysis, when a heading rule ran: findings' context and search effect.
+    std::shared_ptr<const headings::HeadingAnalysis> headings;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
+
+    /// Audited records with at least one finding (authority records with a conflict aside).
+    [[nodiscard]] std::uint64_t records_with_findings() const noexcept;
 };
 
 /// Runs an audit. @throws io::InputError when an input cannot be read.

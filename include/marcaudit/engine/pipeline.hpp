@@ -52,10 +52,12 @@ struct SourceInfo {
 struct PipelineOptions {
     unsigned threads = 0;  ///< 0 = all cores
     io::BatchLimits batch; ///< batch and read sizes; no effect on results, only on speed
+    std::uint32_t first_source_index = 0;  ///< the source index of the first input
 };
 
 /// Runs the pipeline over `inputs` (already expanded), calling `visitor` per record and
-/// `consumer` per batch in order. Fills `sources` as inputs are opened.
+/// `consumer` per batch in order. Fills `sources` as inputs are opened. Records of input i
+/// carry the source index `options.first_source_index + i`.
 /// @throws io::InputError when an input cannot be read.
 void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions& options,
                   const RecordVisitor& visitor, const ResultConsumer& consumer,

@@ -5,6 +5,7 @@
 /// terms a record can be found under, each with its NACO key, vocabulary and identifiers.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,14 +37,56 @@ struct Heading {
     std::uint32_t field_index = 0;     ///< 0-based position of the field in the record
     std::uint32_t occurrence = 0;      ///< 1-based among the record's fields with that tag
     HeadingKind kind = HeadingKind::topical;
-    std::string display;               ///< the heading subfields as written, "$a...$d..." without codes
+    /// The heading subfields as written, joined by blanks; subject subdivisions ($v $x $y $z)
+    /// joined by "--", as catalogs display them: "World War, 1939-1945--Campaigns".
+    std::string display;
     std::string key;                   ///< NACO key of the heading subfields (naco_key)
+    /// The main heading, without subject subdivisions: the first `entry_key_size` bytes of
+    /// `key` and the first `entry_display_size` bytes of `display` (all of them for names).
+    std::size_t entry_key_size = 0;
+    std::size_t entry_display_size = 0;
     /// Where the heading's form comes from: "lcsh", "lcac", "mesh", "nal", "cash", "rvm", the
     /// $2 code (second indicator 7), "unspecified" (second indicator 4); "name" for 1XX/7XX/8XX
     /// names and titles (controlled by the name authority file).
     std::string vocabulary;
     std::vector<std::string> identifiers;  ///< $0 and $1 values, as written
+
+    [[nodiscard]] std::string_view entry_key() const noexcept { return std::string_view{key}.substr(0, entry_key_size); }
+    [[nodiscard]] std::string_view entry_display() const noexcept {
+        return std::string_view{display}.substr(0, entry_display_size);
+    }
 };
+
+/// What a heading field is for, as far as its subfields are concerned.
+enum class FieldRole : std::uint8_t {
+    name_or_title,  ///< 1XX, 240, 7XX: $x is an ISSN
+    subject,        ///< 6XX, and authority headings: $v $x $y $z are subdivisions
+    series,         ///< 8XX, 440: $v is the volume, $x an ISSN
+};
+
+/// Whether subfield `code` is part of a heading of `kind` in a field of `role`: letters,
+/// except relators ($e, or $j in meeting names, where $e is a subordinate unit),
+/// relationship information ($i), affiliations ($u), record control numbers ($w), and $v/$x
+/// outside subjects (volume, ISSN). Digits (identifiers, sources, control subfields) never are.
+[[nodiscard]] bool is_heading_subfield(char code, HeadingKind kind, FieldRole role) noexcept;
+
+/// Sets `h.display`, `h.key` and the entry sizes from the heading subfields of a field
+/// (is_heading_subfield(); when `only` is not empty, just the codes it lists). Returns false
+/// when the field has no heading text.
+bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind kind, FieldRole role,
+                  std::string_view only, Heading& h);
+
+/// Which authority records can control a heading of `kind` from `vocabulary`: "name" for
+/// names and uniform titles in any field (the name authority file controls 600 as well as
+/// 100), the vocabulary for subject and genre terms ("lcsh", "mesh", a $2 code), and an empty
+/// string for headings no authority file controls (740 titles, "unspecified" subjects).
+[[nodiscard]] std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) noexcept;
+
+/// An authority identifier reduced to the part that names the record, so that the forms a
+/// $0 takes match the authority record's 001, 010, 024 or 035: the last path segment of a
+/// URI ("http://id.loc.gov/authorities/names/n79021164" → "n79021164"), without a
+/// parenthesized source prefix ("(DLC)n  79021164" → "n79021164") and without blanks.
+[[nodiscard]] std::string normalize_identifier(std::string_view id);
 
 /// Appends the headings of a bibliographic `record` to `out`: 100/110/111/130, 240, 440,
 /// 600/610/611/630/647/648/650/651/655, 700/710/711/730, 740 (a title), 800/810/811/830.

@@ -18,9 +18,20 @@
 #include "marcaudit/record/record_view.hpp"
 #include "marcaudit/rules/catalog.hpp"
 
+namespace marcaudit::headings {
+class HeadingAnalysis;
+} // namespace marcaudit::headings
+
 namespace marcaudit::rules {
 
 class RuleOptions;
+
+/// What the engine worked out over the whole run, for collection rules to report from.
+struct RunContext {
+    /// The heading analysis (batch headings against the authority data and the catalog);
+    /// null unless a rule's uses_headings() asked for it.
+    const headings::HeadingAnalysis* headings = nullptr;
+};
 
 /// Which records a rule applies to: a bit per record::RecordKind.
 using RecordKinds = std::uint8_t;
@@ -133,8 +144,11 @@ public:
     /// Moves what `from` gathered into `into`. Threads see records in no fixed order and states
     /// merge in no fixed order: finalize() must give the same findings whatever the order.
     virtual void merge(State& into, State& from) const = 0;
-    /// After the last record, reports findings from everything gathered.
-    virtual void finalize(State& state, FindingSink& sink) const = 0;
+    /// After the last record, reports findings from everything gathered and the run's context.
+    virtual void finalize(State& state, const RunContext& context, FindingSink& sink) const = 0;
+    /// Whether the rule reports from the heading analysis: the engine then gathers the
+    /// headings once, for all such rules, and builds RunContext::headings.
+    [[nodiscard]] virtual bool uses_headings() const { return false; }
 
     [[nodiscard]] const RuleInfo& info() const noexcept { return m_info; }
 

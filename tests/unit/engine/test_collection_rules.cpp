@@ -45,7 +45,7 @@ public:
             list.insert(list.end(), refs.begin(), refs.end());
         }
     }
-    void finalize(State& state, FindingSink& sink) const override {
+    void finalize(State& state, const rules::RunContext& /*context*/, FindingSink& sink) const override {
         auto& s = static_cast<Seen&>(state);
         m_observed = s.observed;
         for (auto& [key, refs] : s.by_001) {

@@ -54,7 +54,9 @@ TEST(HeadingTest, ParallelScriptFieldsAreNotCountedTwice) {
     // Subdivisions are part of the heading; $6 is not; dates are.
     EXPECT_EQ(h[2].key, "\x1F" "aNURI, ABD ALLAH\x1F" "d1949\x1F" "vINTERVIEWS");
     // As written: the record's UTF-8 is decomposed (u + combining macron), as MARC-8 was.
-    EXPECT_EQ(h[2].display, "Nu\xCC\x84ri\xCC\x84, \xCA\xBB" "Abd Alla\xCC\x84h, 1949- Interviews.");
+    EXPECT_EQ(h[2].display, "Nu\xCC\x84ri\xCC\x84, \xCA\xBB" "Abd Alla\xCC\x84h, 1949- --Interviews.");
+    EXPECT_EQ(h[2].entry_display(), "Nu\xCC\x84ri\xCC\x84, \xCA\xBB" "Abd Alla\xCC\x84h, 1949-");
+    EXPECT_EQ(h[2].entry_key(), "\x1F" "aNURI, ABD ALLAH\x1F" "d1949");
     EXPECT_EQ(h[2].vocabulary, "lcsh");
     EXPECT_EQ(h[3].key, "\x1F" "aIRAN\x1F" "bVIZARAT I KISHVAR\x1F" "xOFFICIALS AND EMPLOYEES\x1F" "vINTERVIEWS");
 }

@@ -71,6 +71,7 @@ const Case k_cases[] = {
     {"1835-1910.", false, "1835 1910"},
     {"Smith, John, Jr.", true, "SMITH, JOHN JR"},
     {"Smith, John", false, "SMITH JOHN"},               // not $a: no comma kept
+    {"Alexander Gray Associates,", true, "ALEXANDER GRAY ASSOCIATES"},  // a comma ending $a is not kept
     {"United States. Congress.", false, "UNITED STATES CONGRESS"},
     {"What? Why!", false, "WHAT WHY"},
     {"(Firm)", false, "FIRM"},

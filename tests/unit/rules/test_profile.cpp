@@ -79,7 +79,7 @@ TEST(ProfileTest, ErrorsNameFileLineAndKey) {
     EXPECT_NE(e.find("rule.structure-no-fields.severity"), std::string::npos) << e;
     e = load_error("[rule.no-such-rule]\nseverity = \"error\"\n");
     EXPECT_NE(e.find("no such rule"), std::string::npos) << e;
-    e = load_error("rules = [\"heading-*\"]\n");
+    e = load_error("rules = [\"nosuchmodule-*\"]\n");
     EXPECT_NE(e.find("matches no rule"), std::string::npos) << e;
     e = load_error("colour = 1\n");
     EXPECT_NE(e.find("unknown key 'colour'"), std::string::npos) << e;

@@ -1,0 +1,159 @@
+#pragma once
+
+/// @file
+/// Heading analysis across a whole run: the headings of the audited batch (and of the
+/// catalog it will join) are gathered per thread, merged, matched against the authority
+/// index, grouped into entities (one person, body, subject... under all its forms), judged
+/// heading by heading, and the search effect of the cleanup is estimated.
+/// See docs/search-effect.md for the model.
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "marcaudit/headings/authority_index.hpp"
+#include "marcaudit/headings/heading.hpp"
+#include "marcaudit/record/record_view.hpp"
+
+namespace marcaudit::headings {
+
+/// Where a record is, to name it in a report.
+struct RecordPlace {
+    std::uint32_t source_index = 0;
+    std::uint64_t record_number = 0;
+    std::uint64_t byte_offset = 0;
+    std::string control_number;
+    bool in_batch = true;  ///< false: a catalog record (context, not audited)
+};
+
+/// Gathers the controllable headings of records on one thread (one collector per thread).
+class HeadingCollector {
+public:
+    /// Adds the headings of a bibliographic record; `in_batch` false for catalog records.
+    void add(const record::RecordView& record, bool in_batch);
+
+private:
+    friend class HeadingAnalysis;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using Interned = std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>>;
+
+    struct Display {              ///< one way a form is written
+        std::string text;         ///< as written, trailing punctuation and blanks removed
+        std::uint32_t entry_size; ///< bytes of `text` before the first subdivision
+        std::uint32_t first_record;
+        std::uint32_t uses;
+    };
+    struct Form {                 ///< one scoped NACO key
+        std::string key;          ///< scoped_key() of the whole heading
+        std::uint32_t entry_size; ///< bytes of `key` before the first subdivision
+        HeadingKind kind;
+        std::vector<Display> displays;
+    };
+    struct Use {                  ///< one heading field of one record
+        std::uint32_t record;     ///< index into records
+        std::uint32_t form;
+        std::uint32_t ids;        ///< index into id_sets; 0: no $0/$1
+        std::uint32_t field_index;
+        std::uint16_t occurrence;
+        std::uint16_t display;    ///< index into the form's displays
+        std::uint16_t tag;        ///< tag number
+    };
+
+    std::uint32_t intern_form(const Heading& h, std::string_view scope);
+    std::uint32_t intern_ids(const Heading& h);
+
+    std::vector<RecordPlace> m_records;
+    std::vector<Form> m_forms;
+    Interned m_form_ids;
+    std::vector<std::string> m_id_sets{std::string{}};  ///< ids joined by 0x1F, sorted; [0] none
+    Interned m_id_set_ids;
+    std::vector<Use> m_uses;
+    std::vector<Heading> m_scratch;
+};
+
+/// What is wrong with one heading of the batch, if anything.
+enum class Verdict : std::uint8_t {
+    fine,           ///< authorized form, or not a heading any authority data controls
+    uncontrolled,   ///< matches no authorized or see-from form; or no $0 where peers have one
+    variant_form,   ///< matches a see-from (4XX): the authorized form is the fix
+    ambiguous,      ///< matches more than one authority record
+    split,          ///< another form of an entity recorded under several forms
+    link_mismatch,  ///< its $0/$1 names an authority whose authorized form differs
+};
+
+/// One judged heading of the batch.
+struct JudgedHeading {
+    Verdict verdict = Verdict::fine;
+    std::uint32_t record = 0;       ///< index into HeadingAnalysis::records()
+    std::uint32_t field_index = 0;
+    std::uint16_t occurrence = 0;
+    std::uint16_t tag = 0;
+    std::uint32_t entity = 0;       ///< index into entities(), or no_entity
+    std::string display;            ///< the heading as written
+    std::vector<std::uint32_t> authorities;  ///< matched or linked authority records
+    std::string detail;             ///< what the verdict rests on, in a cataloger's words
+    std::string fix;
+};
+
+/// One entity: the forms that name the same person, body, place or subject.
+struct Entity {
+    std::string preferred;           ///< the authorized form, or the suggested preferred form
+    std::int64_t authority = -1;     ///< the authority record, when there is one
+    bool confident = true;           ///< false: joined by dates or fuller forms, not by data
+    struct Form {
+        std::string display;
+        std::uint32_t records = 0;
+        bool preferred = false;
+    };
+    std::vector<Form> forms;           ///< the forms used, most used first
+    std::vector<std::uint32_t> before; ///< records a search on the preferred form finds now
+    std::vector<std::uint32_t> after;  ///< records under any form: found after the fix
+};
+
+/// Totals of the search effect.
+struct SearchTotals {
+    std::uint64_t headings = 0;        ///< entities whose search the cleanup improves
+    std::uint64_t before = 0;          ///< records found now, summed over those headings
+    std::uint64_t after = 0;           ///< records found after the fix
+    std::uint64_t unreachable = 0;     ///< distinct records missed by some authorized-form search
+};
+
+/// The heading analysis of one run. Deterministic: the same for any thread count.
+class HeadingAnalysis {
+public:
+    HeadingAnalysis() = default;
+    /// Merges the collectors (in any order), matches against `authorities` (may be empty),
+    /// groups forms into entities and judges every heading of the batch.
+    HeadingAnalysis(std::span<HeadingCollector* const> collectors, const AuthorityIndex& authorities);
+
+    static constexpr std::uint32_t no_entity = 0xFFFFFFFF;
+
+    [[nodiscard]] std::span<const RecordPlace> records() const noexcept { return m_records; }
+    [[nodiscard]] std::span<const JudgedHeading> headings() const noexcept { return m_judged; }
+    [[nodiscard]] std::span<const Entity> entities() const noexcept { return m_entities; }
+    /// The entities whose authorized-form search finds fewer records than the fix would,
+    /// most records recovered first.
+    [[nodiscard]] std::span<const std::uint32_t> search_effect() const noexcept { return m_effect; }
+    [[nodiscard]] const SearchTotals& totals() const noexcept { return m_totals; }
+    [[nodiscard]] const AuthorityIndex* authorities() const noexcept { return m_authorities; }
+    /// Headings gathered (batch and catalog) and distinct forms.
+    [[nodiscard]] std::uint64_t heading_count() const noexcept { return m_heading_count; }
+
+private:
+    std::vector<RecordPlace> m_records;
+    std::vector<JudgedHeading> m_judged;
+    std::vector<Entity> m_entities;
+    std::vector<std::uint32_t> m_effect;
+    SearchTotals m_totals;
+    const AuthorityIndex* m_authorities = nullptr;
+    std::uint64_t m_heading_count = 0;
+};
+
+} // namespace marcaudit::headings

@@ -1,0 +1,103 @@
+#pragma once
+
+/// @file
+/// The authority index: what the authority files given with `--authorities` say about
+/// headings. Each authority record's 1XX is an authorized form; its 4XX are see-from forms
+/// that lead to it; its 001, 010, 024 and 035 identify it, so a $0 in a bibliographic heading
+/// finds it. Keys are NACO keys within an authority scope (see authority_scope()).
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <functional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "marcaudit/headings/heading.hpp"
+#include "marcaudit/record/record_view.hpp"
+
+namespace marcaudit::headings {
+
+/// The key under which a heading is looked up: the authority scope, the kind of heading
+/// and the NACO key, so that a topical term never matches a personal name spelt alike.
+[[nodiscard]] std::string scoped_key(std::string_view scope, HeadingKind kind, std::string_view key);
+
+/// One authority record.
+struct Authority {
+    std::string display;         ///< the 1XX heading as written ("Twain, Mark, 1835-1910")
+    std::string tag;             ///< "100", "150"...
+    HeadingKind kind = HeadingKind::personal_name;
+    std::string scope;           ///< "name", "lcsh", "mesh"... (see authority_scope())
+    std::string key;             ///< scoped_key() of the 1XX
+    std::string control_number;  ///< 001
+    std::uint32_t source_index = 0;
+    std::uint64_t record_number = 0;
+    std::uint64_t byte_offset = 0;
+    std::vector<std::string> variants;  ///< the 4XX forms as written
+};
+
+/// A problem inside the authority data itself.
+struct AuthorityConflict {
+    enum class Kind : std::uint8_t {
+        same_authorized_form,  ///< two records' 1XX normalize alike
+        variant_is_authorized, ///< a record's 4XX normalizes like another record's 1XX
+    };
+    Kind kind = Kind::same_authorized_form;
+    std::uint32_t record = 0;  ///< the record with the problem (index into records())
+    std::uint32_t other = 0;   ///< the record it conflicts with
+    std::string form;          ///< the conflicting heading as written in `record`
+};
+
+/// Authority records and their keys. Built record by record (add(), possibly in several
+/// parts merged with merge()), then seal()ed before lookups. Lookups are thread-safe.
+class AuthorityIndex {
+public:
+    /// Adds an authority record (Leader/06 'z'); other records are ignored. Returns whether
+    /// it had a heading to index.
+    bool add(const record::RecordView& record);
+    /// Moves the records of `other` into this index.
+    void merge(AuthorityIndex&& other);
+    /// Orders the records by file and record number (so that the index is the same for any
+    /// thread count), builds the lookup tables and finds the conflicts.
+    void seal();
+
+    [[nodiscard]] std::span<const Authority> records() const noexcept { return m_records; }
+    [[nodiscard]] bool empty() const noexcept { return m_records.empty(); }
+    /// The records whose 1XX has the scoped key `key`.
+    [[nodiscard]] std::span<const std::uint32_t> authorized(std::string_view key) const;
+    /// The records with a 4XX of the scoped key `key`.
+    [[nodiscard]] std::span<const std::uint32_t> see_from(std::string_view key) const;
+    /// The records an identifier names (normalize_identifier() form).
+    [[nodiscard]] std::span<const std::uint32_t> identified_by(std::string_view id) const;
+    /// Whether any record controls headings of `scope` ("name", "lcsh"...).
+    [[nodiscard]] bool covers(std::string_view scope) const;
+    /// Conflicts inside the authority data, in record order.
+    [[nodiscard]] std::span<const AuthorityConflict> conflicts() const noexcept { return m_conflicts; }
+    /// How many records of each scope, sorted by scope.
+    [[nodiscard]] std::span<const std::pair<std::string, std::size_t>> scopes() const noexcept { return m_scopes; }
+
+private:
+    struct Pending {  ///< a key of a record, before seal() numbers the records
+        std::string key;
+        std::uint32_t record;
+    };
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using Table = std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>>;
+    static std::span<const std::uint32_t> find(const Table& table, std::string_view key);
+
+    std::vector<Authority> m_records;
+    std::vector<Pending> m_see_from;
+    std::vector<Pending> m_identifiers;
+    Table m_authorized_table;
+    Table m_see_from_table;
+    Table m_identifier_table;
+    std::vector<AuthorityConflict> m_conflicts;
+    std::vector<std::pair<std::string, std::size_t>> m_scopes;
+};
+
+} // namespace marcaudit::headings

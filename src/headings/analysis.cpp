@@ -1,0 +1,768 @@
+#include "marcaudit/headings/analysis.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+namespace marcaudit::headings {
+
+namespace {
+
+/// `text` without the punctuation and blanks that end a heading in one field and not in
+/// another ("Twain, Mark, 1835-1910." in a 100, without the period before a $t). The
+/// period of a closing initial stays: "Lewis, C. S." is not "Lewis, C. S".
+std::string_view trim_end(std::string_view text) noexcept {
+    while (!text.empty()) {
+        const char c = text.back();
+        const auto n = text.size();
+        const bool initial = c == '.' && n >= 2 && text[n - 2] >= 'A' && text[n - 2] <= 'Z' &&
+                             (n == 2 || text[n - 3] == ' ' || text[n - 3] == '.');
+        if (!initial && (c == ' ' || c == '.' || c == ',' || c == ';' || c == ':' || c == '/' || c == '=')) {
+            text.remove_suffix(1);
+        } else {
+            break;
+        }
+    }
+    return text;
+}
+
+/// Whether two displays are the same text once composed alike (NFC): MARC-8 records carry
+/// decomposed letters, authority files often precomposed ones.
+bool same_text(std::string_view a, std::string_view b) {
+    if (a == b) {
+        return true;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const auto* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) {
+        return false;
+    }
+    const auto x = nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece{a.data(), static_cast<int32_t>(a.size())}), status);
+    const auto y = nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece{b.data(), static_cast<int32_t>(b.size())}), status);
+    return U_SUCCESS(status) && x == y;
+}
+
+/// Union-find over units, authority records and identifiers.
+class Groups {
+public:
+    explicit Groups(std::size_t n) : m_parent(n) { std::iota(m_parent.begin(), m_parent.end(), 0U); }
+    std::uint32_t find(std::uint32_t x) {
+        while (m_parent[x] != x) {
+            m_parent[x] = m_parent[m_parent[x]];
+            x = m_parent[x];
+        }
+        return x;
+    }
+    /// Joins the groups of a and b; the smaller index becomes the root (deterministic).
+    void join(std::uint32_t a, std::uint32_t b) {
+        a = find(a);
+        b = find(b);
+        if (a != b) {
+            m_parent[std::max(a, b)] = std::min(a, b);
+        }
+    }
+
+private:
+    std::vector<std::uint32_t> m_parent;
+};
+
+/// The segments of a NACO key ("\x1Fa..." "\x1Fd...").
+template <typename F>
+void for_each_segment(std::string_view key, F&& f) {
+    std::size_t i = key.find('\x1F');
+    while (i != std::string_view::npos && i + 1 < key.size()) {
+        const std::size_t next = key.find('\x1F', i + 1);
+        f(key[i + 1], key.substr(i + 2, next == std::string_view::npos ? std::string_view::npos : next - i - 2));
+        i = next;
+    }
+}
+
+/// The parts of a personal name that tell namesakes apart: dates ($d) and fuller form ($q).
+struct NameParts {
+    std::string loose;  ///< the key without $d and $q
+    std::string dates;  ///< the $d segment, or empty
+    std::string birth;  ///< its first four-digit number (a death date gets added later), or `dates`
+    std::string fuller; ///< the $q segment, or empty
+};
+
+NameParts name_parts(std::string_view key) {
+    NameParts p;
+    const auto body = key.find('\x1F');
+    p.loose.assign(key.substr(0, body));
+    for_each_segment(key, [&](char code, std::string_view value) {
+        if (code == 'd') {
+            p.dates.assign(value);
+        } else if (code == 'q') {
+            p.fuller.assign(value);
+        } else {
+            p.loose.push_back('\x1F');
+            p.loose.push_back(code);
+            p.loose.append(value);
+        }
+    });
+    p.birth = p.dates;
+    for (std::size_t i = 0; i + 4 <= p.dates.size(); ++i) {
+        if (std::all_of(p.dates.begin() + static_cast<std::ptrdiff_t>(i), p.dates.begin() + static_cast<std::ptrdiff_t>(i + 4),
+                        [](char c) { return c >= '0' && c <= '9'; })) {
+            p.birth = p.dates.substr(i, 4);
+            break;
+        }
+    }
+    return p;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------
+// Gathering, one collector per thread
+
+std::uint32_t HeadingCollector::intern_form(const Heading& h, std::string_view scope) {
+    auto key = scoped_key(scope, h.kind, h.key);
+    const auto entry = static_cast<std::uint32_t>(scope.size() + 2 + h.entry_key_size);
+    auto it = m_form_ids.find(key);
+    if (it == m_form_ids.end()) {
+        it = m_form_ids.emplace(key, static_cast<std::uint32_t>(m_forms.size())).first;
+        m_forms.push_back(Form{std::move(key), entry, h.kind, {}});
+    }
+    return it->second;
+}
+
+std::uint32_t HeadingCollector::intern_ids(const Heading& h) {
+    if (h.identifiers.empty()) {
+        return 0;
+    }
+    std::vector<std::string> ids;
+    for (const auto& id : h.identifiers) {
+        if (auto n = normalize_identifier(id); !n.empty()) {
+            ids.push_back(std::move(n));
+        }
+    }
+    if (ids.empty()) {
+        return 0;
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::string joined;
+    for (const auto& id : ids) {
+        if (!joined.empty()) {
+            joined.push_back('\x1F');
+        }
+        joined += id;
+    }
+    auto it = m_id_set_ids.find(joined);
+    if (it == m_id_set_ids.end()) {
+        it = m_id_set_ids.emplace(joined, static_cast<std::uint32_t>(m_id_sets.size())).first;
+        m_id_sets.push_back(std::move(joined));
+    }
+    return it->second;
+}
+
+void HeadingCollector::add(const record::RecordView& record, bool in_batch) {
+    if (record::kind_of(record.leader()) != record::RecordKind::bibliographic) {
+        return;
+    }
+    m_scratch.clear();
+    extract_headings(record, m_scratch);
+    auto rec = static_cast<std::uint32_t>(-1);
+    for (const auto& h : m_scratch) {
+        const auto scope = authority_scope(h.kind, h.vocabulary);
+        if (scope.empty()) {
+            continue;  // no authority data controls it: nothing to judge or to cluster
+        }
+        if (rec == static_cast<std::uint32_t>(-1)) {
+            rec = static_cast<std::uint32_t>(m_records.size());
+            m_records.push_back(RecordPlace{record.source_index(), record.record_number(), record.byte_offset(),
+                                            std::string{record.control_number()}, in_batch});
+        }
+        const auto form = intern_form(h, scope);
+        auto& displays = m_forms[form].displays;
+        const auto text = trim_end(h.display);
+        std::size_t d = 0;
+        while (d < displays.size() && displays[d].text != text) {
+            ++d;
+        }
+        if (d == displays.size()) {
+            if (displays.size() < 64) {
+                displays.push_back(Display{std::string{text},
+                                           static_cast<std::uint32_t>(std::min(h.entry_display_size, text.size())), rec, 0});
+            } else {
+                d = 0;  // a pathological number of spellings: count the rest with the first
+            }
+        }
+        ++displays[d].uses;
+        m_uses.push_back(Use{rec, form, intern_ids(h), h.field_index,
+                             static_cast<std::uint16_t>(std::min<std::uint32_t>(h.occurrence, 0xFFFF)),
+                             static_cast<std::uint16_t>(d),
+                             static_cast<std::uint16_t>(record::tag_number(h.tag))});
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Analysis
+
+namespace {
+
+/// How a unit's key matched the authority data.
+struct Match {
+    enum class Kind : std::uint8_t { none, authorized, variant, ambiguous, not_covered };
+    Kind kind = Kind::not_covered;
+    std::span<const std::uint32_t> authorities;
+};
+
+struct GlobalForm {
+    std::string_view key;  ///< into the collector that first had it
+    std::uint32_t entry_size = 0;
+    HeadingKind kind{};
+    struct Display {
+        std::string_view text;
+        std::uint32_t entry_size;
+        std::uint32_t first_record;
+        std::uint32_t uses;
+    };
+    std::vector<Display> displays;
+    std::uint32_t unit = 0;
+    bool unit_is_whole = false;  ///< the whole heading matched, subdivisions and all
+};
+
+struct Unit {
+    std::string_view key;
+    HeadingKind kind{};
+    Match match;
+    std::vector<std::uint32_t> records;  ///< sorted, unique
+    std::string display;                 ///< the most used way of writing it
+    std::uint32_t display_uses = 0;
+    std::uint32_t display_first = 0;
+    std::uint32_t id_set = 0;            ///< its one id set; 0 none; -1 several
+    std::int64_t authority = -1;         ///< the authority it resolved to, by text or by $0
+    bool has_ids = false;
+};
+
+struct Use {
+    std::uint32_t record, form, ids, field_index;
+    std::uint16_t occurrence, display, tag;
+};
+
+} // namespace
+
+HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, const AuthorityIndex& authorities)
+    : m_authorities(&authorities) {
+    // --- Records, numbered in input order.
+    struct Ref {
+        std::uint32_t collector, local;
+    };
+    std::vector<Ref> refs;
+    for (std::uint32_t c = 0; c < collectors.size(); ++c) {
+        for (std::uint32_t i = 0; i < collectors[c]->m_records.size(); ++i) {
+            refs.push_back({c, i});
+        }
+    }
+    auto place = [&](const Ref& r) -> RecordPlace& { return collectors[r.collector]->m_records[r.local]; };
+    std::sort(refs.begin(), refs.end(), [&](const Ref& a, const Ref& b) {
+        return std::tie(place(a).source_index, place(a).record_number) <
+               std::tie(place(b).source_index, place(b).record_number);
+    });
+    std::vector<std::vector<std::uint32_t>> record_map(collectors.size());
+    for (std::uint32_t c = 0; c < collectors.size(); ++c) {
+        record_map[c].resize(collectors[c]->m_records.size());
+    }
+    m_records.reserve(refs.size());
+    for (std::uint32_t g = 0; g < refs.size(); ++g) {
+        record_map[refs[g].collector][refs[g].local] = g;
+        m_records.push_back(std::move(place(refs[g])));
+    }
+
+    // --- Forms, numbered by key; their spellings merged.
+    std::vector<Ref> form_refs;
+    for (std::uint32_t c = 0; c < collectors.size(); ++c) {
+        for (std::uint32_t i = 0; i < collectors[c]->m_forms.size(); ++i) {
+            form_refs.push_back({c, i});
+        }
+    }
+    auto form_of = [&](const Ref& r) -> HeadingCollector::Form& { return collectors[r.collector]->m_forms[r.local]; };
+    std::sort(form_refs.begin(), form_refs.end(), [&](const Ref& a, const Ref& b) { return form_of(a).key < form_of(b).key; });
+    std::vector<std::vector<std::uint32_t>> form_map(collectors.size());
+    std::vector<std::vector<std::vector<std::uint16_t>>> display_map(collectors.size());
+    for (std::uint32_t c = 0; c < collectors.size(); ++c) {
+        form_map[c].resize(collectors[c]->m_forms.size());
+        display_map[c].resize(collectors[c]->m_forms.size());
+    }
+    std::vector<GlobalForm> forms;
+    for (const auto& r : form_refs) {
+        auto& f = form_of(r);
+        if (forms.empty() || forms.back().key != f.key) {
+            forms.push_back(GlobalForm{f.key, f.entry_size, f.kind, {}, 0, false});
+        }
+        auto& g = forms.back();
+        const auto gi = static_cast<std::uint32_t>(forms.size() - 1);
+        form_map[r.collector][r.local] = gi;
+        auto& dmap = display_map[r.collector][r.local];
+        for (const auto& d : f.displays) {
+            const auto first = record_map[r.collector][d.first_record];
+            std::size_t k = 0;
+            while (k < g.displays.size() && g.displays[k].text != d.text) {
+                ++k;
+            }
+            if (k == g.displays.size()) {
+                g.displays.push_back({d.text, d.entry_size, first, 0});
+            }
+            g.displays[k].uses += d.uses;
+            g.displays[k].first_record = std::min(g.displays[k].first_record, first);
+            dmap.push_back(static_cast<std::uint16_t>(k));
+        }
+    }
+
+    // --- Identifier sets, numbered by value.
+    std::vector<std::string_view> id_sets{std::string_view{}};
+    std::vector<std::vector<std::uint32_t>> id_map(collectors.size());
+    {
+        std::map<std::string_view, std::uint32_t> ids;
+        for (auto* c : collectors) {
+            for (std::size_t i = 1; i < c->m_id_sets.size(); ++i) {
+                ids.emplace(c->m_id_sets[i], 0);
+            }
+        }
+        for (auto& [text, index] : ids) {
+            index = static_cast<std::uint32_t>(id_sets.size());
+            id_sets.push_back(text);
+        }
+        for (std::uint32_t c = 0; c < collectors.size(); ++c) {
+            id_map[c].push_back(0);
+            for (std::size_t i = 1; i < collectors[c]->m_id_sets.size(); ++i) {
+                id_map[c].push_back(ids.at(collectors[c]->m_id_sets[i]));
+            }
+        }
+    }
+
+    // --- Uses, in record and field order.
+    std::vector<Use> uses;
+    for (std::uint32_t c = 0; c < collectors.size(); ++c) {
+        for (const auto& u : collectors[c]->m_uses) {
+            uses.push_back(Use{record_map[c][u.record], form_map[c][u.form], id_map[c][u.ids], u.field_index,
+                               u.occurrence, display_map[c][u.form][u.display], u.tag});
+        }
+    }
+    std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {
+        return std::tie(a.record, a.field_index) < std::tie(b.record, b.field_index);
+    });
+    m_heading_count = uses.size();
+
+    // --- Match each form against the authority data: the whole heading, else its main part.
+    auto lookup = [&](std::string_view key, Match& m) {
+        const auto auth = authorities.authorized(key);
+        if (!auth.empty()) {
+            m = {auth.size() == 1 ? Match::Kind::authorized : Match::Kind::ambiguous, auth};
+            return true;
+        }
+        const auto see = authorities.see_from(key);
+        if (!see.empty()) {
+            m = {see.size() == 1 ? Match::Kind::variant : Match::Kind::ambiguous, see};
+            return true;
+        }
+        return false;
+    };
+    std::vector<Match> form_match(forms.size());
+    std::vector<std::pair<std::string_view, std::uint32_t>> unit_keys;  // (unit key, form)
+    for (std::uint32_t i = 0; i < forms.size(); ++i) {
+        auto& f = forms[i];
+        const auto scope = f.key.substr(0, f.key.find('\x1E'));
+        Match m;
+        std::string_view unit = f.key.substr(0, f.entry_size);
+        if (authorities.covers(scope)) {
+            m.kind = Match::Kind::none;
+            if (lookup(f.key, m)) {
+                unit = f.key;
+            } else {
+                lookup(unit, m);
+            }
+        }
+        f.unit_is_whole = unit.size() == f.key.size();
+        form_match[i] = m;
+        unit_keys.emplace_back(unit, i);
+    }
+
+    // --- Units: the keys searches run on. Their records and their most used spelling.
+    std::sort(unit_keys.begin(), unit_keys.end());
+    std::vector<Unit> units;
+    for (const auto& [key, form] : unit_keys) {
+        if (units.empty() || units.back().key != key) {
+            units.push_back(Unit{key, forms[form].kind, form_match[form], {}, {}, 0, 0, 0, -1, false});
+        }
+        forms[form].unit = static_cast<std::uint32_t>(units.size() - 1);
+    }
+    auto use_text = [&](const Use& u) {
+        const auto& f = forms[u.form];
+        const auto& d = f.displays[u.display];
+        return f.unit_is_whole ? d.text : trim_end(d.text.substr(0, d.entry_size));
+    };
+    {
+        std::vector<std::map<std::string_view, std::pair<std::uint32_t, std::uint32_t>>> spellings(units.size());
+        for (const auto& u : uses) {
+            auto& unit = units[forms[u.form].unit];
+            unit.records.push_back(u.record);
+            auto [it, added] = spellings[forms[u.form].unit].try_emplace(use_text(u), 0U, u.record);
+            ++it->second.first;
+            if (u.ids != 0) {
+                unit.has_ids = true;
+                unit.id_set = unit.id_set == 0 || unit.id_set == u.ids ? u.ids : static_cast<std::uint32_t>(-1);
+            }
+        }
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            auto& unit = units[i];
+            std::sort(unit.records.begin(), unit.records.end());
+            unit.records.erase(std::unique(unit.records.begin(), unit.records.end()), unit.records.end());
+            for (const auto& [text, count] : spellings[i]) {
+                if (count.first > unit.display_uses ||
+                    (count.first == unit.display_uses && count.second < unit.display_first)) {
+                    unit.display.assign(text);
+                    unit.display_uses = count.first;
+                    unit.display_first = count.second;
+                }
+            }
+        }
+    }
+
+    // --- What each identifier set names in the authority data.
+    std::vector<std::vector<std::uint32_t>> id_authorities(id_sets.size());
+    std::map<std::string_view, std::uint32_t> id_nodes;
+    for (std::size_t s = 1; s < id_sets.size(); ++s) {
+        std::string_view rest = id_sets[s];
+        while (!rest.empty()) {
+            const auto cut = rest.find('\x1F');
+            const auto id = rest.substr(0, cut);
+            for (auto a : authorities.identified_by(id)) {
+                id_authorities[s].push_back(a);
+            }
+            id_nodes.emplace(id, 0);
+            rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+        }
+        auto& list = id_authorities[s];
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+
+    // --- Entities: units joined by authority record, by identifier, then by name heuristics.
+    const auto n_units = static_cast<std::uint32_t>(units.size());
+    const auto n_auth = static_cast<std::uint32_t>(authorities.records().size());
+    {
+        std::uint32_t next = n_units + n_auth;
+        for (auto& [id, node] : id_nodes) {
+            node = next++;
+        }
+    }
+    Groups groups{n_units + n_auth + id_nodes.size()};
+    for (std::uint32_t i = 0; i < n_units; ++i) {
+        auto& unit = units[i];
+        const auto k = unit.match.kind;
+        if (k == Match::Kind::authorized || k == Match::Kind::variant) {
+            unit.authority = unit.match.authorities.front();
+            groups.join(i, n_units + unit.match.authorities.front());
+        } else if (k != Match::Kind::ambiguous && unit.id_set != 0 && unit.id_set != static_cast<std::uint32_t>(-1)) {
+            const auto& named = id_authorities[unit.id_set];
+            if (named.size() > 1) {
+                continue;  // its identifiers name several records: join nothing
+            }
+            if (named.size() == 1) {
+                unit.authority = named.front();
+                groups.join(i, n_units + named.front());
+            }
+            std::string_view rest = id_sets[unit.id_set];
+            while (!rest.empty()) {
+                const auto cut = rest.find('\x1F');
+                groups.join(i, id_nodes.at(rest.substr(0, cut)));
+                rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+            }
+        }
+    }
+    // Personal names that differ only by dates or fuller form: join a form with the one
+    // group it fits; a form that fits several (an undated "Smith, John" beside two dated
+    // ones) stays apart, and differing dates never join.
+    std::vector<bool> guessed(n_units + n_auth + id_nodes.size(), false);
+    {
+        std::map<std::string, std::vector<std::pair<std::uint32_t, NameParts>>> by_loose;
+        for (std::uint32_t i = 0; i < n_units; ++i) {
+            if (units[i].kind == HeadingKind::personal_name && units[i].match.kind != Match::Kind::ambiguous &&
+                units[i].key.starts_with("name\x1E")) {
+                auto parts = name_parts(units[i].key);
+                auto loose = parts.loose;
+                by_loose[std::move(loose)].emplace_back(i, std::move(parts));
+            }
+        }
+        struct Cluster {
+            std::uint32_t first;
+            std::string birth, fuller;
+            std::int64_t authority;
+        };
+        for (auto& [loose, members] : by_loose) {
+            if (members.size() < 2) {
+                continue;
+            }
+            auto specificity = [](const NameParts& p) { return (p.dates.empty() ? 0 : 2) + (p.fuller.empty() ? 0 : 1); };
+            std::stable_sort(members.begin(), members.end(), [&](const auto& a, const auto& b) {
+                return specificity(a.second) > specificity(b.second);
+            });
+            std::vector<Cluster> clusters;
+            for (const auto& [unit, parts] : members) {
+                const auto auth = units[unit].authority;
+                std::vector<std::size_t> fits;
+                for (std::size_t c = 0; c < clusters.size(); ++c) {
+                    const auto& cl = clusters[c];
+                    const bool dates_fit = parts.birth.empty() || cl.birth.empty() || parts.birth == cl.birth;
+                    const bool fuller_fit = parts.fuller.empty() || cl.fuller.empty() || parts.fuller == cl.fuller;
+                    const bool authority_fits = auth < 0 || cl.authority < 0 || auth == cl.authority;
+                    if (dates_fit && fuller_fit && authority_fits) {
+                        fits.push_back(c);
+                    }
+                }
+                if (fits.size() == 1) {
+                    auto& cl = clusters[fits.front()];
+                    if (groups.find(cl.first) != groups.find(unit)) {
+                        guessed[cl.first] = true;
+                        guessed[unit] = true;
+                    }
+                    groups.join(cl.first, unit);
+                    if (cl.birth.empty()) {
+                        cl.birth = parts.birth;
+                    }
+                    if (cl.fuller.empty()) {
+                        cl.fuller = parts.fuller;
+                    }
+                    if (cl.authority < 0) {
+                        cl.authority = auth;
+                    }
+                } else if (fits.empty()) {
+                    clusters.push_back(Cluster{unit, parts.birth, parts.fuller, auth});
+                }
+                // Several fit: the form could be any of them; leave it alone.
+            }
+        }
+    }
+
+    // --- Materialize entities of two or more units, or of one unit not in its authorized form.
+    std::vector<std::vector<std::uint32_t>> members_of_root(n_units + n_auth + id_nodes.size());
+    for (std::uint32_t i = 0; i < n_units; ++i) {
+        members_of_root[groups.find(i)].push_back(i);
+    }
+    std::vector<std::uint32_t> unit_entity(n_units, no_entity);
+    std::vector<std::uint32_t> entity_preferred_unit;
+    for (std::uint32_t root = 0; root < members_of_root.size(); ++root) {
+        const auto& members = members_of_root[root];
+        if (members.empty()) {
+            continue;
+        }
+        // The authority record: the one most of the entity's records resolve to.
+        std::map<std::uint32_t, std::size_t> auth_records;
+        bool guessed_any = false;
+        for (auto u : members) {
+            if (units[u].authority >= 0) {
+                auth_records[static_cast<std::uint32_t>(units[u].authority)] += units[u].records.size();
+            }
+            guessed_any = guessed_any || guessed[u];
+        }
+        std::int64_t auth = -1;
+        std::size_t best = 0;
+        for (const auto& [a, n] : auth_records) {
+            if (n > best) {
+                best = n;
+                auth = a;
+            }
+        }
+        std::uint32_t preferred = no_entity;
+        if (auth >= 0) {
+            const auto& key = authorities.records()[static_cast<std::size_t>(auth)].key;
+            for (auto u : members) {
+                if (units[u].key == key) {
+                    preferred = u;
+                }
+            }
+        } else {
+            // No authority: the identified, most specific, most used form.
+            // Among equals, the longer dates: a death date added to "1950-" is the newer form.
+            auto rank = [&](std::uint32_t u) {
+                const auto parts = units[u].kind == HeadingKind::personal_name ? name_parts(units[u].key) : NameParts{};
+                return std::make_tuple(units[u].has_ids, !parts.dates.empty() + !parts.fuller.empty(),
+                                       units[u].records.size(), parts.dates.size());
+            };
+            for (auto u : members) {
+                if (preferred == no_entity || rank(u) > rank(preferred)) {
+                    preferred = u;
+                }
+            }
+        }
+        const bool single_fine = members.size() == 1 && preferred == members.front();
+        if (single_fine) {
+            continue;
+        }
+        Entity e;
+        e.authority = auth;
+        e.confident = !guessed_any;
+        e.preferred = auth >= 0 ? std::string{trim_end(authorities.records()[static_cast<std::size_t>(auth)].display)}
+                                : units[preferred].display;
+        for (auto u : members) {
+            e.forms.push_back(Entity::Form{units[u].display, static_cast<std::uint32_t>(units[u].records.size()), u == preferred});
+            std::vector<std::uint32_t> merged;
+            std::set_union(e.after.begin(), e.after.end(), units[u].records.begin(), units[u].records.end(),
+                           std::back_inserter(merged));
+            e.after = std::move(merged);
+        }
+        std::stable_sort(e.forms.begin(), e.forms.end(), [](const Entity::Form& a, const Entity::Form& b) {
+            return std::tie(b.records, a.display) < std::tie(a.records, b.display);
+        });
+        if (preferred != no_entity) {
+            e.before = units[preferred].records;
+        }
+        const auto id = static_cast<std::uint32_t>(m_entities.size());
+        for (auto u : members) {
+            unit_entity[u] = id;
+        }
+        entity_preferred_unit.push_back(preferred);
+        m_entities.push_back(std::move(e));
+    }
+
+    // --- Judge every heading of the batch.
+    const auto& auth_records = authorities.records();
+    auto auth_name = [&](std::uint32_t a) {
+        const auto& r = auth_records[a];
+        std::string_view cn = r.control_number;
+        while (!cn.empty() && cn.back() == ' ') {
+            cn.remove_suffix(1);
+        }
+        return cn.empty() ? fmt::format("'{}'", trim_end(r.display)) : fmt::format("'{}' ({})", trim_end(r.display), cn);
+    };
+    // Shares of identified headings per batch file and scope, for the peer rule.
+    std::map<std::pair<std::uint32_t, std::string_view>, std::pair<std::uint64_t, std::uint64_t>> peers;
+    for (const auto& u : uses) {
+        if (m_records[u.record].in_batch) {
+            const auto& key = forms[u.form].key;
+            auto& [with, all] = peers[{m_records[u.record].source_index, key.substr(0, key.find('\x1E'))}];
+            with += u.ids != 0 ? 1 : 0;
+            ++all;
+        }
+    }
+    std::vector<bool> touched(m_entities.size(), false);
+    for (const auto& u : uses) {
+        if (!m_records[u.record].in_batch) {
+            continue;
+        }
+        const auto& form = forms[u.form];
+        const auto unit_index = form.unit;
+        const auto& unit = units[unit_index];
+        JudgedHeading j;
+        j.record = u.record;
+        j.field_index = u.field_index;
+        j.occurrence = u.occurrence;
+        j.tag = u.tag;
+        j.entity = unit_entity[unit_index];
+        const auto text = use_text(u);
+        const auto& named = id_authorities[u.ids];
+        const auto scope = form.key.substr(0, form.key.find('\x1E'));
+        const auto mk = unit.match.kind;
+        if (mk == Match::Kind::ambiguous) {
+            j.verdict = Verdict::ambiguous;
+            j.authorities.assign(unit.match.authorities.begin(), unit.match.authorities.end());
+            std::string which;
+            for (auto a : j.authorities) {
+                which += (which.empty() ? "" : "; ") + auth_name(a);
+            }
+            j.detail = fmt::format("matches {} authority records: {}", j.authorities.size(), which);
+            j.fix = "Choose the authority record that fits this resource and use its authorized form (with its $0)";
+        } else if (mk == Match::Kind::variant) {
+            const auto a = unit.match.authorities.front();
+            j.verdict = Verdict::variant_form;
+            j.authorities = {a};
+            j.detail = fmt::format("is a see-from (4XX) form of {}", auth_name(a));
+            j.fix = std::string{trim_end(auth_records[a].display)};
+        } else if (!named.empty() && !(mk == Match::Kind::authorized && named.front() == unit.match.authorities.front() &&
+                                       named.size() == 1)) {
+            j.verdict = Verdict::link_mismatch;
+            j.authorities = named;
+            if (named.size() > 1) {
+                j.detail = fmt::format("has $0/$1 identifiers that name {} different authority records", named.size());
+                j.fix = "Keep only the identifier of the authority record the heading stands for";
+            } else if (mk == Match::Kind::authorized) {
+                j.detail = fmt::format("is the authorized form of {}, but its $0/$1 names {}",
+                                       auth_name(unit.match.authorities.front()), auth_name(named.front()));
+                j.fix = "Correct the $0/$1 to the identifier of the authority record the heading stands for";
+            } else {
+                j.detail = fmt::format("has a $0/$1 that names {}, whose authorized form differs", auth_name(named.front()));
+                j.fix = std::string{trim_end(auth_records[named.front()].display)};
+            }
+        } else if (j.entity != no_entity && entity_preferred_unit[j.entity] != unit_index) {
+            const auto& e = m_entities[j.entity];
+            j.verdict = Verdict::split;
+            std::string forms_text;
+            std::size_t shown = 0;
+            for (const auto& f : e.forms) {
+                if (shown++ == 5) {
+                    forms_text += fmt::format("; and {} more", e.forms.size() - 5);
+                    break;
+                }
+                forms_text += fmt::format("{}'{}' ({} record{})", forms_text.empty() ? "" : "; ", f.display, f.records,
+                                          f.records == 1 ? "" : "s");
+            }
+            j.detail = fmt::format("is one of {} forms of the same {} ({} confidence): {}", e.forms.size(),
+                                   to_string(unit.kind), e.confident ? "high" : "medium", forms_text);
+            j.fix = e.preferred;
+        } else if (mk == Match::Kind::authorized
+                       ? !same_text(text, trim_end(auth_records[unit.match.authorities.front()].display))
+                       : !same_text(text, unit.display)) {
+            j.verdict = Verdict::split;
+            const std::string expected = mk == Match::Kind::authorized
+                                             ? std::string{trim_end(auth_records[unit.match.authorities.front()].display)}
+                                             : unit.display;
+            j.detail = fmt::format("is written differently from '{}' (case, diacritics or punctuation){}", expected,
+                                   mk == Match::Kind::authorized ? ", the authorized form" : ", its most common form");
+            j.fix = expected;
+        } else if (mk == Match::Kind::none) {
+            j.verdict = Verdict::uncontrolled;
+            j.detail = "matches no authorized (1XX) or see-from (4XX) form in the authority data";
+            j.fix = "Establish the heading, or correct it to an authorized form";
+        } else if (mk == Match::Kind::not_covered && u.ids == 0) {
+            const auto& [with, all] = peers[{m_records[u.record].source_index, scope}];
+            if (with * 2 > all) {
+                j.verdict = Verdict::uncontrolled;
+                j.detail = fmt::format("has no $0/$1 authority link, while {} of the {} {} headings in this file have one",
+                                       with, all, scope);
+                j.fix = "Link the heading to its authority record ($0), or establish it";
+            }
+        }
+        if (j.verdict == Verdict::fine) {
+            continue;
+        }
+        j.display.assign(form.displays[u.display].text);
+        if (j.entity != no_entity) {
+            touched[j.entity] = true;
+        }
+        m_judged.push_back(std::move(j));
+    }
+
+    // --- The search effect: entities a finding touches whose search the fix improves.
+    std::vector<std::uint32_t> unreachable;
+    for (std::uint32_t e = 0; e < m_entities.size(); ++e) {
+        const auto& entity = m_entities[e];
+        if (!touched[e] || entity.after.size() <= entity.before.size()) {
+            continue;
+        }
+        m_effect.push_back(e);
+        m_totals.before += entity.before.size();
+        m_totals.after += entity.after.size();
+        std::set_difference(entity.after.begin(), entity.after.end(), entity.before.begin(), entity.before.end(),
+                            std::back_inserter(unreachable));
+    }
+    std::sort(unreachable.begin(), unreachable.end());
+    m_totals.unreachable = static_cast<std::uint64_t>(std::unique(unreachable.begin(), unreachable.end()) - unreachable.begin());
+    m_totals.headings = m_effect.size();
+    std::stable_sort(m_effect.begin(), m_effect.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto& x = m_entities[a];
+        const auto& y = m_entities[b];
+        const auto gain_x = x.after.size() - x.before.size();
+        const auto gain_y = y.after.size() - y.before.size();
+        return gain_x != gain_y ? gain_x > gain_y : x.preferred < y.preferred;
+    });
+}
+
+} // namespace marcaudit::headings

@@ -1,0 +1,266 @@
+#include "marcaudit/headings/authority_index.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace marcaudit::headings {
+
+namespace {
+
+/// The kind of heading an authority 1XX/4XX tag holds (its last two digits), or false for
+/// tags that are not headings (162 medium of performance, 18X subdivision records).
+bool kind_of_tag(int n, HeadingKind& kind) noexcept {
+    switch (n % 100) {
+        case 0: kind = HeadingKind::personal_name; return true;
+        case 10: kind = HeadingKind::corporate_name; return true;
+        case 11: kind = HeadingKind::meeting_name; return true;
+        case 30: kind = HeadingKind::uniform_title; return true;
+        case 47: kind = HeadingKind::event; return true;
+        case 48: kind = HeadingKind::chronological; return true;
+        case 50: kind = HeadingKind::topical; return true;
+        case 51: kind = HeadingKind::geographic; return true;
+        case 55: kind = HeadingKind::genre; return true;
+        default: return false;
+    }
+}
+
+/// The subject vocabulary an authority record belongs to, from 008/11 (and 040 $f for 'z'),
+/// in the words extract_headings() uses for the bibliographic second indicator.
+std::string subject_vocabulary(const record::RecordView& record) {
+    const auto* fixed = record.first_field("008");
+    const auto f008 = fixed != nullptr ? fixed->data() : std::string_view{};
+    const char code = f008.size() > 11 ? f008[11] : ' ';
+    switch (code) {
+        case 'a': return "lcsh";
+        case 'b': return "lcac";
+        case 'c': return "mesh";
+        case 'd': return "nal";
+        case 'k': return "cash";
+        case 'v': return "rvm";
+        case 'r': return "aat";
+        case 's': return "sears";
+        case 'z':
+            for (const auto& field : record.fields()) {
+                if (field.tag() == "040") {
+                    if (const auto f = field.first('f'); !f.empty()) {
+                        return std::string{f};
+                    }
+                }
+            }
+            return {};
+        default: return {};
+    }
+}
+
+/// The identifiers of an authority record: 001, 010 $a, 024 $a, 035 $a.
+void identifiers_of(const record::RecordView& record, std::vector<std::string>& out) {
+    for (const auto& field : record.fields()) {
+        const auto tag = field.tag();
+        std::string_view value;
+        if (tag == "001") {
+            value = field.data();
+        } else if (tag == "010" || tag == "024" || tag == "035") {
+            value = field.first('a');
+        }
+        if (!value.empty()) {
+            if (auto id = normalize_identifier(value); !id.empty()) {
+                out.push_back(std::move(id));
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::string scoped_key(std::string_view scope, HeadingKind kind, std::string_view key) {
+    std::string out;
+    out.reserve(scope.size() + 2 + key.size());
+    out += scope;
+    out.push_back('\x1E');
+    out.push_back(static_cast<char>('A' + static_cast<int>(kind)));
+    out += key;
+    return out;
+}
+
+bool AuthorityIndex::add(const record::RecordView& record) {
+    if (record::kind_of(record.leader()) != record::RecordKind::authority) {
+        return false;
+    }
+    std::vector<record::SubfieldView> subfields;
+    Authority a;
+    a.source_index = record.source_index();
+    a.record_number = record.record_number();
+    a.byte_offset = record.byte_offset();
+    a.control_number = std::string{record.control_number()};
+    std::vector<std::pair<HeadingKind, Heading>> variants;
+    for (const auto& field : record.fields()) {
+        const int n = record::tag_number(field.tag());
+        HeadingKind kind{};
+        const bool authorized = n >= 100 && n < 200;
+        const bool see_from = n >= 400 && n < 500;
+        if (!(authorized || see_from) || !kind_of_tag(n, kind) || (authorized && !a.tag.empty())) {
+            continue;  // a second 1XX is marc21-main-entry-repeated's business
+        }
+        subfields.clear();
+        record::split_subfields(field.data(), subfields);
+        Heading h;
+        if (!heading_text(subfields, kind, FieldRole::subject, {}, h)) {
+            continue;
+        }
+        if (authorized) {
+            a.tag = std::string{field.tag()};
+            a.kind = kind;
+            a.display = std::move(h.display);
+            a.key = std::move(h.key);
+        } else {
+            variants.emplace_back(kind, std::move(h));
+        }
+    }
+    if (a.tag.empty()) {
+        return false;
+    }
+    const bool name = authority_scope(a.kind, {}) == "name";
+    a.scope = name ? "name" : subject_vocabulary(record);
+    if (a.scope.empty()) {
+        return false;  // a subject record of no vocabulary a heading can name
+    }
+    a.key = scoped_key(a.scope, a.kind, a.key);
+    const auto index = static_cast<std::uint32_t>(m_records.size());
+    for (auto& [kind, h] : variants) {
+        // A see-from of another kind (a 410 for a 100) names the same entity: look it up
+        // under its own kind and the record's scope.
+        const auto scope = authority_scope(kind, {}) == "name" ? std::string_view{"name"} : std::string_view{a.scope};
+        m_see_from.push_back(Pending{scoped_key(scope, kind, h.key), index});
+        a.variants.push_back(std::move(h.display));
+    }
+    std::vector<std::string> ids;
+    identifiers_of(record, ids);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (auto& id : ids) {
+        m_identifiers.push_back(Pending{std::move(id), index});
+    }
+    m_records.push_back(std::move(a));
+    return true;
+}
+
+void AuthorityIndex::merge(AuthorityIndex&& other) {
+    const auto offset = static_cast<std::uint32_t>(m_records.size());
+    std::move(other.m_records.begin(), other.m_records.end(), std::back_inserter(m_records));
+    for (auto* list : {&other.m_see_from, &other.m_identifiers}) {
+        auto& into = list == &other.m_see_from ? m_see_from : m_identifiers;
+        for (auto& p : *list) {
+            into.push_back(Pending{std::move(p.key), p.record + offset});
+        }
+    }
+    other = AuthorityIndex{};
+}
+
+void AuthorityIndex::seal() {
+    // Number the records in input order, whatever order the threads added them in.
+    std::vector<std::uint32_t> order(m_records.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        return std::tie(m_records[x].source_index, m_records[x].record_number) <
+               std::tie(m_records[y].source_index, m_records[y].record_number);
+    });
+    std::vector<std::uint32_t> new_index(order.size());
+    std::vector<Authority> sorted;
+    sorted.reserve(order.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        new_index[order[i]] = i;
+        sorted.push_back(std::move(m_records[order[i]]));
+    }
+    m_records = std::move(sorted);
+
+    // The same record in two files (same 001) counts once: its copy is not a second record.
+    std::unordered_map<std::string_view, std::uint32_t> first_copy;
+    std::vector<std::uint32_t> copy_of(m_records.size());
+    for (std::uint32_t i = 0; i < m_records.size(); ++i) {
+        const auto& cn = m_records[i].control_number;
+        copy_of[i] = cn.empty() ? i : first_copy.try_emplace(cn, i).first->second;
+    }
+    auto fill = [&](std::vector<Pending>& pending, Table& table) {
+        for (auto& p : pending) {
+            auto& list = table[std::move(p.key)];
+            list.push_back(copy_of[new_index[p.record]]);
+        }
+        for (auto& [key, list] : table) {
+            std::sort(list.begin(), list.end());
+            list.erase(std::unique(list.begin(), list.end()), list.end());
+        }
+        pending.clear();
+        pending.shrink_to_fit();
+    };
+    for (std::uint32_t i = 0; i < m_records.size(); ++i) {
+        auto& list = m_authorized_table[m_records[i].key];
+        if (copy_of[i] == i) {
+            list.push_back(i);
+        }
+    }
+    fill(m_see_from, m_see_from_table);
+    std::map<std::string, std::size_t, std::less<>> scopes;
+    for (const auto& a : m_records) {
+        ++scopes[a.scope];
+    }
+    m_scopes.assign(scopes.begin(), scopes.end());
+    fill(m_identifiers, m_identifier_table);
+
+    // Conflicts, found record by record so that they come out in input order.
+    m_conflicts.clear();
+    for (std::uint32_t i = 0; i < m_records.size(); ++i) {
+        const auto& same = m_authorized_table[m_records[i].key];
+        if (copy_of[i] == i && same.front() != i) {
+            m_conflicts.push_back(
+                {AuthorityConflict::Kind::same_authorized_form, i, same.front(), m_records[i].display});
+        }
+    }
+    for (const auto& [key, list] : m_see_from_table) {
+        const auto it = m_authorized_table.find(key);
+        if (it == m_authorized_table.end()) {
+            continue;
+        }
+        for (auto record : list) {
+            for (auto other : it->second) {
+                if (other != record) {
+                    // The 4XX normalizes like the other record's 1XX: name the form by that 1XX.
+                    m_conflicts.push_back(
+                        {AuthorityConflict::Kind::variant_is_authorized, record, other, m_records[other].display});
+                    break;
+                }
+            }
+        }
+    }
+    std::sort(m_conflicts.begin(), m_conflicts.end(), [](const AuthorityConflict& x, const AuthorityConflict& y) {
+        return std::tie(x.record, x.kind, x.other) < std::tie(y.record, y.kind, y.other);
+    });
+}
+
+std::span<const std::uint32_t> AuthorityIndex::find(const Table& table, std::string_view key) {
+    const auto it = table.find(key);
+    if (it == table.end()) {
+        return {};
+    }
+    return it->second;
+}
+
+std::span<const std::uint32_t> AuthorityIndex::authorized(std::string_view key) const {
+    return find(m_authorized_table, key);
+}
+
+std::span<const std::uint32_t> AuthorityIndex::see_from(std::string_view key) const {
+    return find(m_see_from_table, key);
+}
+
+std::span<const std::uint32_t> AuthorityIndex::identified_by(std::string_view id) const {
+    return find(m_identifier_table, id);
+}
+
+bool AuthorityIndex::covers(std::string_view scope) const {
+    return std::any_of(m_scopes.begin(), m_scopes.end(), [&](const auto& s) { return s.first == scope; });
+}
+
+} // namespace marcaudit::headings

@@ -1,0 +1,118 @@
+// The `heading` module: the findings of the heading analysis (headings/analysis.hpp),
+// one rule per verdict, and conflicts inside the authority data. The engine gathers the
+// headings once for all of these rules and runs the analysis after the last record.
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "marcaudit/headings/analysis.hpp"
+#include "marcaudit/rules/profile.hpp"
+#include "marcaudit/rules/rule.hpp"
+#include "rules/heading/heading_module.hpp"
+
+namespace marcaudit::rules::heading {
+
+namespace {
+
+/// A rule that reports the judged headings of one verdict. It gathers nothing itself.
+class VerdictRule final : public CollectionRule {
+public:
+    VerdictRule(const RuleInfo& info, headings::Verdict verdict) noexcept : CollectionRule(info), m_verdict(verdict) {}
+
+    [[nodiscard]] RecordKinds kinds() const override { return 0; }
+    [[nodiscard]] std::unique_ptr<State> make_state() const override { return std::make_unique<State>(); }
+    void observe(const record::RecordView& /*record*/, State& /*state*/) const override {}
+    void merge(State& /*into*/, State& /*from*/) const override {}
+    [[nodiscard]] bool uses_headings() const override { return true; }
+
+    void finalize(State& /*state*/, const RunContext& context, FindingSink& sink) const override {
+        if (context.headings == nullptr) {
+            return;
+        }
+        const auto places = context.headings->records();
+        for (const auto& h : context.headings->headings()) {
+            if (h.verdict != m_verdict) {
+                continue;
+            }
+            const auto& p = places[h.record];
+            Finding& f = report(RecordRef{p.source_index, p.record_number, p.byte_offset, p.control_number}, sink,
+                                fmt::format("{:03} heading '{}' {}", h.tag, display_value(h.display, 120), h.detail));
+            f.tag = fmt::format("{:03}", h.tag);
+            f.occurrence = h.occurrence;
+            f.value = display_value(h.display);
+            f.fix = h.fix;
+        }
+    }
+
+private:
+    headings::Verdict m_verdict;
+};
+
+/// Conflicts inside the authority files: reported on the authority records.
+class AuthorityConflictRule final : public CollectionRule {
+public:
+    explicit AuthorityConflictRule(const RuleInfo& info) noexcept : CollectionRule(info) {}
+
+    [[nodiscard]] RecordKinds kinds() const override { return 0; }
+    [[nodiscard]] std::unique_ptr<State> make_state() const override { return std::make_unique<State>(); }
+    void observe(const record::RecordView& /*record*/, State& /*state*/) const override {}
+    void merge(State& /*into*/, State& /*from*/) const override {}
+    [[nodiscard]] bool uses_headings() const override { return true; }
+
+    void finalize(State& /*state*/, const RunContext& context, FindingSink& sink) const override {
+        if (context.headings == nullptr || context.headings->authorities() == nullptr) {
+            return;
+        }
+        const auto& index = *context.headings->authorities();
+        const auto records = index.records();
+        for (const auto& c : index.conflicts()) {
+            const auto& a = records[c.record];
+            const auto& other = records[c.other];
+            const auto other_name = fmt::format("record {}{}", other.record_number,
+                                                other.control_number.empty() ? "" : " (" + other.control_number + ")");
+            Finding& f = report(RecordRef{a.source_index, a.record_number, a.byte_offset, a.control_number}, sink,
+                                c.kind == headings::AuthorityConflict::Kind::same_authorized_form
+                                    ? fmt::format("authorized heading '{}' normalizes like the authorized heading of {}",
+                                                  display_value(a.display, 120), other_name)
+                                    : fmt::format("a see-from (4XX) form normalizes like '{}', the authorized heading of {}",
+                                                  display_value(c.form, 120), other_name));
+            f.tag = c.kind == headings::AuthorityConflict::Kind::same_authorized_form ? a.tag : "4XX";
+            f.value = display_value(c.kind == headings::AuthorityConflict::Kind::same_authorized_form ? a.display : c.form);
+            f.fix = c.kind == headings::AuthorityConflict::Kind::same_authorized_form
+                        ? "Differentiate the two headings (dates, fuller form, qualifier) or merge the records"
+                        : "Remove the see-from, or differentiate it from the other record's authorized heading";
+        }
+    }
+};
+
+constexpr RuleInfo k_uncontrolled{"heading-uncontrolled", "heading", Severity::warning,
+                                  "A heading in a controlled vocabulary that matches no authorized or see-from form "
+                                  "(without authority data: lacks the $0 its peers carry)"};
+constexpr RuleInfo k_variant{"heading-variant-form", "heading", Severity::error,
+                             "A heading in a see-from (4XX) form: the authorized (1XX) form is the fix"};
+constexpr RuleInfo k_ambiguous{"heading-ambiguous", "heading", Severity::warning,
+                               "A heading that matches more than one authority record"};
+constexpr RuleInfo k_split{"heading-split", "heading", Severity::warning,
+                           "One person, body or subject recorded under two or more forms, so a search on one misses the others"};
+constexpr RuleInfo k_link_mismatch{"heading-link-mismatch", "heading", Severity::error,
+                                   "A $0/$1 names an authority record whose authorized form differs from the heading"};
+constexpr RuleInfo k_conflict{"heading-authority-conflict", "heading", Severity::warning,
+                              "Two authority records whose headings normalize alike (1XX and 1XX, or 4XX and 1XX)"};
+
+void add_verdict(Registry& registry, const RuleInfo& info, headings::Verdict verdict) {
+    registry.add_collection(info, [&info, verdict](const RuleOptions&) { return std::make_unique<VerdictRule>(info, verdict); });
+}
+
+} // namespace
+
+void register_module(Registry& registry) {
+    add_verdict(registry, k_uncontrolled, headings::Verdict::uncontrolled);
+    add_verdict(registry, k_variant, headings::Verdict::variant_form);
+    add_verdict(registry, k_ambiguous, headings::Verdict::ambiguous);
+    add_verdict(registry, k_split, headings::Verdict::split);
+    add_verdict(registry, k_link_mismatch, headings::Verdict::link_mismatch);
+    registry.add_collection(k_conflict, [](const RuleOptions&) { return std::make_unique<AuthorityConflictRule>(k_conflict); });
+}
+
+} // namespace marcaudit::rules::heading
