@@ -62,8 +62,13 @@ void write_context_sources(const engine::AuditResult& result, std::ostream& out)
             for (const auto& [scope, n] : result.headings->authorities()->scopes()) {
                 scopes += fmt::format("{}{} {}", scopes.empty() ? "" : ", ", grouped(n), scope);
             }
-            out << fmt::format("  {} authority records indexed{}{}\n",
-                               grouped(result.headings->authorities()->records().size()), scopes.empty() ? "" : ": ", scopes);
+            const auto indexed = result.headings->authorities()->records().size();
+            out << fmt::format("  {} authority records indexed{}{}\n", grouped(indexed), scopes.empty() ? "" : ": ", scopes);
+            if (c.audited > indexed) {
+                out << fmt::format("  {} records not indexed: no MARC 21 heading (1XX) to match, e.g. not authority "
+                                   "records (Leader/06 other than z), subdivision records (18X), local heading tags\n",
+                                   grouped(c.audited - indexed));
+            }
         }
     }
 }

@@ -1,0 +1,238 @@
+// The heading rules and the search effect on fixtures built from the real LC name and
+// subject authority samples (tests/data/headings/README.md says which authority record
+// each heading comes from), with and without the authority data and a catalog.
+
+#include <fstream>
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "marcaudit/headings/analysis.hpp"
+#include "marcaudit/rules/profile.hpp"
+#include "test_support.hpp"
+
+namespace marcaudit::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string data(const char* folder, const char* name) {
+    const auto root = std::string_view{folder} == "headings" ? test_data().parent_path() / "fixtures" : test_data();
+    return (root / folder / name).string();
+}
+
+const std::vector<std::string> k_lc_authorities{data("auth", "lc-name-authority-sample-namemrc-273.xml"),
+                                                data("auth", "lc-subject-authority-sample-subjmrc-193.xml")};
+
+/// A profile with the heading rules only.
+const rules::Profile& heading_profile() {
+    static const rules::Profile profile = [] {
+        const auto path = fs::temp_directory_path() / "marcaudit-test-heading-profile.toml";
+        std::ofstream{path} << "rules = [\"-*\", \"heading-*\"]\n";
+        return rules::Profile::load(path.string(), rules::builtin_registry());
+    }();
+    return profile;
+}
+
+engine::AuditResult heading_audit(const std::string& batch, const std::vector<std::string>& authorities,
+                                  const std::vector<std::string>& catalog, unsigned threads = 1,
+                                  std::size_t batch_records = 1000) {
+    engine::AuditOptions options;
+    options.inputs = {batch};
+    options.authorities = authorities;
+    options.catalog = catalog;
+    options.threads = threads;
+    options.batch.max_records = batch_records;
+    options.profile = &heading_profile();
+    return engine::run_audit(options);
+}
+
+/// "rule record tag" for each finding about the batch, in record order (the heading rules
+/// report one after the other, each in record order).
+std::vector<std::string> findings_of(const engine::AuditResult& r) {
+    std::vector<const Finding*> batch;
+    for (const auto& f : r.findings) {
+        if (f.source_index == 0) {
+            batch.push_back(&f);
+        }
+    }
+    std::stable_sort(batch.begin(), batch.end(),
+                     [](const Finding* a, const Finding* b) { return a->record_number < b->record_number; });
+    std::vector<std::string> out;
+    for (const auto* f : batch) {
+        out.push_back(fmt::format("{} {} {}", f->rule_id, f->record_number, f->tag));
+    }
+    return out;
+}
+
+const Finding* finding(const engine::AuditResult& r, std::string_view rule, std::uint64_t record) {
+    for (const auto& f : r.findings) {
+        if (f.rule_id == rule && f.record_number == record && f.source_index == 0) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+struct Effect {
+    std::string heading;
+    std::size_t before, after;
+    std::vector<std::string> missed;  ///< 001s
+    bool operator==(const Effect&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& o, const Effect& e) {
+    o << e.heading << " " << e.before << "->" << e.after << " missed";
+    for (const auto& m : e.missed) {
+        o << " " << m;
+    }
+    return o;
+}
+
+std::vector<Effect> effect_of(const engine::AuditResult& r) {
+    std::vector<Effect> out;
+    const auto& a = *r.headings;
+    for (auto e : a.search_effect()) {
+        const auto& entity = a.entities()[e];
+        Effect x{entity.preferred, entity.before.size(), entity.after.size(), {}};
+        std::set<std::uint32_t> before(entity.before.begin(), entity.before.end());
+        for (auto id : entity.after) {
+            if (!before.contains(id)) {
+                x.missed.push_back(a.records()[id].control_number);
+            }
+        }
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+TEST(HeadingAnalysisTest, LcAuthoritiesFindVariantAmbiguousUncontrolledSplitAndLinkMismatches) {
+    const auto r = heading_audit(data("headings", "batch.mrk"), k_lc_authorities, {});
+    EXPECT_EQ(r.records.audited, 19U);
+    EXPECT_EQ(findings_of(r), (std::vector<std::string>{
+                                  "heading-variant-form 3 100",      // Mann, Tomas (400 of n 78095625)
+                                  "heading-variant-form 4 600",      // Mān, Tūmās --Correspondence
+                                  "heading-split 5 700",             // Mann, Thomas, undated
+                                  "heading-variant-form 7 600",      // Clay, Cassius (400 of Ali, Muhammad)
+                                  "heading-variant-form 8 600",      // X, Cassius --Interviews
+                                  "heading-link-mismatch 10 600",    // Ben Gurion, David + $0 n50007677
+                                  "heading-link-mismatch 11 700",    // Lincoln's heading, Ben-Gurion's $0
+                                  "heading-uncontrolled 12 100",     // Nobody, Imaginary
+                                  "heading-variant-form 14 650",     // Computer fraud (450 of Computer crimes)
+                                  "heading-variant-form 15 650",     // Computers--Law and legislation--Criminal provisions
+                                  "heading-ambiguous 16 650",        // Nachtmusik: 450 of two records
+                                  "heading-variant-form 17 650",     // Colonisation (the MeSH 650 _2 is not judged)
+                                  "heading-uncontrolled 18 650",     // Unheard-of topics
+                                  "heading-split 19 100",            // MANN, THOMAS: written differently
+                              }));
+    // The fix is the authorized form, in full.
+    EXPECT_EQ(finding(r, "heading-variant-form", 3)->fix, "Mann, Thomas, 1875-1955");
+    EXPECT_EQ(finding(r, "heading-variant-form", 7)->fix, "Ali, Muhammad, 1942-");
+    EXPECT_EQ(finding(r, "heading-variant-form", 15)->fix, "Computer crimes");
+    EXPECT_EQ(finding(r, "heading-link-mismatch", 10)->fix, "Ben-Gurion, David, 1886-1973");
+    EXPECT_NE(finding(r, "heading-ambiguous", 16)->message.find("'Suite (Music)' (sh 85129759); 'Suites' (sh 85129761)"),
+              std::string::npos)
+        << finding(r, "heading-ambiguous", 16)->message;
+    EXPECT_NE(finding(r, "heading-split", 5)->message.find("medium confidence"), std::string::npos);
+    // The conflict inside the LC subject sample, reported on the authority record.
+    ASSERT_EQ(r.counts_by_rule.at("heading-authority-conflict"), 1U);
+
+    // Before/after: exact counts and the records a search on the authorized form misses.
+    EXPECT_EQ(effect_of(r), (std::vector<Effect>{
+                                {"Mann, Thomas, 1875-1955", 3, 6, {"hb003", "hb004", "hb005"}},
+                                {"Ali, Muhammad, 1942-", 1, 3, {"hb007", "hb008"}},
+                                {"Computer crimes", 1, 3, {"hb014", "hb015"}},
+                                {"Ben-Gurion, David, 1886-1973", 1, 2, {"hb010"}},
+                                {"Colonization", 0, 1, {"hb017"}},
+                            }));
+    const auto& t = r.headings->totals();
+    EXPECT_EQ(t.headings, 5U);
+    EXPECT_EQ(t.before, 6U);
+    EXPECT_EQ(t.after, 15U);
+    EXPECT_EQ(t.unreachable, 9U);
+}
+
+TEST(HeadingAnalysisTest, TheCatalogCountsForTheSearchEffect) {
+    const auto r = heading_audit(data("headings", "batch.mrk"), k_lc_authorities, {data("headings", "catalog.mrk")});
+    // The catalog is context: not audited, no findings about it, its records accounted for.
+    EXPECT_EQ(r.records.audited, 19U);
+    ASSERT_EQ(r.sources.size(), 4U);
+    EXPECT_EQ(r.sources[3].role, engine::SourceRole::catalog);
+    EXPECT_EQ(r.sources[3].records.read, 5U);
+    EXPECT_EQ(findings_of(r).size(), 14U);
+    // Mann: the catalog has 2 records under the authorized form and 1 under Mann, Tomas;
+    // Computer crimes: 1 catalog record under Computer fraud.
+    EXPECT_EQ(effect_of(r), (std::vector<Effect>{
+                                {"Mann, Thomas, 1875-1955", 5, 9, {"hb003", "hb004", "hb005", "cat03"}},
+                                {"Computer crimes", 1, 4, {"hb014", "hb015", "cat04"}},
+                                {"Ali, Muhammad, 1942-", 1, 3, {"hb007", "hb008"}},
+                                {"Ben-Gurion, David, 1886-1973", 1, 2, {"hb010"}},
+                                {"Colonization", 0, 1, {"hb017"}},
+                            }));
+    EXPECT_EQ(r.headings->totals().unreachable, 11U);
+}
+
+TEST(HeadingAnalysisTest, WithoutAuthoritiesClustersByDatesFullerFormsIdentifiersAndSpelling) {
+    const auto r = heading_audit(data("headings", "clusters.mrk"), {}, {});
+    EXPECT_EQ(findings_of(r), (std::vector<std::string>{
+                                  "heading-split 1 100",   // Smith, John, 1950- beside 1950-2020 (twice)
+                                  "heading-split 7 100",   // Dvorak, Antonin beside Dvořák, Antonín
+                                  "heading-split 10 100",  // Lewis, C. S., 1898-1963 beside the $q form
+                                  "heading-split 11 700",  // Lewis, C. S.
+                                  "heading-split 13 710",  // U.N. shares United Nations' $0
+                              }));
+    // Not merged: Smith, John, 1820-1890 (other dates), the undated Smith, John (it could be
+    // either), Brown, James, 1933-2006 and Brown, James, 1942- (two people).
+    for (std::uint64_t record : {3U, 4U, 15U, 16U}) {
+        EXPECT_EQ(finding(r, "heading-split", record), nullptr) << record;
+    }
+    EXPECT_EQ(finding(r, "heading-split", 1)->fix, "Smith, John, 1950-2020");
+    EXPECT_EQ(finding(r, "heading-split", 7)->fix, "Dvo\xC5\x99\xC3\xA1k, Anton\xC3\xADn, 1841-1904");
+    EXPECT_EQ(finding(r, "heading-split", 11)->fix, "Lewis, C. S. (Clive Staples), 1898-1963");
+    EXPECT_NE(finding(r, "heading-split", 13)->message.find("high confidence"), std::string::npos);
+    EXPECT_EQ(effect_of(r), (std::vector<Effect>{
+                                {"Lewis, C. S. (Clive Staples), 1898-1963", 1, 3, {"cl10", "cl11"}},
+                                {"Smith, John, 1950-2020", 2, 3, {"cl01"}},
+                                {"United Nations", 2, 3, {"cl13"}},
+                            }));
+}
+
+TEST(HeadingAnalysisTest, PeersWithIdentifiersMakeHeadingsWithoutOneUncontrolled) {
+    // Watson Library (Met) records: most name headings carry $0/$1 links, some do not.
+    const auto r = heading_audit(data("bib", "watson-met-aaap-pdf-records-2024-03-133.utf8.mrc"), {}, {});
+    const auto* f = finding(r, "heading-uncontrolled", 1);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->tag, "600");
+    EXPECT_NE(f->message.find("411 of the 656 name headings in this file have one"), std::string::npos) << f->message;
+    // Whitten, Jack, 1939- and 1939-2018: one person, the death date added later.
+    bool whitten = false;
+    for (const auto& x : r.findings) {
+        whitten = whitten || (x.rule_id == "heading-split" && x.fix == "Whitten, Jack, 1939-2018");
+    }
+    EXPECT_TRUE(whitten);
+}
+
+TEST(HeadingAnalysisTest, ReportIsTheSameForAnyThreadCount) {
+    const auto one = heading_audit(data("headings", "batch.mrk"), k_lc_authorities, {data("headings", "catalog.mrk")}, 1);
+    const auto many = heading_audit(data("headings", "batch.mrk"), k_lc_authorities, {data("headings", "catalog.mrk")}, 4, 2);
+    EXPECT_EQ(json_report(one), json_report(many));
+    const auto json = nlohmann::json::parse(json_report(one));
+    const auto& effect = json.at("search_effect");
+    EXPECT_EQ(effect.at("totals").at("links_found_before"), 8);
+    EXPECT_EQ(effect.at("totals").at("links_found_after"), 19);
+    const auto& mann = effect.at("headings").at(0);
+    EXPECT_EQ(mann.at("heading"), "Mann, Thomas, 1875-1955");
+    EXPECT_EQ(mann.at("authority"), "n  78095625 ");
+    EXPECT_EQ(mann.at("before"), 5);
+    EXPECT_EQ(mann.at("after"), 9);
+    EXPECT_EQ(mann.at("missed").size(), 4U);
+    EXPECT_EQ(mann.at("missed").at(3).at("control_number"), "cat03");
+    EXPECT_EQ(mann.at("missed").at(3).at("in_batch"), false);
+}
+
+} // namespace
+} // namespace marcaudit::test
