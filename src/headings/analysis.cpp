@@ -1,6 +1,7 @@
 #include "marcaudit/headings/analysis.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -122,12 +123,12 @@ NameParts name_parts(std::string_view key) {
 // Gathering, one collector per thread
 
 std::uint32_t HeadingCollector::intern_form(const Heading& h, std::string_view scope) {
-    auto key = scoped_key(scope, h.kind, h.key);
+    m_key = scoped_key(scope, h.kind, h.key);
     const auto entry = static_cast<std::uint32_t>(scope.size() + 2 + h.entry_key_size);
-    auto it = m_form_ids.find(key);
+    auto it = m_form_ids.find(std::string_view{m_key});
     if (it == m_form_ids.end()) {
-        it = m_form_ids.emplace(key, static_cast<std::uint32_t>(m_forms.size())).first;
-        m_forms.push_back(Form{std::move(key), entry, h.kind, {}});
+        it = m_form_ids.emplace(m_key, static_cast<std::uint32_t>(m_forms.size())).first;
+        m_forms.push_back(Form{m_key, entry, h.kind, {}});
     }
     return it->second;
 }
@@ -154,7 +155,7 @@ std::uint32_t HeadingCollector::intern_ids(const Heading& h) {
         }
         joined += id;
     }
-    auto it = m_id_set_ids.find(joined);
+    auto it = m_id_set_ids.find(std::string_view{joined});
     if (it == m_id_set_ids.end()) {
         it = m_id_set_ids.emplace(joined, static_cast<std::uint32_t>(m_id_sets.size())).first;
         m_id_sets.push_back(std::move(joined));
@@ -162,43 +163,92 @@ std::uint32_t HeadingCollector::intern_ids(const Heading& h) {
     return it->second;
 }
 
+HeadingCollector::Cached HeadingCollector::judge_field(const record::FieldView& field, int n, std::uint32_t record) {
+    Cached c;
+    if (!heading_of_field(field, n, m_subfields, m_heading)) {
+        return c;
+    }
+    const auto scope = authority_scope(m_heading.kind, m_heading.vocabulary);
+    if (scope.empty()) {
+        return c;  // no authority data controls it: nothing to judge or to cluster
+    }
+    c.form = intern_form(m_heading, scope);
+    auto& displays = m_forms[c.form].displays;
+    const auto text = trim_end(m_heading.display);
+    std::size_t d = 0;
+    while (d < displays.size() && displays[d].text != text) {
+        ++d;
+    }
+    if (d == displays.size()) {
+        if (displays.size() < 64) {
+            displays.push_back(Display{std::string{text},
+                                       static_cast<std::uint32_t>(std::min(m_heading.entry_display_size, text.size())),
+                                       record, 0});
+        } else {
+            d = 0;  // a pathological number of spellings: count the rest with the first
+        }
+    }
+    c.display = static_cast<std::uint16_t>(d);
+    c.ids = intern_ids(m_heading);
+    c.heading = true;
+    return c;
+}
+
 void HeadingCollector::add(const record::RecordView& record, bool in_batch) {
     if (record::kind_of(record.leader()) != record::RecordKind::bibliographic) {
         return;
     }
-    m_scratch.clear();
-    extract_headings(record, m_scratch);
-    auto rec = static_cast<std::uint32_t>(-1);
-    for (const auto& h : m_scratch) {
-        const auto scope = authority_scope(h.kind, h.vocabulary);
-        if (scope.empty()) {
-            continue;  // no authority data controls it: nothing to judge or to cluster
+    std::array<std::uint16_t, 1000> seen{};
+    const auto fields = record.fields();
+    bool placed = false;
+    const auto uses_before = m_uses.size();
+    for (std::uint32_t i = 0; i < fields.size(); ++i) {
+        const auto& field = fields[i];
+        const int tag = record::tag_number(field.tag());
+        if (tag < 0) {
+            continue;
         }
-        if (rec == static_cast<std::uint32_t>(-1)) {
-            rec = static_cast<std::uint32_t>(m_records.size());
+        const auto occurrence = ++seen[static_cast<std::size_t>(tag)];
+        const int n = heading_tag(field, tag);
+        if (n < 0) {
+            continue;
+        }
+        if (!placed) {  // the record's place, kept once it has a heading field
             m_records.push_back(RecordPlace{record.source_index(), record.record_number(), record.byte_offset(),
                                             std::string{record.control_number()}, in_batch});
+            placed = true;
         }
-        const auto form = intern_form(h, scope);
-        auto& displays = m_forms[form].displays;
-        const auto text = trim_end(h.display);
-        std::size_t d = 0;
-        while (d < displays.size() && displays[d].text != text) {
-            ++d;
-        }
-        if (d == displays.size()) {
-            if (displays.size() < 64) {
-                displays.push_back(Display{std::string{text},
-                                           static_cast<std::uint32_t>(std::min(h.entry_display_size, text.size())), rec, 0});
+        const auto rec = static_cast<std::uint32_t>(m_records.size() - 1);
+        // The same heading field recurs from record to record (an author, a subject): what
+        // it makes is looked up by its bytes, and worked out only the first time. Not for
+        // 880s, whose $6 differs in every record.
+        Cached c;
+        if (tag == 880) {
+            c = judge_field(field, n, rec);
+        } else {
+            m_key.assign(field.tag());
+            m_key.append(field.data());
+            const auto hit = m_field_cache.find(std::string_view{m_key});
+            if (hit != m_field_cache.end()) {
+                c = hit->second;
             } else {
-                d = 0;  // a pathological number of spellings: count the rest with the first
+                std::string raw = m_key;  // judge_field reuses m_key
+                c = judge_field(field, n, rec);
+                if (m_field_cache.size() >= k_field_cache_limit) {
+                    m_field_cache.clear();  // bounded memory on catalogs of mostly unique headings
+                }
+                m_field_cache.emplace(std::move(raw), c);
             }
         }
-        ++displays[d].uses;
-        m_uses.push_back(Use{rec, form, intern_ids(h), h.field_index,
-                             static_cast<std::uint16_t>(std::min<std::uint32_t>(h.occurrence, 0xFFFF)),
-                             static_cast<std::uint16_t>(d),
-                             static_cast<std::uint16_t>(record::tag_number(h.tag))});
+        if (!c.heading) {
+            continue;
+        }
+        ++m_forms[c.form].displays[c.display].uses;
+        m_uses.push_back(Use{rec, c.form, c.ids, i, static_cast<std::uint16_t>(std::min<std::uint32_t>(occurrence, 0xFFFF)),
+                             c.display, static_cast<std::uint16_t>(n)});
+    }
+    if (placed && m_uses.size() == uses_before) {
+        m_records.pop_back();  // heading fields, but none with a heading to keep
     }
 }
 
@@ -346,9 +396,10 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
                                u.occurrence, display_map[c][u.form][u.display], u.tag});
         }
     }
-    std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {
-        return std::tie(a.record, a.field_index) < std::tie(b.record, b.field_index);
-    });
+    auto by_place = [](const Use& a, const Use& b) { return std::tie(a.record, a.field_index) < std::tie(b.record, b.field_index); };
+    if (!std::is_sorted(uses.begin(), uses.end(), by_place)) {
+        std::sort(uses.begin(), uses.end(), by_place);
+    }
     m_heading_count = uses.size();
 
     // --- Match each form against the authority data: the whole heading, else its main part.
@@ -400,27 +451,48 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         return f.unit_is_whole ? d.text : trim_end(d.text.substr(0, d.entry_size));
     };
     {
-        std::vector<std::map<std::string_view, std::pair<std::uint32_t, std::uint32_t>>> spellings(units.size());
+        // How often each spelling of each form is used, and its first record; then, per
+        // unit, the most used spelling (the earliest on a tie).
+        struct Tally {
+            std::uint32_t uses = 0;
+            std::uint32_t first = 0xFFFFFFFF;
+        };
+        std::vector<std::vector<Tally>> tallies(forms.size());
+        for (std::size_t f = 0; f < forms.size(); ++f) {
+            tallies[f].resize(forms[f].displays.size());
+        }
         for (const auto& u : uses) {
             auto& unit = units[forms[u.form].unit];
             unit.records.push_back(u.record);
-            auto [it, added] = spellings[forms[u.form].unit].try_emplace(use_text(u), 0U, u.record);
-            ++it->second.first;
+            auto& t = tallies[u.form][u.display];
+            ++t.uses;
+            t.first = std::min(t.first, u.record);
             if (u.ids != 0) {
                 unit.has_ids = true;
                 unit.id_set = unit.id_set == 0 || unit.id_set == u.ids ? u.ids : static_cast<std::uint32_t>(-1);
+            }
+        }
+        std::vector<std::map<std::string_view, Tally>> spellings(units.size());
+        for (std::uint32_t f = 0; f < forms.size(); ++f) {
+            for (std::uint16_t d = 0; d < forms[f].displays.size(); ++d) {
+                const auto& t = tallies[f][d];
+                if (t.uses == 0) {
+                    continue;
+                }
+                auto& s = spellings[forms[f].unit][use_text(Use{0, f, 0, 0, 0, d, 0})];
+                s.uses += t.uses;
+                s.first = std::min(s.first, t.first);
             }
         }
         for (std::size_t i = 0; i < units.size(); ++i) {
             auto& unit = units[i];
             std::sort(unit.records.begin(), unit.records.end());
             unit.records.erase(std::unique(unit.records.begin(), unit.records.end()), unit.records.end());
-            for (const auto& [text, count] : spellings[i]) {
-                if (count.first > unit.display_uses ||
-                    (count.first == unit.display_uses && count.second < unit.display_first)) {
+            for (const auto& [text, t] : spellings[i]) {
+                if (t.uses > unit.display_uses || (t.uses == unit.display_uses && t.first < unit.display_first)) {
                     unit.display.assign(text);
-                    unit.display_uses = count.first;
-                    unit.display_first = count.second;
+                    unit.display_uses = t.uses;
+                    unit.display_first = t.first;
                 }
             }
         }
@@ -634,13 +706,33 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         return cn.empty() ? fmt::format("'{}'", trim_end(r.display)) : fmt::format("'{}' ({})", trim_end(r.display), cn);
     };
     // Shares of identified headings per batch file and scope, for the peer rule.
-    std::map<std::pair<std::uint32_t, std::string_view>, std::pair<std::uint64_t, std::uint64_t>> peers;
+    std::vector<std::uint32_t> form_scope(forms.size());
+    std::vector<std::string_view> scope_names;
+    for (std::size_t f = 0; f < forms.size(); ++f) {
+        const auto scope = forms[f].key.substr(0, forms[f].key.find('\x1E'));
+        auto it = std::find(scope_names.begin(), scope_names.end(), scope);
+        form_scope[f] = static_cast<std::uint32_t>(it - scope_names.begin());
+        if (it == scope_names.end()) {
+            scope_names.push_back(scope);
+        }
+    }
+    std::uint32_t sources = 0;
+    for (const auto& p : m_records) {
+        sources = std::max(sources, p.source_index + 1);
+    }
+    struct Peers {
+        std::uint64_t with = 0;
+        std::uint64_t all = 0;
+    };
+    std::vector<Peers> peers(static_cast<std::size_t>(sources) * scope_names.size());
+    auto peers_of = [&](const Use& u) -> Peers& {
+        return peers[m_records[u.record].source_index * scope_names.size() + form_scope[u.form]];
+    };
     for (const auto& u : uses) {
         if (m_records[u.record].in_batch) {
-            const auto& key = forms[u.form].key;
-            auto& [with, all] = peers[{m_records[u.record].source_index, key.substr(0, key.find('\x1E'))}];
-            with += u.ids != 0 ? 1 : 0;
-            ++all;
+            auto& p = peers_of(u);
+            p.with += u.ids != 0 ? 1 : 0;
+            ++p.all;
         }
     }
     std::vector<bool> touched(m_entities.size(), false);
@@ -722,7 +814,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             j.detail = "matches no authorized (1XX) or see-from (4XX) form in the authority data";
             j.fix = "Establish the heading, or correct it to an authorized form";
         } else if (mk == Match::Kind::not_covered && u.ids == 0) {
-            const auto& [with, all] = peers[{m_records[u.record].source_index, scope}];
+            const auto& [with, all] = peers_of(u);
             if (with * 2 > all) {
                 j.verdict = Verdict::uncontrolled;
                 j.detail = fmt::format("has no $0/$1 authority link, while {} of the {} {} headings in this file have one",

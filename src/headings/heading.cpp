@@ -192,52 +192,64 @@ std::string normalize_identifier(std::string_view id) {
     return out;
 }
 
+int heading_tag(const record::FieldView& field, int n) noexcept {
+    if (n == 880) {
+        // Paired with its field: that field is the heading. Unpaired (occurrence 00): it
+        // stands for the field its $6 names.
+        const auto six = field.first('6');
+        if (six.size() < 6 || six.substr(4, 2) != "00") {
+            return -1;
+        }
+        n = record::tag_number(six.substr(0, 3));
+    }
+    TagInfo info{};
+    return n >= 0 && heading_tag(n, info) ? n : -1;
+}
+
+bool heading_of_field(const record::FieldView& field, int n, std::vector<record::SubfieldView>& scratch, Heading& h) {
+    TagInfo info{};
+    if (n < 0 || !heading_tag(n, info)) {
+        return false;
+    }
+    scratch.clear();
+    record::split_subfields(field.data(), scratch);
+    const char tag[3] = {static_cast<char>('0' + n / 100), static_cast<char>('0' + n / 10 % 10),
+                         static_cast<char>('0' + n % 10)};
+    h.tag.assign(tag, 3);
+    h.kind = info.kind;
+    const FieldRole role = info.subject ? FieldRole::subject
+                           : (n >= 800 || n == 440) ? FieldRole::series
+                                                    : FieldRole::name_or_title;
+    h.identifiers.clear();
+    for (const auto& sf : scratch) {
+        if (sf.code == '0' || sf.code == '1') {
+            h.identifiers.emplace_back(sf.value);
+        }
+    }
+    if (!heading_text(scratch, info.kind, role, n == 740 ? "anp" : std::string_view{}, h)) {
+        return false;  // no heading text: marc21-subfield-empty and friends report the field
+    }
+    h.vocabulary = vocabulary_of(field, info, scratch);
+    return true;
+}
+
 void extract_headings(const record::RecordView& record, std::vector<Heading>& out) {
     std::array<std::uint16_t, 1000> seen{};
     std::vector<record::SubfieldView> subfields;
     const auto fields = record.fields();
     for (std::uint32_t i = 0; i < fields.size(); ++i) {
         const auto& field = fields[i];
-        int n = record::tag_number(field.tag());
+        const int n = record::tag_number(field.tag());
         if (n < 0) {
             continue;
         }
         const std::uint32_t occurrence = ++seen[static_cast<std::size_t>(n)];
-        std::string tag{field.tag()};
-        if (n == 880) {
-            // Paired with its field: that field is the heading. Unpaired (occurrence 00): it
-            // stands for the field its $6 names.
-            const auto six = field.first('6');
-            if (six.size() < 6 || six.substr(4, 2) != "00") {
-                continue;
-            }
-            n = record::tag_number(six.substr(0, 3));
-            tag = std::string{six.substr(0, 3)};
-        }
-        TagInfo info{};
-        if (n < 0 || !heading_tag(n, info)) {
-            continue;
-        }
-        subfields.clear();
-        record::split_subfields(field.data(), subfields);
         Heading h;
-        h.tag = std::move(tag);
-        h.field_index = i;
-        h.occurrence = occurrence;
-        h.kind = info.kind;
-        const FieldRole role = info.subject ? FieldRole::subject
-                               : (n >= 800 || n == 440) ? FieldRole::series
-                                                        : FieldRole::name_or_title;
-        for (const auto& sf : subfields) {
-            if (sf.code == '0' || sf.code == '1') {
-                h.identifiers.emplace_back(sf.value);
-            }
+        if (heading_of_field(field, heading_tag(field, n), subfields, h)) {
+            h.field_index = i;
+            h.occurrence = occurrence;
+            out.push_back(std::move(h));
         }
-        if (!heading_text(subfields, info.kind, role, n == 740 ? "anp" : std::string_view{}, h)) {
-            continue;  // no heading text: marc21-subfield-empty and friends report the field
-        }
-        h.vocabulary = vocabulary_of(field, info, subfields);
-        out.push_back(std::move(h));
     }
 }
 

@@ -66,8 +66,18 @@ private:
         std::uint16_t tag;        ///< tag number
     };
 
+    struct Cached {               ///< what a heading field's bytes make
+        std::uint32_t form = 0;
+        std::uint32_t ids = 0;
+        std::uint16_t display = 0;
+        bool heading = false;     ///< false: not a heading to keep
+    };
+    static constexpr std::size_t k_field_cache_limit = 1U << 18;
+
     std::uint32_t intern_form(const Heading& h, std::string_view scope);
     std::uint32_t intern_ids(const Heading& h);
+    /// Works out the heading of a field the cache does not know (`record`: its index).
+    Cached judge_field(const record::FieldView& field, int n, std::uint32_t record);
 
     std::vector<RecordPlace> m_records;
     std::vector<Form> m_forms;
@@ -75,7 +85,10 @@ private:
     std::vector<std::string> m_id_sets{std::string{}};  ///< ids joined by 0x1F, sorted; [0] none
     Interned m_id_set_ids;
     std::vector<Use> m_uses;
-    std::vector<Heading> m_scratch;
+    std::unordered_map<std::string, Cached, Hash, std::equal_to<>> m_field_cache;  ///< by tag + field bytes
+    std::string m_key;  ///< reused for lookups
+    Heading m_heading;  ///< reused
+    std::vector<record::SubfieldView> m_subfields;  ///< reused
 };
 
 /// What is wrong with one heading of the batch, if anything.

@@ -88,6 +88,16 @@ bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind k
 /// parenthesized source prefix ("(DLC)n  79021164" → "n79021164") and without blanks.
 [[nodiscard]] std::string normalize_identifier(std::string_view id);
 
+/// The tag number a field counts as when it is a heading field (`n`: its own tag number):
+/// `n` itself, the tag an unpaired 880's $6 names, or -1 when the field is not a heading
+/// (not a heading tag, or an 880 paired with its field, which is the heading).
+[[nodiscard]] int heading_tag(const record::FieldView& field, int n) noexcept;
+
+/// Fills `h` (all but field_index and occurrence, reusing its strings' storage) with the
+/// heading of `field`, taken as a field with tag number `n` (heading_tag()). Returns false
+/// when `n` is not a heading tag or the field has no heading text. `scratch` is reused.
+bool heading_of_field(const record::FieldView& field, int n, std::vector<record::SubfieldView>& scratch, Heading& h);
+
 /// Appends the headings of a bibliographic `record` to `out`: 100/110/111/130, 240, 440,
 /// 600/610/611/630/647/648/650/651/655, 700/710/711/730, 740 (a title), 800/810/811/830.
 /// Relator terms and codes ($e, $4; $j in meeting names), identifiers ($0, $1), sources ($2),
