@@ -7,7 +7,8 @@
 # benchmarks/.cache/):
 #   marcaudit audit --format json, with 1 thread and all threads: the reader checks only
 #                                   (structure + encoding), and the default profile (all modules);
-#                                   and the default profile with the text summary only
+#                                   and the default profile with the text summary only, with
+#                                   and without the heading module (its share of the run)
 #   yaz-marcdump -n                 (parse only; YAZ is single-threaded)
 #   marclint                        (Perl MARC::Lint; slow, so only on a 10,000-record slice)
 # Each command runs REPEAT times; the best wall time is kept, with the highest peak RSS.
@@ -184,12 +185,16 @@ echo "timing on $big: $records records, $bytes bytes, best of $REPEAT runs" >&2
 # Two configurations: the reader checks only (split + parse + structure + encoding: the
 # path to compare with yaz-marcdump's parse), and the default profile (every module).
 printf 'rules = ["-*", "structure-*", "encoding-*"]\n' >"$work/readers.toml"
+# The default profile without the heading module: the heading rules' share of the audit.
+printf 'extends = "default"\nrules = ["*", "-heading-*"]\n' >"$work/no-headings.toml"
 measure rd1 "marcaudit readers" 1 "$records" "$bytes" check_marcaudit \
     "$marcaudit" audit -p "$work/readers.toml" --format json -o "$work/audit.json" --no-progress --threads 1 "$big"
 measure ma1 "marcaudit default" 1 "$records" "$bytes" check_marcaudit \
     "$marcaudit" audit --format json -o "$work/audit.json" --no-progress --threads 1 "$big"
 measure mt1 "marcaudit default text" 1 "$records" "$bytes" check_marcaudit_text \
     "$marcaudit" audit --no-progress --threads 1 "$big"
+measure mh1 "  without headings" 1 "$records" "$bytes" check_marcaudit_text \
+    "$marcaudit" audit -p "$work/no-headings.toml" --no-progress --threads 1 "$big"
 if ((threads_all > 1)); then
     measure rdN "marcaudit readers" "$threads_all" "$records" "$bytes" check_marcaudit \
         "$marcaudit" audit -p "$work/readers.toml" --format json -o "$work/audit.json" --no-progress \
@@ -198,7 +203,10 @@ if ((threads_all > 1)); then
         "$marcaudit" audit --format json -o "$work/audit.json" --no-progress --threads "$threads_all" "$big"
     measure mtN "marcaudit default text" "$threads_all" "$records" "$bytes" check_marcaudit_text \
         "$marcaudit" audit --no-progress --threads "$threads_all" "$big"
+    measure mhN "  without headings" "$threads_all" "$records" "$bytes" check_marcaudit_text \
+        "$marcaudit" audit -p "$work/no-headings.toml" --no-progress --threads "$threads_all" "$big"
 else
+    rate[mhN]=${rate[mh1]}
     rate[rdN]=${rate[rd1]}
     rate[maN]=${rate[ma1]}
     rate[mtN]=${rate[mt1]}
@@ -229,6 +237,10 @@ echo "  readers, per core (1 thread vs yaz):        $(ratio "${rate[rd1]}" "${ra
 echo "  readers, overall ($threads_all threads vs yaz):        $(ratio "${rate[rdN]}" "${rate[yaz]}")"
 echo "  default profile, per core (1 thread vs yaz): $(ratio "${rate[ma1]}" "${rate[yaz]}")"
 echo "  default profile, overall ($threads_all threads vs yaz): $(ratio "${rate[maN]}" "${rate[yaz]}")"
+# The heading module's share of the run: 1 - (time with it removed) / (time with it).
+share() { awk -v with="$1" -v without="$2" 'BEGIN { printf "%.0f%%", (without > 0 ? 100 * (1 - with / without) : 0) }'; }
+echo "heading module's share of the default text audit (from records/s with and without it):"
+echo "  1 thread: $(share "${rate[mt1]}" "${rate[mh1]}")    $threads_all threads: $(share "${rate[mtN]}" "${rate[mhN]}")"
 if ((have_marclint)); then
     echo "marcaudit default profile records/s (large file) / marclint records/s (${slice_records}-record slice):"
     echo "  text summary (marclint --quiet --stats prints a summary too):"

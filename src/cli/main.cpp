@@ -190,8 +190,12 @@ int cmd_audit(const std::vector<std::string>& args) {
         return ok;
     }
     if (vm.count("input") == 0U) {
-        throw UsageError("audit: name at least one input file, directory, or - for stdin "
-                         "(see 'marcaudit audit --help')");
+        throw UsageError(authorities.empty() && catalog.empty()
+                             ? "audit: name at least one input file, directory, or - for stdin "
+                               "(see 'marcaudit audit --help')"
+                             : "audit: name at least one input file to audit. --authorities and --catalog take "
+                               "every name that follows them: put the batch first "
+                               "(marcaudit audit batch.mrc --authorities names.xml)");
     }
     bool want_text = false;
     bool want_json = false;
@@ -233,6 +237,10 @@ int cmd_audit(const std::vector<std::string>& args) {
     static const marcaudit::engine::AuditResult* kept = nullptr;
     kept = new marcaudit::engine::AuditResult(marcaudit::engine::run_audit(options));
     const auto& result = *kept;
+    if ((!authorities.empty() || !catalog.empty()) && result.headings == nullptr) {
+        std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading rule, so --authorities and --catalog "
+                             "were not read\n", profile.name().c_str());
+    }
 
     if (!report_dir.empty()) {
         std::error_code ec;

@@ -18,6 +18,7 @@
 #include "engine/rule_set.hpp"
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/headings/authority_index.hpp"
+#include "marcaudit/io/input.hpp"
 #include "marcaudit/io/splitter.hpp"
 #include "marcaudit/rules/catalog.hpp"
 #include "marcaudit/rules/rule.hpp"
@@ -431,6 +432,9 @@ AuditResult run_audit(const AuditOptions& options) {
         context.headings = result.headings.get();
     }
 
+    for (const auto& source : result.sources) {
+        context.source_names.push_back(io::display_name(source.info.name));
+    }
     // Collection rules: merge what the threads gathered, then report, rule by rule, in record order.
     accounting.report_late();
     for (std::size_t i = 0; i < collection_rules.size(); ++i) {

@@ -163,9 +163,12 @@ std::uint32_t HeadingCollector::intern_ids(const Heading& h) {
     return it->second;
 }
 
-HeadingCollector::Cached HeadingCollector::judge_field(const record::FieldView& field, int n, std::uint32_t record) {
+HeadingCollector::Cached HeadingCollector::judge_field(const record::FieldView& field, int n, std::uint32_t record,
+                                                        const record::RecordView* whole) {
     Cached c;
-    if (!heading_of_field(field, n, m_subfields, m_heading)) {
+    const bool found = whole != nullptr ? name_title_of_240(*whole, field, m_subfields, m_heading)
+                                        : heading_of_field(field, n, m_subfields, m_heading);
+    if (!found) {
         return c;
     }
     const auto scope = authority_scope(m_heading.kind, m_heading.vocabulary);
@@ -221,9 +224,11 @@ void HeadingCollector::add(const record::RecordView& record, bool in_batch) {
         const auto rec = static_cast<std::uint32_t>(m_records.size() - 1);
         // The same heading field recurs from record to record (an author, a subject): what
         // it makes is looked up by its bytes, and worked out only the first time. Not for
-        // 880s, whose $6 differs in every record.
+        // 880s, whose $6 differs in every record, nor for 240s, which join the record's 1XX.
         Cached c;
-        if (tag == 880) {
+        if (n == 240) {
+            c = judge_field(field, n, rec, &record);  // its heading depends on the record's 1XX
+        } else if (tag == 880) {
             c = judge_field(field, n, rec);
         } else {
             m_key.assign(field.tag());
@@ -420,10 +425,9 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     std::vector<std::pair<std::string_view, std::uint32_t>> unit_keys;  // (unit key, form)
     for (std::uint32_t i = 0; i < forms.size(); ++i) {
         auto& f = forms[i];
-        const auto scope = f.key.substr(0, f.key.find('\x1E'));
         Match m;
         std::string_view unit = f.key.substr(0, f.entry_size);
-        if (authorities.covers(scope)) {
+        if (authorities.covers_key(f.key)) {
             m.kind = Match::Kind::none;
             if (lookup(f.key, m)) {
                 unit = f.key;
@@ -500,18 +504,19 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
 
     // --- What each identifier set names in the authority data.
     std::vector<std::vector<std::uint32_t>> id_authorities(id_sets.size());
-    std::map<std::string_view, std::uint32_t> id_nodes;
+    auto for_each_id = [](std::string_view set, auto&& f) {
+        while (!set.empty()) {
+            const auto cut = set.find('\x1F');
+            f(set.substr(0, cut));
+            set = cut == std::string_view::npos ? std::string_view{} : set.substr(cut + 1);
+        }
+    };
     for (std::size_t s = 1; s < id_sets.size(); ++s) {
-        std::string_view rest = id_sets[s];
-        while (!rest.empty()) {
-            const auto cut = rest.find('\x1F');
-            const auto id = rest.substr(0, cut);
+        for_each_id(id_sets[s], [&](std::string_view id) {
             for (auto a : authorities.identified_by(id)) {
                 id_authorities[s].push_back(a);
             }
-            id_nodes.emplace(id, 0);
-            rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
-        }
+        });
         auto& list = id_authorities[s];
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
@@ -520,6 +525,22 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     // --- Entities: units joined by authority record, by identifier, then by name heuristics.
     const auto n_units = static_cast<std::uint32_t>(units.size());
     const auto n_auth = static_cast<std::uint32_t>(authorities.records().size());
+    // Units not matched by text join through their identifiers: an authority record the
+    // identifiers name, and other units of the same scope with the same identifier (the
+    // FAST form of a name shares its OCLC entity $1 with the LC form, and is no split).
+    auto joins_by_id = [&](const Unit& unit) {
+        const auto k = unit.match.kind;
+        return k != Match::Kind::authorized && k != Match::Kind::variant && k != Match::Kind::ambiguous &&
+               unit.id_set != 0 && unit.id_set != static_cast<std::uint32_t>(-1) &&
+               id_authorities[unit.id_set].size() <= 1;  // naming several records: join nothing
+    };
+    auto scope_of = [](std::string_view key) { return key.substr(0, key.find('\x1E')); };
+    std::map<std::pair<std::string_view, std::string_view>, std::uint32_t> id_nodes;  // (scope, id)
+    for (const auto& unit : units) {
+        if (joins_by_id(unit)) {
+            for_each_id(id_sets[unit.id_set], [&](std::string_view id) { id_nodes.emplace(std::pair{scope_of(unit.key), id}, 0); });
+        }
+    }
     {
         std::uint32_t next = n_units + n_auth;
         for (auto& [id, node] : id_nodes) {
@@ -533,21 +554,14 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         if (k == Match::Kind::authorized || k == Match::Kind::variant) {
             unit.authority = unit.match.authorities.front();
             groups.join(i, n_units + unit.match.authorities.front());
-        } else if (k != Match::Kind::ambiguous && unit.id_set != 0 && unit.id_set != static_cast<std::uint32_t>(-1)) {
+        } else if (joins_by_id(unit)) {
             const auto& named = id_authorities[unit.id_set];
-            if (named.size() > 1) {
-                continue;  // its identifiers name several records: join nothing
-            }
             if (named.size() == 1) {
                 unit.authority = named.front();
                 groups.join(i, n_units + named.front());
             }
-            std::string_view rest = id_sets[unit.id_set];
-            while (!rest.empty()) {
-                const auto cut = rest.find('\x1F');
-                groups.join(i, id_nodes.at(rest.substr(0, cut)));
-                rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
-            }
+            for_each_id(id_sets[unit.id_set],
+                        [&](std::string_view id) { groups.join(i, id_nodes.at(std::pair{scope_of(unit.key), id})); });
         }
     }
     // Personal names that differ only by dates or fuller form: join a form with the one
@@ -752,7 +766,29 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         const auto text = use_text(u);
         const auto& named = id_authorities[u.ids];
         const auto scope = form.key.substr(0, form.key.find('\x1E'));
-        const auto mk = unit.match.kind;
+        auto mk = unit.match.kind;
+        auto matched = unit.match.authorities;
+        if (mk == Match::Kind::ambiguous && named.size() == 1 &&
+            std::find(matched.begin(), matched.end(), named.front()) != matched.end()) {
+            // The $0 says which of the records the heading means.
+            matched = std::span<const std::uint32_t>{&named.front(), 1};
+            mk = auth_records[named.front()].key == unit.key ? Match::Kind::authorized : Match::Kind::variant;
+        }
+        // A fix replaces the part of the heading that was matched; subdivisions after it stay.
+        const auto& spelled = form.displays[u.display];
+        std::string_view rest =
+            form.unit_is_whole ? std::string_view{} : std::string_view{spelled.text}.substr(spelled.entry_size);
+        if (rest.starts_with(' ')) {
+            rest.remove_prefix(1);  // " --Interviews" after an open date
+        }
+        auto with_rest = [&](std::string_view fixed) {
+            std::string out{trim_end(fixed)};
+            if (!rest.empty()) {
+                out += out.ends_with('-') ? " " : "";
+                out += rest;
+            }
+            return out;
+        };
         if (mk == Match::Kind::ambiguous) {
             j.verdict = Verdict::ambiguous;
             j.authorities.assign(unit.match.authorities.begin(), unit.match.authorities.end());
@@ -763,12 +799,12 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             j.detail = fmt::format("matches {} authority records: {}", j.authorities.size(), which);
             j.fix = "Choose the authority record that fits this resource and use its authorized form (with its $0)";
         } else if (mk == Match::Kind::variant) {
-            const auto a = unit.match.authorities.front();
+            const auto a = matched.front();
             j.verdict = Verdict::variant_form;
             j.authorities = {a};
             j.detail = fmt::format("is a see-from (4XX) form of {}", auth_name(a));
-            j.fix = std::string{trim_end(auth_records[a].display)};
-        } else if (!named.empty() && !(mk == Match::Kind::authorized && named.front() == unit.match.authorities.front() &&
+            j.fix = with_rest(auth_records[a].display);
+        } else if (!named.empty() && !(mk == Match::Kind::authorized && named.front() == matched.front() &&
                                        named.size() == 1)) {
             j.verdict = Verdict::link_mismatch;
             j.authorities = named;
@@ -777,11 +813,11 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
                 j.fix = "Keep only the identifier of the authority record the heading stands for";
             } else if (mk == Match::Kind::authorized) {
                 j.detail = fmt::format("is the authorized form of {}, but its $0/$1 names {}",
-                                       auth_name(unit.match.authorities.front()), auth_name(named.front()));
+                                       auth_name(matched.front()), auth_name(named.front()));
                 j.fix = "Correct the $0/$1 to the identifier of the authority record the heading stands for";
             } else {
                 j.detail = fmt::format("has a $0/$1 that names {}, whose authorized form differs", auth_name(named.front()));
-                j.fix = std::string{trim_end(auth_records[named.front()].display)};
+                j.fix = with_rest(auth_records[named.front()].display);
             }
         } else if (j.entity != no_entity && entity_preferred_unit[j.entity] != unit_index) {
             const auto& e = m_entities[j.entity];
@@ -798,17 +834,16 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             }
             j.detail = fmt::format("is one of {} forms of the same {} ({} confidence): {}", e.forms.size(),
                                    to_string(unit.kind), e.confident ? "high" : "medium", forms_text);
-            j.fix = e.preferred;
-        } else if (mk == Match::Kind::authorized
-                       ? !same_text(text, trim_end(auth_records[unit.match.authorities.front()].display))
-                       : !same_text(text, unit.display)) {
+            j.fix = with_rest(e.preferred);
+        } else if (mk == Match::Kind::authorized ? !same_text(text, trim_end(auth_records[matched.front()].display))
+                                                 : !same_text(text, unit.display)) {
             j.verdict = Verdict::split;
             const std::string expected = mk == Match::Kind::authorized
-                                             ? std::string{trim_end(auth_records[unit.match.authorities.front()].display)}
+                                             ? std::string{trim_end(auth_records[matched.front()].display)}
                                              : unit.display;
             j.detail = fmt::format("is written differently from '{}' (case, diacritics or punctuation){}", expected,
                                    mk == Match::Kind::authorized ? ", the authorized form" : ", its most common form");
-            j.fix = expected;
+            j.fix = with_rest(expected);
         } else if (mk == Match::Kind::none) {
             j.verdict = Verdict::uncontrolled;
             j.detail = "matches no authorized (1XX) or see-from (4XX) form in the authority data";

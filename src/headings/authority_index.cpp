@@ -44,7 +44,7 @@ std::string subject_vocabulary(const record::RecordView& record) {
             for (const auto& field : record.fields()) {
                 if (field.tag() == "040") {
                     if (const auto f = field.first('f'); !f.empty()) {
-                        return std::string{f};
+                        return normalize_source_code(f);
                     }
                 }
             }
@@ -53,19 +53,23 @@ std::string subject_vocabulary(const record::RecordView& record) {
     }
 }
 
-/// The identifiers of an authority record: 001, 010 $a, 024 $a, 035 $a.
+/// The identifiers of an authority record: 001, 010 $a and $z (a cancelled LCCN: the
+/// number of a record merged into this one), 024 $a, 035 $a.
 void identifiers_of(const record::RecordView& record, std::vector<std::string>& out) {
+    auto add = [&](std::string_view value) {
+        if (auto id = normalize_identifier(value); !id.empty()) {
+            out.push_back(std::move(id));
+        }
+    };
     for (const auto& field : record.fields()) {
         const auto tag = field.tag();
-        std::string_view value;
         if (tag == "001") {
-            value = field.data();
+            add(field.data());
         } else if (tag == "010" || tag == "024" || tag == "035") {
-            value = field.first('a');
-        }
-        if (!value.empty()) {
-            if (auto id = normalize_identifier(value); !id.empty()) {
-                out.push_back(std::move(id));
+            for (const auto& sf : field.subfields()) {
+                if (sf.code == 'a' || (sf.code == 'z' && tag == "010")) {
+                    add(sf.value);
+                }
             }
         }
     }
@@ -86,6 +90,12 @@ std::string scoped_key(std::string_view scope, HeadingKind kind, std::string_vie
 bool AuthorityIndex::add(const record::RecordView& record) {
     if (record::kind_of(record.leader()) != record::RecordKind::authority) {
         return false;
+    }
+    switch (record.leader().record_status()) {
+        case 'd': case 'o': case 's': case 'x':
+            ++m_withdrawn;  // deleted, obsolete, split or replaced: its heading is no longer valid
+            return false;
+        default: break;
     }
     std::vector<record::SubfieldView> subfields;
     Authority a;
@@ -120,7 +130,7 @@ bool AuthorityIndex::add(const record::RecordView& record) {
     if (a.tag.empty()) {
         return false;
     }
-    const bool name = authority_scope(a.kind, {}) == "name";
+    const bool name = is_name(a.kind);
     a.scope = name ? "name" : subject_vocabulary(record);
     if (a.scope.empty()) {
         return false;  // a subject record of no vocabulary a heading can name
@@ -130,7 +140,7 @@ bool AuthorityIndex::add(const record::RecordView& record) {
     for (auto& [kind, h] : variants) {
         // A see-from of another kind (a 410 for a 100) names the same entity: look it up
         // under its own kind and the record's scope.
-        const auto scope = authority_scope(kind, {}) == "name" ? std::string_view{"name"} : std::string_view{a.scope};
+        const auto scope = is_name(kind) ? std::string_view{"name"} : std::string_view{a.scope};
         m_see_from.push_back(Pending{scoped_key(scope, kind, h.key), index});
         a.variants.push_back(std::move(h.display));
     }
@@ -147,6 +157,7 @@ bool AuthorityIndex::add(const record::RecordView& record) {
 
 void AuthorityIndex::merge(AuthorityIndex&& other) {
     const auto offset = static_cast<std::uint32_t>(m_records.size());
+    m_withdrawn += other.m_withdrawn;
     std::move(other.m_records.begin(), other.m_records.end(), std::back_inserter(m_records));
     for (auto* list : {&other.m_see_from, &other.m_identifiers}) {
         auto& into = list == &other.m_see_from ? m_see_from : m_identifiers;
@@ -203,8 +214,20 @@ void AuthorityIndex::seal() {
     }
     fill(m_see_from, m_see_from_table);
     std::map<std::string, std::size_t, std::less<>> scopes;
-    for (const auto& a : m_records) {
+    m_covered.clear();
+    m_duplicates = 0;
+    for (std::uint32_t i = 0; i < m_records.size(); ++i) {
+        if (copy_of[i] != i) {
+            ++m_duplicates;
+            continue;
+        }
+        const auto& a = m_records[i];
         ++scopes[a.scope];
+        // What the record can control: its scope and kind, the prefix of its scoped key.
+        const auto prefix = std::string_view{a.key}.substr(0, a.scope.size() + 2);
+        if (std::find(m_covered.begin(), m_covered.end(), prefix) == m_covered.end()) {
+            m_covered.emplace_back(prefix);
+        }
     }
     m_scopes.assign(scopes.begin(), scopes.end());
     fill(m_identifiers, m_identifier_table);
@@ -261,6 +284,15 @@ std::span<const std::uint32_t> AuthorityIndex::identified_by(std::string_view id
 
 bool AuthorityIndex::covers(std::string_view scope) const {
     return std::any_of(m_scopes.begin(), m_scopes.end(), [&](const auto& s) { return s.first == scope; });
+}
+
+bool AuthorityIndex::covers_key(std::string_view key) const {
+    const auto sep = key.find('\x1E');
+    if (sep == std::string_view::npos || sep + 2 > key.size()) {
+        return false;
+    }
+    const auto prefix = key.substr(0, sep + 2);
+    return std::find(m_covered.begin(), m_covered.end(), prefix) != m_covered.end();
 }
 
 } // namespace marcaudit::headings

@@ -20,7 +20,8 @@ bool heading_tag(int n, TagInfo& info) noexcept {
         case 110: case 710: case 810: info = {HeadingKind::corporate_name, false}; return true;
         case 111: case 711: case 811: info = {HeadingKind::meeting_name, false}; return true;
         case 130: case 240: case 730: case 830: info = {HeadingKind::uniform_title, false}; return true;
-        case 440: case 740: info = {HeadingKind::title, false}; return true;
+        case 440: info = {HeadingKind::uniform_title, false}; return true;  // a series, as 830
+        case 740: info = {HeadingKind::title, false}; return true;
         case 600: info = {HeadingKind::personal_name, true}; return true;
         case 610: info = {HeadingKind::corporate_name, true}; return true;
         case 611: info = {HeadingKind::meeting_name, true}; return true;
@@ -66,7 +67,8 @@ std::string vocabulary_of(const record::FieldView& field, const TagInfo& info,
         case '7':
             for (const auto& sf : subfields) {
                 if (sf.code == '2') {
-                    return std::string{sf.value};
+                    auto code = normalize_source_code(sf.value);
+                    return code.empty() ? std::string{"unspecified"} : code;
                 }
             }
             return "unspecified";
@@ -149,13 +151,36 @@ bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind k
     return true;
 }
 
+std::string normalize_source_code(std::string_view code) {
+    while (!code.empty() && (code.back() == '.' || code.back() == ' ')) {
+        code.remove_suffix(1);
+    }
+    while (!code.empty() && code.front() == ' ') {
+        code.remove_prefix(1);
+    }
+    std::string out{code};
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
 std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) noexcept {
     switch (kind) {
         case HeadingKind::personal_name:
         case HeadingKind::corporate_name:
         case HeadingKind::meeting_name:
         case HeadingKind::uniform_title:
-            return "name";
+            // Names are the name authority file's, whatever subject thesaurus lists them
+            // under; a $2 source (600 17 $2 fast) names another file.
+            for (std::string_view lc : {"name", "lcsh", "lcac", "mesh", "nal", "cash", "rvm", "unspecified"}) {
+                if (vocabulary == lc) {
+                    return "name";
+                }
+            }
+            return vocabulary;
         case HeadingKind::title:
             return {};
         default:
@@ -166,7 +191,7 @@ std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) 
 std::string normalize_identifier(std::string_view id) {
     const auto scheme = id.find("://");
     if (scheme != std::string_view::npos && scheme < 8) {
-        while (!id.empty() && (id.back() == '/' || id.back() == ' ')) {
+        while (!id.empty() && (id.back() == '/' || id.back() == ' ' || id.back() == '.')) {
             id.remove_suffix(1);
         }
         const auto slash = id.rfind('/');
@@ -175,6 +200,9 @@ std::string normalize_identifier(std::string_view id) {
         }
         if (id.ends_with(".html")) {
             id.remove_suffix(5);
+        }
+        while (!id.empty() && id.back() == '.') {
+            id.remove_suffix(1);  // "…/n95071950." : the period ends the subfield, not the URI
         }
     } else if (id.starts_with('(')) {
         const auto close = id.find(')');
@@ -233,6 +261,51 @@ bool heading_of_field(const record::FieldView& field, int n, std::vector<record:
     return true;
 }
 
+bool name_title_of_240(const record::RecordView& record, const record::FieldView& field,
+                       std::vector<record::SubfieldView>& scratch, Heading& h) {
+    const record::FieldView* main = nullptr;
+    for (const auto& f : record.fields()) {
+        const auto tag = f.tag();
+        if (tag == "100" || tag == "110" || tag == "111") {
+            main = &f;
+            break;
+        }
+    }
+    if (main == nullptr) {
+        return heading_of_field(field, 240, scratch, h);  // a uniform title on its own
+    }
+    if (!heading_of_field(*main, record::tag_number(main->tag()), scratch, h)) {
+        return false;
+    }
+    // The title as the name/title heading's $t (and $n $p $l $k... as they are): authority
+    // records establish "Mozart, Wolfgang Amadeus, 1756-1791. Zauberflöte" as 100 $a $d $t.
+    scratch.clear();
+    record::split_subfields(field.data(), scratch);
+    h.identifiers.clear();  // the 1XX's $0 names the person, not the work
+    bool any = false;
+    for (const auto& sf : scratch) {
+        if (sf.code == '0' || sf.code == '1') {
+            h.identifiers.emplace_back(sf.value);
+        }
+        if (!is_heading_subfield(sf.code, HeadingKind::uniform_title, FieldRole::name_or_title)) {
+            continue;
+        }
+        h.key.push_back(record::subfield_delimiter);
+        h.key.push_back(sf.code == 'a' ? 't' : sf.code);
+        h.key += naco_normalize(sf.value, false);
+        h.display.push_back(' ');
+        h.display += sf.value;
+        any = true;
+    }
+    if (!any) {
+        return false;
+    }
+    h.tag = "240";
+    h.entry_key_size = h.key.size();
+    h.entry_display_size = h.display.size();
+    return true;
+}
+
 void extract_headings(const record::RecordView& record, std::vector<Heading>& out) {
     std::array<std::uint16_t, 1000> seen{};
     std::vector<record::SubfieldView> subfields;
@@ -245,7 +318,8 @@ void extract_headings(const record::RecordView& record, std::vector<Heading>& ou
         }
         const std::uint32_t occurrence = ++seen[static_cast<std::size_t>(n)];
         Heading h;
-        if (heading_of_field(field, heading_tag(field, n), subfields, h)) {
+        const int as = heading_tag(field, n);
+        if (as == 240 ? name_title_of_240(record, field, subfields, h) : heading_of_field(field, as, subfields, h)) {
             h.field_index = i;
             h.occurrence = occurrence;
             out.push_back(std::move(h));

@@ -102,6 +102,14 @@ json counts(const engine::RecordCounts& c) {
     return json{{"read", c.read}, {"audited", c.audited}, {"rejected", c.rejected}};
 }
 
+/// `s` without the blanks LC pads control numbers with ("n  79021164 ").
+std::string trimmed(std::string_view s) {
+    while (!s.empty() && s.back() == ' ') {
+        s.remove_suffix(1);
+    }
+    return std::string{s};
+}
+
 /// The search effect of the heading cleanup (docs/search-effect.md, docs/report-schema).
 json search_effect(const headings::HeadingAnalysis& analysis, const std::vector<std::string>& names) {
     const auto records = analysis.records();
@@ -140,7 +148,7 @@ json search_effect(const headings::HeadingAnalysis& analysis, const std::vector<
                             std::back_inserter(missed));
         json h{{"heading", entity.preferred},
                {"authority", entity.authority >= 0 && auth != nullptr
-                                 ? json(auth->records()[static_cast<std::size_t>(entity.authority)].control_number)
+                                 ? json(trimmed(auth->records()[static_cast<std::size_t>(entity.authority)].control_number))
                                  : json(nullptr)},
                {"confidence", entity.confident ? "high" : "medium"},
                {"before", entity.before.size()},

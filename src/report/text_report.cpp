@@ -62,12 +62,22 @@ void write_context_sources(const engine::AuditResult& result, std::ostream& out)
             for (const auto& [scope, n] : result.headings->authorities()->scopes()) {
                 scopes += fmt::format("{}{} {}", scopes.empty() ? "" : ", ", grouped(n), scope);
             }
-            const auto indexed = result.headings->authorities()->records().size();
+            const auto& index = *result.headings->authorities();
+            const auto indexed = index.records().size() - index.duplicates();
             out << fmt::format("  {} authority records indexed{}{}\n", grouped(indexed), scopes.empty() ? "" : ": ", scopes);
-            if (c.audited > indexed) {
-                out << fmt::format("  {} records not indexed: no MARC 21 heading (1XX) to match, e.g. not authority "
+            if (index.duplicates() > 0) {
+                out << fmt::format("  {} record(s) repeat a record of another file (same 001): counted once\n",
+                                   grouped(index.duplicates()));
+            }
+            if (index.withdrawn() > 0) {
+                out << fmt::format("  {} record(s) left out: deleted, obsolete, split or replaced (Leader/05 d, o, s, x)\n",
+                                   grouped(index.withdrawn()));
+            }
+            const auto others = c.audited - std::min<std::uint64_t>(c.audited, index.records().size() + index.withdrawn());
+            if (others > 0) {
+                out << fmt::format("  {} record(s) not indexed: no MARC 21 heading (1XX) to match, e.g. not authority "
                                    "records (Leader/06 other than z), subdivision records (18X), local heading tags\n",
-                                   grouped(c.audited - indexed));
+                                   grouped(others));
             }
         }
     }
@@ -84,8 +94,8 @@ void write_search_effect(const engine::AuditResult& result, std::ostream& out) {
         out << "  no heading is split over several forms: every search on an authorized form finds all its records\n";
         return;
     }
-    out << fmt::format("  {} heading{}: searches on the authorized forms find {} of their {} records today, {} after the fix\n"
-                       "  (recall {:.0f}% → 100%); {} record{} cannot be found under the authorized heading today.\n",
+    out << fmt::format("  {} heading{}: searches on the authorized (or suggested) forms find {} of their {} records today,\n"
+                       "  {} after the fix (recall {:.0f}% → 100%); {} record{} cannot be found under that heading today.\n",
                        grouped(t.headings), t.headings == 1 ? "" : "s", grouped(t.before), grouped(t.after),
                        grouped(t.after), 100.0 * static_cast<double>(t.before) / static_cast<double>(t.after),
                        grouped(t.unreachable), t.unreachable == 1 ? "" : "s");
@@ -170,18 +180,22 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
         write_search_effect(result, out);
     }
 
-    if (!result.record_tallies.empty()) {
+    // Audited records only: an authority record with a conflict is not part of the batch.
+    std::vector<const engine::RecordTally*> tallies;
+    for (const auto& t : result.record_tallies) {
+        if (t.source_index < result.sources.size() && result.sources[t.source_index].role == engine::SourceRole::batch) {
+            tallies.push_back(&t);
+        }
+    }
+    if (!tallies.empty()) {
         // How findings spread over records: a few bad records or a little everywhere?
         std::uint64_t spread[4] = {0, 0, 0, 0};  // 1, 2-5, 6-20, more
-        for (const auto& t : result.record_tallies) {
-            ++spread[t.findings == 1 ? 0 : t.findings <= 5 ? 1 : t.findings <= 20 ? 2 : 3];
+        for (const auto* t : tallies) {
+            ++spread[t->findings == 1 ? 0 : t->findings <= 5 ? 1 : t->findings <= 20 ? 2 : 3];
         }
         out << fmt::format("\nFindings per record: {} records with 1, {} with 2-5, {} with 6-20, {} with more\n",
                            grouped(spread[0]), grouped(spread[1]), grouped(spread[2]), grouped(spread[3]));
-        std::vector<const engine::RecordTally*> worst;
-        for (const auto& t : result.record_tallies) {
-            worst.push_back(&t);
-        }
+        std::vector<const engine::RecordTally*> worst = tallies;
         std::stable_sort(worst.begin(), worst.end(),
                          [](const auto* a, const auto* b) { return a->findings > b->findings; });
         worst.resize(std::min<std::size_t>(worst.size(), k_worst_records));

@@ -76,8 +76,10 @@ private:
 
     std::uint32_t intern_form(const Heading& h, std::string_view scope);
     std::uint32_t intern_ids(const Heading& h);
-    /// Works out the heading of a field the cache does not know (`record`: its index).
-    Cached judge_field(const record::FieldView& field, int n, std::uint32_t record);
+    /// Works out the heading of a field the cache does not know (`record`: its index; `whole`:
+    /// the record, for a 240, whose heading joins the record's 1XX).
+    Cached judge_field(const record::FieldView& field, int n, std::uint32_t record,
+                       const record::RecordView* whole = nullptr);
 
     std::vector<RecordPlace> m_records;
     std::vector<Form> m_forms;

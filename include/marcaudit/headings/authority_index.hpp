@@ -54,8 +54,8 @@ struct AuthorityConflict {
 /// parts merged with merge()), then seal()ed before lookups. Lookups are thread-safe.
 class AuthorityIndex {
 public:
-    /// Adds an authority record (Leader/06 'z'); other records are ignored. Returns whether
-    /// it had a heading to index.
+    /// Adds an authority record (Leader/06 'z'); other records, and records Leader/05 marks
+    /// as deleted, obsolete, split or replaced, are left out. Returns whether it was indexed.
     bool add(const record::RecordView& record);
     /// Moves the records of `other` into this index.
     void merge(AuthorityIndex&& other);
@@ -73,6 +73,13 @@ public:
     [[nodiscard]] std::span<const std::uint32_t> identified_by(std::string_view id) const;
     /// Whether any record controls headings of `scope` ("name", "lcsh"...).
     [[nodiscard]] bool covers(std::string_view scope) const;
+    /// Whether any record controls headings of the scope and kind of the scoped key `key`
+    /// (a file of LC names, with a few place names coded LCSH, does not control LCSH topics).
+    [[nodiscard]] bool covers_key(std::string_view key) const;
+    /// Records left out: deleted, obsolete, split or replaced (Leader/05 d, o, s, x).
+    [[nodiscard]] std::size_t withdrawn() const noexcept { return m_withdrawn; }
+    /// Records that repeat another file's record (the same 001): indexed once.
+    [[nodiscard]] std::size_t duplicates() const noexcept { return m_duplicates; }
     /// Conflicts inside the authority data, in record order.
     [[nodiscard]] std::span<const AuthorityConflict> conflicts() const noexcept { return m_conflicts; }
     /// How many records of each scope, sorted by scope.
@@ -98,6 +105,9 @@ private:
     Table m_identifier_table;
     std::vector<AuthorityConflict> m_conflicts;
     std::vector<std::pair<std::string, std::size_t>> m_scopes;
+    std::vector<std::string> m_covered;  ///< scope, 0x1E, kind: what the records control
+    std::size_t m_withdrawn = 0;
+    std::size_t m_duplicates = 0;
 };
 
 } // namespace marcaudit::headings

@@ -19,14 +19,20 @@ enum class HeadingKind : std::uint8_t {
     personal_name,   ///< X00
     corporate_name,  ///< X10
     meeting_name,    ///< X11
-    uniform_title,   ///< X30, 240
-    title,           ///< 740, 440
+    uniform_title,   ///< X30, 240, 440 (a series)
+    title,           ///< 740
     event,           ///< 647
     chronological,   ///< 648
     topical,         ///< 650
     geographic,      ///< 651
     genre,           ///< 655
 };
+
+/// Whether `kind` is a name or uniform title (controlled by name authority records).
+[[nodiscard]] constexpr bool is_name(HeadingKind kind) noexcept {
+    return kind == HeadingKind::personal_name || kind == HeadingKind::corporate_name ||
+           kind == HeadingKind::meeting_name || kind == HeadingKind::uniform_title;
+}
 
 /// "personal name", "topical term"...
 [[nodiscard]] std::string_view to_string(HeadingKind kind) noexcept;
@@ -78,8 +84,9 @@ bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind k
 
 /// Which authority records can control a heading of `kind` from `vocabulary`: "name" for
 /// names and uniform titles in any field (the name authority file controls 600 as well as
-/// 100), the vocabulary for subject and genre terms ("lcsh", "mesh", a $2 code), and an empty
-/// string for headings no authority file controls (740 titles, "unspecified" subjects).
+/// 100), unless a $2 names another source (600 17 $2 fast: "fast"); the vocabulary for
+/// subject and genre terms ("lcsh", "mesh", a $2 code); an empty string for headings no
+/// authority file controls (740 titles, "unspecified" subjects).
 [[nodiscard]] std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) noexcept;
 
 /// An authority identifier reduced to the part that names the record, so that the forms a
@@ -97,6 +104,15 @@ bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind k
 /// heading of `field`, taken as a field with tag number `n` (heading_tag()). Returns false
 /// when `n` is not a heading tag or the field has no heading text. `scratch` is reused.
 bool heading_of_field(const record::FieldView& field, int n, std::vector<record::SubfieldView>& scratch, Heading& h);
+
+/// The heading a 240 makes with the record's 100/110/111: the name/title heading an
+/// authority record establishes (the 240's $a as $t). Without a 1XX, the 240 on its own.
+bool name_title_of_240(const record::RecordView& record, const record::FieldView& field,
+                       std::vector<record::SubfieldView>& scratch, Heading& h);
+
+/// A source code ($2, 040 $f) as headings are compared by it: lower case, without blanks
+/// and a closing period ("AAT." → "aat").
+[[nodiscard]] std::string normalize_source_code(std::string_view code);
 
 /// Appends the headings of a bibliographic `record` to `out`: 100/110/111/130, 240, 440,
 /// 600/610/611/630/647/648/650/651/655, 700/710/711/730, 740 (a title), 800/810/811/830.

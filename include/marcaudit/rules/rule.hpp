@@ -31,6 +31,9 @@ struct RunContext {
     /// The heading analysis (batch headings against the authority data and the catalog);
     /// null unless a rule's uses_headings() asked for it.
     const headings::HeadingAnalysis* headings = nullptr;
+    /// The run's input files by source index, as reports name them (batch, then authority
+    /// and catalog files), for findings that point at another file's record.
+    std::vector<std::string> source_names;
 };
 
 /// Which records a rule applies to: a bit per record::RecordKind.

@@ -49,6 +49,14 @@ private:
     headings::Verdict m_verdict;
 };
 
+/// `s` without the blanks LC pads control numbers with ("n  79021164 ").
+std::string_view trimmed(std::string_view s) noexcept {
+    while (!s.empty() && s.back() == ' ') {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
 /// Conflicts inside the authority files: reported on the authority records.
 class AuthorityConflictRule final : public CollectionRule {
 public:
@@ -69,8 +77,12 @@ public:
         for (const auto& c : index.conflicts()) {
             const auto& a = records[c.record];
             const auto& other = records[c.other];
-            const auto other_name = fmt::format("record {}{}", other.record_number,
-                                                other.control_number.empty() ? "" : " (" + other.control_number + ")");
+            const auto cn = trimmed(other.control_number);
+            const auto other_name =
+                fmt::format("record {}{}{}", other.record_number, cn.empty() ? "" : fmt::format(" ({})", cn),
+                            other.source_index == a.source_index || other.source_index >= context.source_names.size()
+                                ? std::string{}
+                                : " of " + context.source_names[other.source_index]);
             Finding& f = report(RecordRef{a.source_index, a.record_number, a.byte_offset, a.control_number}, sink,
                                 c.kind == headings::AuthorityConflict::Kind::same_authorized_form
                                     ? fmt::format("authorized heading '{}' normalizes like the authorized heading of {}",

@@ -54,7 +54,9 @@ std::string name_key(HeadingKind kind, const std::vector<std::pair<char, std::st
 
 TEST(AuthorityIndexTest, LcNameSampleIndexesAuthorizedFormsSeeFromsAndIdentifiers) {
     const auto index = index_of({auth("lc-name-authority-sample-namemrc-273.xml")});
-    ASSERT_EQ(index.records().size(), 273U);  // every record of the sample has a 1XX
+    // Every record of the sample has a 1XX; 5 are deleted (Leader/05 d) and left out.
+    ASSERT_EQ(index.records().size(), 268U);
+    EXPECT_EQ(index.withdrawn(), 5U);
 
     // n 78095625: 100 Mann, Thomas,$d1875-1955, with 400s Man, Tomas / Mann, Tomas / Mān, Tūmās.
     const auto mann = index.authorized(name_key(HeadingKind::personal_name, {{'a', "Mann, Thomas,"}, {'d', "1875-1955"}}));
@@ -81,18 +83,40 @@ TEST(AuthorityIndexTest, LcNameSampleIndexesAuthorizedFormsSeeFromsAndIdentifier
 
 TEST(AuthorityIndexTest, LcSubjectSampleHasItsVocabularyAndItsRealConflicts) {
     const auto index = index_of({auth("lc-subject-authority-sample-subjmrc-193.xml")});
-    // 193 records; two are subdivision records (18X) with no heading of their own to match.
-    EXPECT_EQ(index.records().size(), 191U);
-    const auto key = [](const char* a) {
-        return headings::scoped_key("lcsh", HeadingKind::topical, std::string{"\x1F" "a"} + headings::naco_normalize(a, true));
+    // 193 records: two are subdivision records (18X) with no heading of their own to match,
+    // two are deleted (Leader/05 d).
+    EXPECT_EQ(index.records().size(), 189U);
+    EXPECT_EQ(index.withdrawn(), 2U);
+    const auto key = [](HeadingKind kind, const char* a) {
+        return headings::scoped_key("lcsh", kind, std::string{"\x1F" "a"} + headings::naco_normalize(a, true));
     };
-    ASSERT_EQ(index.authorized(key("Computer crimes")).size(), 1U);
-    EXPECT_EQ(index.see_from(key("Computer fraud")).front(), index.authorized(key("Computer crimes")).front());
+    ASSERT_EQ(index.authorized(key(HeadingKind::topical, "Computer crimes")).size(), 1U);
+    EXPECT_EQ(index.see_from(key(HeadingKind::topical, "Computer fraud")).front(),
+              index.authorized(key(HeadingKind::topical, "Computer crimes")).front());
     // "Nachtmusik" is a 450 of both sh 85129759 (Suite (Music)) and sh 85129761 (Suites).
-    EXPECT_EQ(index.see_from(key("Nachtmusik")).size(), 2U);
+    EXPECT_EQ(index.see_from(key(HeadingKind::topical, "Nachtmusik")).size(), 2U);
     EXPECT_TRUE(index.covers("lcsh"));
+    EXPECT_TRUE(index.covers_key(key(HeadingKind::topical, "Anything")));
+    EXPECT_FALSE(index.covers_key(headings::scoped_key("lcsh", HeadingKind::genre, "\x1F" "aANYTHING")));
 
-    // The sample's own conflict: sh 90004993 has a 451 TJ Ruin Site (N.M.), the 151 of sh 96007078.
+    // sh 96007078 (151 TJ Ruin Site (N.M.)) is deleted: LC covered it by sh 90004993, whose
+    // 451 it was. The deleted record is no authorized form, and no conflict is left.
+    EXPECT_TRUE(index.authorized(key(HeadingKind::geographic, "TJ Ruin Site (N.M.)")).empty());
+    const auto tj = index.see_from(key(HeadingKind::geographic, "TJ Ruin Site (N.M.)"));
+    ASSERT_EQ(tj.size(), 1U);
+    EXPECT_EQ(index.records()[tj.front()].control_number, "sh 90004993 ");
+    // Its cancelled number (010 $z) still leads a $0 to the record that replaced it.
+    ASSERT_EQ(index.identified_by("sh96007078").size(), 1U);
+    EXPECT_EQ(index.identified_by("sh96007078").front(), tj.front());
+    EXPECT_TRUE(index.conflicts().empty());
+}
+
+TEST(AuthorityIndexTest, ConflictsInsideTheAuthorityDataAreFound) {
+    // The two LC records as they stood before LC deleted sh 96007078: its 151 is a 451 of
+    // sh 90004993 (tests/fixtures/headings/README.md).
+    const auto index =
+        index_of({(test_data().parent_path() / "fixtures" / "headings" / "authority-conflict.mrk").string()});
+    ASSERT_EQ(index.records().size(), 2U);
     ASSERT_EQ(index.conflicts().size(), 1U);
     const auto& c = index.conflicts().front();
     EXPECT_EQ(c.kind, headings::AuthorityConflict::Kind::variant_is_authorized);
@@ -139,11 +163,14 @@ TEST(AuthorityIndexTest, WholeCorpusAuthorityFilesLoad) {
     }
     ASSERT_FALSE(files.empty());
     const auto index = index_of(files, 2);
-    // Every authority record with a MARC 21 heading is indexed: LC names 273 + LC subjects
-    // 191 + GND 7 + 2 (ada-minna, copies of two dump records) + MeSH 12 + qa-catalogue 10.
-    // Not indexed: the LC classification sample (Leader/06 w), GND's bibliographic record,
-    // and the 1066 IISH records, whose headings are in a local 103 field.
-    EXPECT_EQ(index.records().size(), 495U);
+    // Every current authority record with a MARC 21 heading is indexed: LC names 268 + LC
+    // subjects 189 + GND 7 + 2 (ada-minna, copies of two dump records) + MeSH 12 +
+    // qa-catalogue 10. Not indexed: 7 deleted LC records, the LC classification sample
+    // (Leader/06 w), GND's bibliographic record, and the 1066 IISH records, whose headings
+    // are in a local 103 field.
+    EXPECT_EQ(index.records().size(), 488U);
+    EXPECT_EQ(index.withdrawn(), 7U);
+    EXPECT_EQ(index.duplicates(), 1U);
     EXPECT_TRUE(index.covers("name"));
     EXPECT_TRUE(index.covers("lcsh"));
     EXPECT_TRUE(index.covers("mesh"));
