@@ -140,9 +140,9 @@ int cmd_audit(const std::vector<std::string>& args) {
         "ambiguous, split over several forms, $0 links to another heading, with the\n"
         "before/after effect of the fix on searches (docs/search-effect.md). Give the\n"
         "authority records with --authorities; without them, headings are clustered\n"
-        "within the batch (and the --catalog). 'marcaudit rules' lists every check; 'marcaudit rules\n"
-        "--explain ID' explains one. Local 9XX/X9X fields are never reported; a profile\n"
-        "can ignore others (docs/profiles.md).\n\nOptions"};
+        "within the batch (and the --catalog). 'marcaudit rules' lists every check;\n"
+        "'marcaudit rules --explain ID' explains one. Local 9XX/X9X fields are never\n"
+        "reported; a profile can ignore others (docs/profiles.md).\n\nOptions"};
     int threads = 0;
     std::string formats;
     std::string output;
