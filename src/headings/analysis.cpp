@@ -547,6 +547,25 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             node = next++;
         }
     }
+    // An identifier shared by personal names with different dates is a wrong $0 somewhere
+    // (Lincoln's heading with Ben-Gurion's number), not one person: it joins nothing.
+    std::vector<bool> conflicting(n_units + n_auth + id_nodes.size(), false);
+    {
+        std::vector<std::string> births(conflicting.size());
+        for (const auto& unit : units) {
+            if (!joins_by_id(unit) || unit.kind != HeadingKind::personal_name) {
+                continue;
+            }
+            const auto birth = name_parts(unit.key).birth;
+            for_each_id(id_sets[unit.id_set], [&](std::string_view id) {
+                const auto node = id_nodes.at(std::pair{scope_of(unit.key), id});
+                if (!birth.empty()) {
+                    conflicting[node] = conflicting[node] || (!births[node].empty() && births[node] != birth);
+                    births[node] = birth;
+                }
+            });
+        }
+    }
     Groups groups{n_units + n_auth + id_nodes.size()};
     for (std::uint32_t i = 0; i < n_units; ++i) {
         auto& unit = units[i];
@@ -560,8 +579,12 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
                 unit.authority = named.front();
                 groups.join(i, n_units + named.front());
             }
-            for_each_id(id_sets[unit.id_set],
-                        [&](std::string_view id) { groups.join(i, id_nodes.at(std::pair{scope_of(unit.key), id})); });
+            for_each_id(id_sets[unit.id_set], [&](std::string_view id) {
+                const auto node = id_nodes.at(std::pair{scope_of(unit.key), id});
+                if (!conflicting[node]) {
+                    groups.join(i, node);
+                }
+            });
         }
     }
     // Personal names that differ only by dates or fuller form: join a form with the one
@@ -749,6 +772,15 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             ++p.all;
         }
     }
+    // Which units the catalog already has (for headings new to it).
+    std::vector<bool> in_catalog(units.size(), false);
+    bool have_catalog = false;
+    for (const auto& u : uses) {
+        if (!m_records[u.record].in_batch) {
+            in_catalog[forms[u.form].unit] = true;
+            have_catalog = true;
+        }
+    }
     std::vector<bool> touched(m_entities.size(), false);
     for (const auto& u : uses) {
         if (!m_records[u.record].in_batch) {
@@ -856,6 +888,13 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
                                        with, all, scope);
                 j.fix = "Link the heading to its authority record ($0), or establish it";
             }
+        }
+        if (j.verdict == Verdict::fine && have_catalog && !in_catalog[unit_index]) {
+            j.verdict = Verdict::new_to_catalog;
+            j.detail = fmt::format("is new to the catalog: no catalog record has it{}",
+                                   mk == Match::Kind::authorized ? " (it is an authorized form)" : "");
+            j.fix = mk == Match::Kind::authorized ? "Load its authority record into the catalog, if it is not there"
+                                                  : "Check it against the catalog's headings before loading";
         }
         if (j.verdict == Verdict::fine) {
             continue;

@@ -53,22 +53,38 @@ std::string subject_vocabulary(const record::RecordView& record) {
     }
 }
 
-/// The identifiers of an authority record: 001, 010 $a and $z (a cancelled LCCN: the
-/// number of a record merged into this one), 024 $a, 035 $a.
-void identifiers_of(const record::RecordView& record, std::vector<std::string>& out) {
-    auto add = [&](std::string_view value) {
+/// The scope of a name authority record: "name", or the 040 $f source when 008/11 is 'z'.
+std::string name_scope(const record::RecordView& record) {
+    const auto* fixed = record.first_field("008");
+    if (fixed != nullptr && fixed->data().size() > 11 && fixed->data()[11] == 'z') {
+        if (const auto* f040 = record.first_field("040"); f040 != nullptr) {
+            if (auto code = normalize_source_code(f040->first('f')); !code.empty()) {
+                return code;
+            }
+        }
+    }
+    return "name";
+}
+
+/// The identifiers of an authority record: 001, 010 $a, 024 $a, 035 $a; and in `cancelled`
+/// its 010 $z (cancelled LCCNs: numbers of records merged into this one).
+void identifiers_of(const record::RecordView& record, std::vector<std::string>& out,
+                    std::vector<std::string>& cancelled) {
+    auto add = [](std::vector<std::string>& to, std::string_view value) {
         if (auto id = normalize_identifier(value); !id.empty()) {
-            out.push_back(std::move(id));
+            to.push_back(std::move(id));
         }
     };
     for (const auto& field : record.fields()) {
         const auto tag = field.tag();
         if (tag == "001") {
-            add(field.data());
+            add(out, field.data());
         } else if (tag == "010" || tag == "024" || tag == "035") {
             for (const auto& sf : field.subfields()) {
-                if (sf.code == 'a' || (sf.code == 'z' && tag == "010")) {
-                    add(sf.value);
+                if (sf.code == 'a') {
+                    add(out, sf.value);
+                } else if (sf.code == 'z' && tag == "010") {
+                    add(cancelled, sf.value);
                 }
             }
         }
@@ -130,8 +146,10 @@ bool AuthorityIndex::add(const record::RecordView& record) {
     if (a.tag.empty()) {
         return false;
     }
+    // Names are the name authority file's, unless 008/11 'z' and 040 $f name another source
+    // (FAST's name records): those control the headings that cite it ($2 fast).
     const bool name = is_name(a.kind);
-    a.scope = name ? "name" : subject_vocabulary(record);
+    a.scope = name ? name_scope(record) : subject_vocabulary(record);
     if (a.scope.empty()) {
         return false;  // a subject record of no vocabulary a heading can name
     }
@@ -140,16 +158,19 @@ bool AuthorityIndex::add(const record::RecordView& record) {
     for (auto& [kind, h] : variants) {
         // A see-from of another kind (a 410 for a 100) names the same entity: look it up
         // under its own kind and the record's scope.
-        const auto scope = is_name(kind) ? std::string_view{"name"} : std::string_view{a.scope};
+        const auto scope = is_name(kind) && !is_name(a.kind) ? std::string_view{"name"} : std::string_view{a.scope};
         m_see_from.push_back(Pending{scoped_key(scope, kind, h.key), index});
         a.variants.push_back(std::move(h.display));
     }
     std::vector<std::string> ids;
-    identifiers_of(record, ids);
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    for (auto& id : ids) {
-        m_identifiers.push_back(Pending{std::move(id), index});
+    std::vector<std::string> cancelled;
+    identifiers_of(record, ids, cancelled);
+    for (auto [list, into] : {std::pair{&ids, &m_identifiers}, std::pair{&cancelled, &m_cancelled}}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+        for (auto& id : *list) {
+            into->push_back(Pending{std::move(id), index});
+        }
     }
     m_records.push_back(std::move(a));
     return true;
@@ -159,10 +180,10 @@ void AuthorityIndex::merge(AuthorityIndex&& other) {
     const auto offset = static_cast<std::uint32_t>(m_records.size());
     m_withdrawn += other.m_withdrawn;
     std::move(other.m_records.begin(), other.m_records.end(), std::back_inserter(m_records));
-    for (auto* list : {&other.m_see_from, &other.m_identifiers}) {
-        auto& into = list == &other.m_see_from ? m_see_from : m_identifiers;
-        for (auto& p : *list) {
-            into.push_back(Pending{std::move(p.key), p.record + offset});
+    for (auto [from, into] : {std::pair{&other.m_see_from, &m_see_from}, std::pair{&other.m_identifiers, &m_identifiers},
+                              std::pair{&other.m_cancelled, &m_cancelled}}) {
+        for (auto& p : *from) {
+            into->push_back(Pending{std::move(p.key), p.record + offset});
         }
     }
     other = AuthorityIndex{};
@@ -231,6 +252,7 @@ void AuthorityIndex::seal() {
     }
     m_scopes.assign(scopes.begin(), scopes.end());
     fill(m_identifiers, m_identifier_table);
+    fill(m_cancelled, m_cancelled_table);
 
     // Conflicts, found record by record so that they come out in input order.
     m_conflicts.clear();
@@ -279,7 +301,8 @@ std::span<const std::uint32_t> AuthorityIndex::see_from(std::string_view key) co
 }
 
 std::span<const std::uint32_t> AuthorityIndex::identified_by(std::string_view id) const {
-    return find(m_identifier_table, id);
+    const auto current = find(m_identifier_table, id);
+    return current.empty() ? find(m_cancelled_table, id) : current;
 }
 
 bool AuthorityIndex::covers(std::string_view scope) const {

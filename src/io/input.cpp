@@ -185,7 +185,9 @@ public:
         const std::size_t want = std::max(m_chunk, min_new);
         auto buffer = std::make_shared<std::string>();
         buffer->resize(carry.size() + want);
-        std::memcpy(buffer->data(), carry.data(), carry.size());
+        if (!carry.empty()) {  // an empty carry may have no data pointer: memcpy must not see it
+            std::memcpy(buffer->data(), carry.data(), carry.size());
+        }
         std::size_t filled = carry.size();
         while (!m_eof && filled < buffer->size()) {
             // Small reads: when zlib finds damage it fails the whole call, so a small call loses

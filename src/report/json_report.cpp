@@ -211,7 +211,9 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
     if (result.headings != nullptr) {
         const auto* auth = result.headings->authorities();
         report["headings"] = json{{"gathered", result.headings->heading_count()},
-                                  {"authority_records", auth != nullptr ? auth->records().size() : 0}};
+                                  {"authority_records", auth != nullptr ? auth->records().size() - auth->duplicates() : 0},
+                                  {"authority_duplicates", auth != nullptr ? auth->duplicates() : 0},
+                                  {"authority_withdrawn", auth != nullptr ? auth->withdrawn() : 0}};
         report["search_effect"] = search_effect(*result.headings, names);
     }
 

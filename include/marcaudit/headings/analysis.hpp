@@ -101,6 +101,7 @@ enum class Verdict : std::uint8_t {
     ambiguous,      ///< matches more than one authority record
     split,          ///< another form of an entity recorded under several forms
     link_mismatch,  ///< its $0/$1 names an authority whose authorized form differs
+    new_to_catalog, ///< otherwise fine, but no record of the catalog (`--catalog`) has it yet
 };
 
 /// One judged heading of the batch.
@@ -145,7 +146,8 @@ class HeadingAnalysis {
 public:
     HeadingAnalysis() = default;
     /// Merges the collectors (in any order), matches against `authorities` (may be empty),
-    /// groups forms into entities and judges every heading of the batch.
+    /// groups forms into entities and judges every heading of the batch. Headings new to
+    /// the catalog are judged only when catalog records were gathered.
     HeadingAnalysis(std::span<HeadingCollector* const> collectors, const AuthorityIndex& authorities);
 
     static constexpr std::uint32_t no_entity = 0xFFFFFFFF;

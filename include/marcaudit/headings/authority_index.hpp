@@ -69,7 +69,8 @@ public:
     [[nodiscard]] std::span<const std::uint32_t> authorized(std::string_view key) const;
     /// The records with a 4XX of the scoped key `key`.
     [[nodiscard]] std::span<const std::uint32_t> see_from(std::string_view key) const;
-    /// The records an identifier names (normalize_identifier() form).
+    /// The records an identifier names (normalize_identifier() form): by their 001, 010 $a,
+    /// 024 or 035; else by a cancelled number in their 010 $z (a record merged into them).
     [[nodiscard]] std::span<const std::uint32_t> identified_by(std::string_view id) const;
     /// Whether any record controls headings of `scope` ("name", "lcsh"...).
     [[nodiscard]] bool covers(std::string_view scope) const;
@@ -100,9 +101,11 @@ private:
     std::vector<Authority> m_records;
     std::vector<Pending> m_see_from;
     std::vector<Pending> m_identifiers;
+    std::vector<Pending> m_cancelled;  ///< 010 $z
     Table m_authorized_table;
     Table m_see_from_table;
     Table m_identifier_table;
+    Table m_cancelled_table;
     std::vector<AuthorityConflict> m_conflicts;
     std::vector<std::pair<std::string, std::size_t>> m_scopes;
     std::vector<std::string> m_covered;  ///< scope, 0x1E, kind: what the records control

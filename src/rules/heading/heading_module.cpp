@@ -109,6 +109,8 @@ constexpr RuleInfo k_split{"heading-split", "heading", Severity::warning,
                            "One person, body or subject recorded under two or more forms, so a search on one misses the others"};
 constexpr RuleInfo k_link_mismatch{"heading-link-mismatch", "heading", Severity::error,
                                    "A $0/$1 names an authority record whose authorized form differs from the heading"};
+constexpr RuleInfo k_new{"heading-new-to-catalog", "heading", Severity::info,
+                         "A heading no record of the catalog (--catalog) has yet: it needs its authority record or a check"};
 constexpr RuleInfo k_conflict{"heading-authority-conflict", "heading", Severity::warning,
                               "Two authority records whose headings normalize alike (1XX and 1XX, or 4XX and 1XX)"};
 
@@ -124,6 +126,7 @@ void register_module(Registry& registry) {
     add_verdict(registry, k_ambiguous, headings::Verdict::ambiguous);
     add_verdict(registry, k_split, headings::Verdict::split);
     add_verdict(registry, k_link_mismatch, headings::Verdict::link_mismatch);
+    add_verdict(registry, k_new, headings::Verdict::new_to_catalog);
     registry.add_collection(k_conflict, [](const RuleOptions&) { return std::make_unique<AuthorityConflictRule>(k_conflict); });
 }
 

@@ -169,7 +169,17 @@ TEST(HeadingAnalysisTest, TheCatalogCountsForTheSearchEffect) {
     ASSERT_EQ(r.sources.size(), 4U);
     EXPECT_EQ(r.sources[3].role, engine::SourceRole::catalog);
     EXPECT_EQ(r.sources[3].records.read, 5U);
-    EXPECT_EQ(findings_of(r).size(), 15U);
+    // The same 15 findings, and headings the catalog does not have yet (information):
+    // Ali (hb006), Ben-Gurion (hb009), Computer crimes (hb013), the MeSH Computer Security
+    // (hb017) and TJ Ruin (N.M.) (hb021). Mann, Thomas, 1875-1955 is in the catalog.
+    std::vector<std::uint64_t> new_ones;
+    for (const auto& f : r.findings) {
+        if (f.rule_id == "heading-new-to-catalog") {
+            new_ones.push_back(f.record_number);
+        }
+    }
+    EXPECT_EQ(new_ones, (std::vector<std::uint64_t>{6, 9, 13, 17, 21}));
+    EXPECT_EQ(findings_of(r).size(), 20U);
     // Mann: the catalog has 2 records under the authorized form and 1 under Mann, Tomas;
     // Computer crimes: 1 catalog record under Computer fraud.
     EXPECT_EQ(effect_of(r), (std::vector<Effect>{
@@ -181,6 +191,28 @@ TEST(HeadingAnalysisTest, TheCatalogCountsForTheSearchEffect) {
                                 {"TJ Ruin (N.M.)", 1, 2, {"hb020"}},
                             }));
     EXPECT_EQ(r.headings->totals().unreachable, 12U);
+}
+
+TEST(HeadingAnalysisTest, CoverageByKindIdentifiersOfLiveRecordsFirstAndWrongLinksJoinNothing) {
+    // Authority data of two LC geographic subject records only (the TJ Ruin pair as it
+    // stood before LC deleted sh 96007078): they judge the 651s, not the 650 topical terms.
+    const auto fixtures = test_data().parent_path() / "fixtures" / "headings";
+    const auto r = heading_audit(data("headings", "batch.mrk"), {(fixtures / "authority-conflict.mrk").string()}, {});
+    EXPECT_EQ(findings_of(r), (std::vector<std::string>{
+                                  "heading-split 5 700",          // Mann, Thomas, by name and dates
+                                  "heading-split 10 600",         // Ben Gurion, David, by name: not by $0...
+                                  "heading-split 19 100",         // MANN, THOMAS
+                                  "heading-link-mismatch 21 651", // sh96007078 is a live record's 001 here
+                              }));
+    // ...because Lincoln's heading carries the same $0: the number is wrong somewhere, and
+    // joins nobody (hb011 is not made a form of Ben-Gurion).
+    EXPECT_EQ(finding(r, "heading-split", 11), nullptr);
+    EXPECT_NE(finding(r, "heading-split", 10)->message.find("medium confidence"), std::string::npos);
+    EXPECT_NE(finding(r, "heading-link-mismatch", 21)->message.find("names 'TJ Ruin Site (N.M.)' (sh 96007078)"),
+              std::string::npos)
+        << finding(r, "heading-link-mismatch", 21)->message;
+    // The conflict, on the authority record, naming the other record.
+    ASSERT_EQ(r.counts_by_rule.at("heading-authority-conflict"), 1U);
 }
 
 TEST(HeadingAnalysisTest, WithoutAuthoritiesClustersByDatesFullerFormsIdentifiersAndSpelling) {
