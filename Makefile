@@ -1,10 +1,14 @@
 # Thin wrapper over CMake presets, for the two set-up commands in README.md.
-#   make demo   install what is missing, build, audit the bundled sample batch
+#   make demo   install what is missing, build, audit the bundled sample batch, then a
+#               heading audit against the LC authority samples with a catalog
 #   make test   install what is missing, build, run the whole test suite
 # Other targets: build, release, asan, bench, clean.
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE ?= tests/data/vendor
+HEADINGS_SAMPLE ?= tests/fixtures/headings/batch.mrk
+AUTHORITIES ?= tests/data/auth/lc-name-authority-sample-namemrc-273.xml tests/data/auth/lc-subject-authority-sample-subjmrc-193.xml
+CATALOG ?= tests/fixtures/headings/catalog.mrk
 
 .PHONY: bootstrap build demo test release asan bench clean
 
@@ -19,6 +23,11 @@ demo: bootstrap
 	cmake --preset release
 	cmake --build --preset release -j $(JOBS)
 	build/release/marcaudit audit $(SAMPLE)
+	@echo
+	@echo "=== Headings: a batch checked against the LC name and subject authority samples,"
+	@echo "=== joining a catalog (tests/fixtures/headings/README.md says what is in them)"
+	@echo
+	build/release/marcaudit audit $(HEADINGS_SAMPLE) --authorities $(AUTHORITIES) --catalog $(CATALOG)
 
 test: build
 	ctest --preset dev -j $(JOBS)

@@ -163,7 +163,7 @@ std::uint32_t HeadingCollector::intern_ids(const Heading& h) {
     return it->second;
 }
 
-HeadingCollector::Cached HeadingCollector::judge_field(const record::FieldView& field, int n, std::uint32_t record,
+HeadingCollector::Cached HeadingCollector::judge_field(const record::FieldView& field, int n,
                                                         const record::RecordView* whole) {
     Cached c;
     const bool found = whole != nullptr ? name_title_of_240(*whole, field, m_subfields, m_heading)
@@ -184,9 +184,8 @@ HeadingCollector::Cached HeadingCollector::judge_field(const record::FieldView& 
     }
     if (d == displays.size()) {
         if (displays.size() < 64) {
-            displays.push_back(Display{std::string{text},
-                                       static_cast<std::uint32_t>(std::min(m_heading.entry_display_size, text.size())),
-                                       record, 0});
+            displays.push_back(
+                Display{std::string{text}, static_cast<std::uint32_t>(std::min(m_heading.entry_display_size, text.size()))});
         } else {
             d = 0;  // a pathological number of spellings: count the rest with the first
         }
@@ -227,9 +226,9 @@ void HeadingCollector::add(const record::RecordView& record, bool in_batch) {
         // 880s, whose $6 differs in every record, nor for 240s, which join the record's 1XX.
         Cached c;
         if (n == 240) {
-            c = judge_field(field, n, rec, &record);  // its heading depends on the record's 1XX
+            c = judge_field(field, n, &record);  // its heading depends on the record's 1XX
         } else if (tag == 880) {
-            c = judge_field(field, n, rec);
+            c = judge_field(field, n);
         } else {
             m_key.assign(field.tag());
             m_key.append(field.data());
@@ -238,7 +237,7 @@ void HeadingCollector::add(const record::RecordView& record, bool in_batch) {
                 c = hit->second;
             } else {
                 std::string raw = m_key;  // judge_field reuses m_key
-                c = judge_field(field, n, rec);
+                c = judge_field(field, n);
                 if (m_field_cache.size() >= k_field_cache_limit) {
                     m_field_cache.clear();  // bounded memory on catalogs of mostly unique headings
                 }
@@ -248,7 +247,6 @@ void HeadingCollector::add(const record::RecordView& record, bool in_batch) {
         if (!c.heading) {
             continue;
         }
-        ++m_forms[c.form].displays[c.display].uses;
         m_uses.push_back(Use{rec, c.form, c.ids, i, static_cast<std::uint16_t>(std::min<std::uint32_t>(occurrence, 0xFFFF)),
                              c.display, static_cast<std::uint16_t>(n)});
     }
@@ -276,8 +274,6 @@ struct GlobalForm {
     struct Display {
         std::string_view text;
         std::uint32_t entry_size;
-        std::uint32_t first_record;
-        std::uint32_t uses;
     };
     std::vector<Display> displays;
     std::uint32_t unit = 0;
@@ -357,16 +353,13 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         form_map[r.collector][r.local] = gi;
         auto& dmap = display_map[r.collector][r.local];
         for (const auto& d : f.displays) {
-            const auto first = record_map[r.collector][d.first_record];
             std::size_t k = 0;
             while (k < g.displays.size() && g.displays[k].text != d.text) {
                 ++k;
             }
             if (k == g.displays.size()) {
-                g.displays.push_back({d.text, d.entry_size, first, 0});
+                g.displays.push_back({d.text, d.entry_size});
             }
-            g.displays[k].uses += d.uses;
-            g.displays[k].first_record = std::min(g.displays[k].first_record, first);
             dmap.push_back(static_cast<std::uint16_t>(k));
         }
     }

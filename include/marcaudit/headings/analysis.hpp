@@ -47,8 +47,6 @@ private:
     struct Display {              ///< one way a form is written
         std::string text;         ///< as written, trailing punctuation and blanks removed
         std::uint32_t entry_size; ///< bytes of `text` before the first subdivision
-        std::uint32_t first_record;
-        std::uint32_t uses;
     };
     struct Form {                 ///< one scoped NACO key
         std::string key;          ///< scoped_key() of the whole heading
@@ -76,10 +74,9 @@ private:
 
     std::uint32_t intern_form(const Heading& h, std::string_view scope);
     std::uint32_t intern_ids(const Heading& h);
-    /// Works out the heading of a field the cache does not know (`record`: its index; `whole`:
-    /// the record, for a 240, whose heading joins the record's 1XX).
-    Cached judge_field(const record::FieldView& field, int n, std::uint32_t record,
-                       const record::RecordView* whole = nullptr);
+    /// Works out the heading of a field the cache does not know (`whole`: the record, for a
+    /// 240, whose heading joins the record's 1XX).
+    Cached judge_field(const record::FieldView& field, int n, const record::RecordView* whole = nullptr);
 
     std::vector<RecordPlace> m_records;
     std::vector<Form> m_forms;

@@ -15,16 +15,23 @@ namespace marcaudit::rules::heading {
 
 namespace {
 
-/// A rule that reports the judged headings of one verdict. It gathers nothing itself.
-class VerdictRule final : public CollectionRule {
+/// A rule that reports from the heading analysis the engine runs once for all of them: it
+/// gathers nothing itself.
+class HeadingRule : public CollectionRule {
 public:
-    VerdictRule(const RuleInfo& info, headings::Verdict verdict) noexcept : CollectionRule(info), m_verdict(verdict) {}
+    explicit HeadingRule(const RuleInfo& info) noexcept : CollectionRule(info) {}
 
     [[nodiscard]] RecordKinds kinds() const override { return 0; }
     [[nodiscard]] std::unique_ptr<State> make_state() const override { return std::make_unique<State>(); }
     void observe(const record::RecordView& /*record*/, State& /*state*/) const override {}
     void merge(State& /*into*/, State& /*from*/) const override {}
     [[nodiscard]] bool uses_headings() const override { return true; }
+};
+
+/// Reports the judged headings of one verdict.
+class VerdictRule final : public HeadingRule {
+public:
+    VerdictRule(const RuleInfo& info, headings::Verdict verdict) noexcept : HeadingRule(info), m_verdict(verdict) {}
 
     void finalize(State& /*state*/, const RunContext& context, FindingSink& sink) const override {
         if (context.headings == nullptr) {
@@ -58,15 +65,9 @@ std::string_view trimmed(std::string_view s) noexcept {
 }
 
 /// Conflicts inside the authority files: reported on the authority records.
-class AuthorityConflictRule final : public CollectionRule {
+class AuthorityConflictRule final : public HeadingRule {
 public:
-    explicit AuthorityConflictRule(const RuleInfo& info) noexcept : CollectionRule(info) {}
-
-    [[nodiscard]] RecordKinds kinds() const override { return 0; }
-    [[nodiscard]] std::unique_ptr<State> make_state() const override { return std::make_unique<State>(); }
-    void observe(const record::RecordView& /*record*/, State& /*state*/) const override {}
-    void merge(State& /*into*/, State& /*from*/) const override {}
-    [[nodiscard]] bool uses_headings() const override { return true; }
+    explicit AuthorityConflictRule(const RuleInfo& info) noexcept : HeadingRule(info) {}
 
     void finalize(State& /*state*/, const RunContext& context, FindingSink& sink) const override {
         if (context.headings == nullptr || context.headings->authorities() == nullptr) {
