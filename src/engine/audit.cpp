@@ -95,7 +95,8 @@ namespace {
 /// A progress line on stderr, redrawn at most four times a second.
 class Progress {
 public:
-    explicit Progress(bool enabled) : m_enabled(enabled), m_start(clock::now()), m_last(m_start) {}
+    explicit Progress(bool enabled, const char* label = "") :
+        m_enabled(enabled), m_label(label), m_start(clock::now()), m_last(m_start) {}
     void update(std::uint64_t records, std::uint64_t bytes) {
         if (!m_enabled) {
             return;
@@ -106,7 +107,7 @@ public:
         }
         m_last = now;
         const double secs = std::chrono::duration<double>(now - m_start).count();
-        std::fprintf(stderr, "\r  %llu records  %.0f records/s  %.1f MB read   ",
+        std::fprintf(stderr, "\r  %s%llu records  %.0f records/s  %.1f MB read   ", m_label,
                      static_cast<unsigned long long>(records), secs > 0 ? static_cast<double>(records) / secs : 0.0,
                      static_cast<double>(bytes) / 1e6);
         m_drawn = true;
@@ -120,6 +121,7 @@ public:
 private:
     using clock = std::chrono::steady_clock;
     bool m_enabled;
+    const char* m_label;  ///< what is being read: "" for the batch, "catalog: "...
     bool m_drawn = false;
     clock::time_point m_start;
     clock::time_point m_last;
@@ -269,8 +271,12 @@ void read_context(const std::vector<std::string>& files, SourceRole role, const 
     const auto first = static_cast<std::uint32_t>(result.sources.size());
     std::vector<SourceInfo> sources;
     std::vector<SourceSummary> summaries;
+    Progress progress{options.progress, role == SourceRole::catalog ? "catalog: " : "authorities: "};
+    std::uint64_t read = 0;
     auto visit = [&](const record::RecordView& record, FindingSink&, std::string&) { use(record); };
     auto consume = [&](BatchResult&& batch) {
+        read += batch.outcomes.size();
+        progress.update(read, batch.bytes_end);
         const auto local = batch.source_index - first;
         if (summaries.size() <= local) {
             summaries.resize(local + 1);
@@ -287,6 +293,7 @@ void read_context(const std::vector<std::string>& files, SourceRole role, const 
         }
     };
     run_pipeline(inputs, PipelineOptions{options.threads, options.batch, first}, visit, consume, sources);
+    progress.finish();
     summaries.resize(sources.size());
     for (std::size_t i = 0; i < sources.size(); ++i) {
         summaries[i].info = sources[i];

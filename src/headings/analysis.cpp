@@ -521,13 +521,27 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     // Units not matched by text join through their identifiers: an authority record the
     // identifiers name, and other units of the same scope with the same identifier (the
     // FAST form of a name shares its OCLC entity $1 with the LC form, and is no split).
+    auto scope_of = [](std::string_view key) { return key.substr(0, key.find('\x1E')); };
+    // The authority records an identifier set names, among those of the heading's scope (an
+    // LC number in a FAST heading's $0 names nothing FAST controls).
+    auto named_in = [&](std::uint32_t id_set, std::string_view key) {
+        std::vector<std::uint32_t> named;
+        if (id_set == 0 || id_authorities[id_set].empty()) {
+            return named;  // no authority record has the number: nothing to filter
+        }
+        for (auto a : id_authorities[id_set]) {
+            if (authorities.records()[a].scope == scope_of(key)) {
+                named.push_back(a);
+            }
+        }
+        return named;
+    };
     auto joins_by_id = [&](const Unit& unit) {
         const auto k = unit.match.kind;
         return k != Match::Kind::authorized && k != Match::Kind::variant && k != Match::Kind::ambiguous &&
                unit.id_set != 0 && unit.id_set != static_cast<std::uint32_t>(-1) &&
-               id_authorities[unit.id_set].size() <= 1;  // naming several records: join nothing
+               named_in(unit.id_set, unit.key).size() <= 1;  // naming several records: join nothing
     };
-    auto scope_of = [](std::string_view key) { return key.substr(0, key.find('\x1E')); };
     std::map<std::pair<std::string_view, std::string_view>, std::uint32_t> id_nodes;  // (scope, id)
     for (const auto& unit : units) {
         if (joins_by_id(unit)) {
@@ -567,7 +581,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             unit.authority = unit.match.authorities.front();
             groups.join(i, n_units + unit.match.authorities.front());
         } else if (joins_by_id(unit)) {
-            const auto& named = id_authorities[unit.id_set];
+            const auto named = named_in(unit.id_set, unit.key);
             if (named.size() == 1) {
                 unit.authority = named.front();
                 groups.join(i, n_units + named.front());
@@ -789,7 +803,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         j.tag = u.tag;
         j.entity = unit_entity[unit_index];
         const auto text = use_text(u);
-        const auto& named = id_authorities[u.ids];
+        const auto named = named_in(u.ids, form.key);
         const auto scope = form.key.substr(0, form.key.find('\x1E'));
         auto mk = unit.match.kind;
         auto matched = unit.match.authorities;
@@ -834,8 +848,16 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             j.verdict = Verdict::link_mismatch;
             j.authorities = named;
             if (named.size() > 1) {
-                j.detail = fmt::format("has $0/$1 identifiers that name {} different authority records", named.size());
-                j.fix = "Keep only the identifier of the authority record the heading stands for";
+                std::string which;
+                for (auto a : named) {
+                    which += (which.empty() ? "" : "; ") + auth_name(a);
+                }
+                j.detail = fmt::format("has $0/$1 identifiers that name {} different authority records: {}", named.size(),
+                                       which);
+                j.fix = std::string_view{id_sets[u.ids]}.find('\x1F') == std::string_view::npos
+                            ? "The number is in more than one authority record: link the heading to the record it "
+                              "stands for by that record's own number (001 or 010 $a)"
+                            : "Keep only the identifier of the authority record the heading stands for";
             } else if (mk == Match::Kind::authorized) {
                 j.detail = fmt::format("is the authorized form of {}, but its $0/$1 names {}",
                                        auth_name(matched.front()), auth_name(named.front()));

@@ -25,6 +25,18 @@ bool kind_of_tag(int n, HeadingKind& kind) noexcept {
     }
 }
 
+/// The source of the record's headings named in 040 $f (the first one), normalized; or "".
+std::string source_of(const record::RecordView& record) {
+    for (const auto& field : record.fields()) {
+        if (field.tag() == "040") {
+            if (const auto f = field.first('f'); !f.empty()) {
+                return normalize_source_code(f);
+            }
+        }
+    }
+    return {};
+}
+
 /// The subject vocabulary an authority record belongs to, from 008/11 (and 040 $f for 'z'),
 /// in the words extract_headings() uses for the bibliographic second indicator.
 std::string subject_vocabulary(const record::RecordView& record) {
@@ -40,15 +52,7 @@ std::string subject_vocabulary(const record::RecordView& record) {
         case 'v': return "rvm";
         case 'r': return "aat";
         case 's': return "sears";
-        case 'z':
-            for (const auto& field : record.fields()) {
-                if (field.tag() == "040") {
-                    if (const auto f = field.first('f'); !f.empty()) {
-                        return normalize_source_code(f);
-                    }
-                }
-            }
-            return {};
+        case 'z': return source_of(record);
         default: return {};
     }
 }
@@ -57,10 +61,8 @@ std::string subject_vocabulary(const record::RecordView& record) {
 std::string name_scope(const record::RecordView& record) {
     const auto* fixed = record.first_field("008");
     if (fixed != nullptr && fixed->data().size() > 11 && fixed->data()[11] == 'z') {
-        if (const auto* f040 = record.first_field("040"); f040 != nullptr) {
-            if (auto code = normalize_source_code(f040->first('f')); !code.empty()) {
-                return code;
-            }
+        if (auto code = source_of(record); !code.empty()) {
+            return code;
         }
     }
     return "name";

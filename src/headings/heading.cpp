@@ -1,5 +1,6 @@
 #include "marcaudit/headings/heading.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "marcaudit/headings/naco.hpp"
@@ -194,12 +195,18 @@ std::string normalize_identifier(std::string_view id) {
         while (!id.empty() && (id.back() == '/' || id.back() == ' ' || id.back() == '.')) {
             id.remove_suffix(1);
         }
+        const bool fast = id.find("/fast/") != std::string_view::npos;
         const auto slash = id.rfind('/');
         if (slash != std::string_view::npos) {
             id.remove_prefix(slash + 1);
         }
         if (id.ends_with(".html")) {
             id.remove_suffix(5);
+        }
+        // A FAST URI (id.worldcat.org/fast/1234567) names the record whose 001 is fst01234567.
+        if (fast && !id.empty() && id.size() <= 8 &&
+            std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            return "fst" + std::string(8 - id.size(), '0') + std::string{id};
         }
         while (!id.empty() && id.back() == '.') {
             id.remove_suffix(1);  // "…/n95071950." : the period ends the subfield, not the URI

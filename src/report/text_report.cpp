@@ -91,7 +91,8 @@ void write_search_effect(const engine::AuditResult& result, std::ostream& out) {
     out << "\nSearch effect of the heading cleanup (a browse or exact search on the authorized form;\n"
            "see docs/search-effect.md):\n";
     if (t.headings == 0) {
-        out << "  no heading is split over several forms: every search on an authorized form finds all its records\n";
+        out << "  no heading of the batch's findings is split over several forms: the cleanup changes no\n"
+               "  search on an authorized form\n";
         return;
     }
     out << fmt::format("  {} heading{}: searches on the authorized (or suggested) forms find {} of their {} records today,\n"

@@ -279,3 +279,55 @@ TEST(HeadingAnalysisTest, ReportIsTheSameForAnyThreadCount) {
 
 } // namespace
 } // namespace marcaudit::test
+
+namespace marcaudit::test {
+namespace {
+
+TEST(HeadingAnalysisTest, WholeCorpusWithAuthoritiesAndCatalogIsTheSameForAnyThreadCount) {
+    const auto root = corpus_root();
+    if (!root) {
+        GTEST_SKIP() << "../shared/corpus not present: whole-corpus heading audit skipped";
+    }
+    // The UTF-8 bibliographic corpus audited against every authority file, joining the
+    // MARC-8 files as the catalog.
+    auto run = [&](unsigned threads, std::size_t batch_records) {
+        engine::AuditOptions options;
+        options.inputs = {(*root / "bib").string()};
+        options.authorities = {(*root / "auth").string()};
+        options.catalog = {(*root / "marc8").string()};
+        options.threads = threads;
+        options.batch.max_records = batch_records;
+        options.profile = &heading_profile();
+        return engine::run_audit(options);
+    };
+    const auto one = run(1, 1000);
+    const auto many = run(3, 7);
+    EXPECT_EQ(json_report(one), json_report(many));
+    // Findings are about audited records or authority records, never the catalog's.
+    std::set<std::uint32_t> catalog_sources;
+    for (std::uint32_t i = 0; i < one.sources.size(); ++i) {
+        if (one.sources[i].role == engine::SourceRole::catalog) {
+            catalog_sources.insert(i);
+        }
+    }
+    ASSERT_FALSE(catalog_sources.empty());
+    for (const auto& f : one.findings) {
+        EXPECT_FALSE(catalog_sources.contains(f.source_index)) << f.message;
+    }
+    // The search effect adds up: after >= before for every heading, and the totals are sums.
+    ASSERT_NE(one.headings, nullptr);
+    std::uint64_t before = 0;
+    std::uint64_t after = 0;
+    for (auto e : one.headings->search_effect()) {
+        const auto& entity = one.headings->entities()[e];
+        EXPECT_GT(entity.after.size(), entity.before.size()) << entity.preferred;
+        before += entity.before.size();
+        after += entity.after.size();
+    }
+    EXPECT_EQ(one.headings->totals().before, before);
+    EXPECT_EQ(one.headings->totals().after, after);
+    EXPECT_GT(one.headings->totals().headings, 10U);
+}
+
+} // namespace
+} // namespace marcaudit::test
