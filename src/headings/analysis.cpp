@@ -895,6 +895,17 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             j.verdict = Verdict::uncontrolled;
             j.detail = "matches no authorized (1XX) or see-from (4XX) form in the authority data";
             j.fix = "Establish the heading, or correct it to an authorized form";
+            auto related = authorities.see_also(form.key);
+            if (related.empty()) {
+                related = authorities.see_also(unit.key);
+            }
+            if (!related.empty()) {
+                // Another record refers to it (5XX): it is established, but its own record is
+                // not in the authority data.
+                j.detail += fmt::format(", though {} refers to it as a related heading (see also, 5XX)",
+                                        auth_name(related.front()));
+                j.fix = "Load the heading's own authority record with the others (it is a 5XX of another record)";
+            }
         } else if (mk == Match::Kind::not_covered && u.ids == 0) {
             const auto& [with, all] = peers_of(u);
             if (with * 2 > all) {

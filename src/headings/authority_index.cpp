@@ -121,13 +121,15 @@ bool AuthorityIndex::add(const record::RecordView& record) {
     a.record_number = record.record_number();
     a.byte_offset = record.byte_offset();
     a.control_number = std::string{record.control_number()};
-    std::vector<std::pair<HeadingKind, Heading>> variants;
+    std::vector<std::pair<HeadingKind, Heading>> variants;   // 4XX
+    std::vector<std::pair<HeadingKind, Heading>> see_also;   // 5XX
     for (const auto& field : record.fields()) {
         const int n = record::tag_number(field.tag());
         HeadingKind kind{};
         const bool authorized = n >= 100 && n < 200;
         const bool see_from = n >= 400 && n < 500;
-        if (!(authorized || see_from) || !kind_of_tag(n, kind) || (authorized && !a.tag.empty())) {
+        const bool related = n >= 500 && n < 600;
+        if (!(authorized || see_from || related) || !kind_of_tag(n, kind) || (authorized && !a.tag.empty())) {
             continue;  // a second 1XX is marc21-main-entry-repeated's business
         }
         subfields.clear();
@@ -142,7 +144,7 @@ bool AuthorityIndex::add(const record::RecordView& record) {
             a.display = std::move(h.display);
             a.key = std::move(h.key);
         } else {
-            variants.emplace_back(kind, std::move(h));
+            (see_from ? variants : see_also).emplace_back(kind, std::move(h));
         }
     }
     if (a.tag.empty()) {
@@ -157,12 +159,17 @@ bool AuthorityIndex::add(const record::RecordView& record) {
     }
     a.key = scoped_key(a.scope, a.kind, a.key);
     const auto index = static_cast<std::uint32_t>(m_records.size());
+    // A reference of another kind (a 410 for a 100) is looked up under its own kind and the
+    // record's scope (a name's under "name").
+    auto scope_of = [&](HeadingKind kind) {
+        return is_name(kind) && !is_name(a.kind) ? std::string_view{"name"} : std::string_view{a.scope};
+    };
     for (auto& [kind, h] : variants) {
-        // A see-from of another kind (a 410 for a 100) names the same entity: look it up
-        // under its own kind and the record's scope.
-        const auto scope = is_name(kind) && !is_name(a.kind) ? std::string_view{"name"} : std::string_view{a.scope};
-        m_see_from.push_back(Pending{scoped_key(scope, kind, h.key), index});
+        m_see_from.push_back(Pending{scoped_key(scope_of(kind), kind, h.key), index});
         a.variants.push_back(std::move(h.display));
+    }
+    for (auto& [kind, h] : see_also) {
+        m_see_also.push_back(Pending{scoped_key(scope_of(kind), kind, h.key), index});
     }
     std::vector<std::string> ids;
     std::vector<std::string> cancelled;
@@ -182,8 +189,8 @@ void AuthorityIndex::merge(AuthorityIndex&& other) {
     const auto offset = static_cast<std::uint32_t>(m_records.size());
     m_withdrawn += other.m_withdrawn;
     std::move(other.m_records.begin(), other.m_records.end(), std::back_inserter(m_records));
-    for (auto [from, into] : {std::pair{&other.m_see_from, &m_see_from}, std::pair{&other.m_identifiers, &m_identifiers},
-                              std::pair{&other.m_cancelled, &m_cancelled}}) {
+    for (auto [from, into] : {std::pair{&other.m_see_from, &m_see_from}, std::pair{&other.m_see_also, &m_see_also},
+                              std::pair{&other.m_identifiers, &m_identifiers}, std::pair{&other.m_cancelled, &m_cancelled}}) {
         for (auto& p : *from) {
             into->push_back(Pending{std::move(p.key), p.record + offset});
         }
@@ -236,6 +243,7 @@ void AuthorityIndex::seal() {
         }
     }
     fill(m_see_from, m_see_from_table);
+    fill(m_see_also, m_see_also_table);
     std::map<std::string, std::size_t, std::less<>> scopes;
     m_covered.clear();
     m_duplicates = 0;
@@ -300,6 +308,10 @@ std::span<const std::uint32_t> AuthorityIndex::authorized(std::string_view key) 
 
 std::span<const std::uint32_t> AuthorityIndex::see_from(std::string_view key) const {
     return find(m_see_from_table, key);
+}
+
+std::span<const std::uint32_t> AuthorityIndex::see_also(std::string_view key) const {
+    return find(m_see_also_table, key);
 }
 
 std::span<const std::uint32_t> AuthorityIndex::identified_by(std::string_view id) const {

@@ -3,8 +3,8 @@
 /// @file
 /// The authority index: what the authority files given with `--authorities` say about
 /// headings. Each authority record's 1XX is an authorized form; its 4XX are see-from forms
-/// that lead to it; its 001, 010, 024 and 035 identify it, so a $0 in a bibliographic heading
-/// finds it. Keys are NACO keys within an authority scope (see authority_scope()).
+/// that lead to it; its 5XX name related headings (see also); its 001, 010, 024 and 035
+/// identify it, so a $0 in a bibliographic heading finds it. Keys are NACO keys within an authority scope (see authority_scope()).
 
 #include <cstdint>
 #include <span>
@@ -69,6 +69,8 @@ public:
     [[nodiscard]] std::span<const std::uint32_t> authorized(std::string_view key) const;
     /// The records with a 4XX of the scoped key `key`.
     [[nodiscard]] std::span<const std::uint32_t> see_from(std::string_view key) const;
+    /// The records with a 5XX (see also: a related heading) of the scoped key `key`.
+    [[nodiscard]] std::span<const std::uint32_t> see_also(std::string_view key) const;
     /// The records an identifier names (normalize_identifier() form): by their 001, 010 $a,
     /// 024 or 035; else by a cancelled number in their 010 $z (a record merged into them).
     [[nodiscard]] std::span<const std::uint32_t> identified_by(std::string_view id) const;
@@ -100,10 +102,12 @@ private:
 
     std::vector<Authority> m_records;
     std::vector<Pending> m_see_from;
+    std::vector<Pending> m_see_also;
     std::vector<Pending> m_identifiers;
     std::vector<Pending> m_cancelled;  ///< 010 $z
     Table m_authorized_table;
     Table m_see_from_table;
+    Table m_see_also_table;
     Table m_identifier_table;
     Table m_cancelled_table;
     std::vector<AuthorityConflict> m_conflicts;

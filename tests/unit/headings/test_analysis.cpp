@@ -191,6 +191,18 @@ TEST(HeadingAnalysisTest, TheCatalogCountsForTheSearchEffect) {
                                 {"TJ Ruin (N.M.)", 1, 2, {"hb020"}},
                             }));
     EXPECT_EQ(r.headings->totals().unreachable, 12U);
+    // The Mann cluster's members and their record counts (batch and catalog).
+    const auto& mann = r.headings->entities()[r.headings->search_effect().front()];
+    std::vector<std::string> forms;
+    for (const auto& f : mann.forms) {
+        forms.push_back(fmt::format("{} {}{}", f.display, f.records, f.preferred ? " *" : ""));
+    }
+    EXPECT_EQ(forms, (std::vector<std::string>{"Mann, Thomas, 1875-1955 5 *", "Mann, Tomas, 1875-1955 2", "Mann, Thomas 1",
+                                               "M\xC4\x81n, T\xC5\xABm\xC4\x81s, 1875-1955 1"}));
+    ASSERT_GE(mann.authority, 0);
+    EXPECT_EQ(r.headings->authorities()->records()[static_cast<std::size_t>(mann.authority)].control_number,
+              "n  78095625 ");
+    EXPECT_FALSE(mann.confident);  // Mann, Thomas joined by name and dates
 }
 
 TEST(HeadingAnalysisTest, CoverageByKindIdentifiersOfLiveRecordsFirstAndWrongLinksJoinNothing) {
@@ -213,6 +225,15 @@ TEST(HeadingAnalysisTest, CoverageByKindIdentifiersOfLiveRecordsFirstAndWrongLin
         << finding(r, "heading-link-mismatch", 21)->message;
     // The conflict, on the authority record, naming the other record.
     ASSERT_EQ(r.counts_by_rule.at("heading-authority-conflict"), 1U);
+}
+
+TEST(HeadingAnalysisTest, AHeadingOnlyReferredToBySeeAlsoIsUncontrolledAndSaysWhere) {
+    const auto r = heading_audit(data("headings", "see-also.mrk"), k_lc_authorities, {});
+    EXPECT_EQ(findings_of(r), (std::vector<std::string>{"heading-uncontrolled 1 651"}));
+    const auto* f = finding(r, "heading-uncontrolled", 1);
+    EXPECT_NE(f->message.find("'TJ Ruin (N.M.)' (sh 90004993) refers to it as a related heading (see also, 5XX)"),
+              std::string::npos)
+        << f->message;
 }
 
 TEST(HeadingAnalysisTest, WithoutAuthoritiesClustersByDatesFullerFormsIdentifiersAndSpelling) {
