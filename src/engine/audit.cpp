@@ -302,6 +302,31 @@ void read_context(const std::vector<std::string>& files, SourceRole role, const 
     }
 }
 
+using Collectors = tbb::enumerable_thread_specific<headings::HeadingCollector>;
+
+/// The heading phase, after the batch: reads the authority files into the index and the
+/// catalog's headings into `collectors` (which hold the batch's), then analyses them all.
+std::shared_ptr<const headings::HeadingAnalysis> analyze_headings(const AuditOptions& options, AuditResult& result,
+                                                                  Collectors& collectors) {
+    auto holder = std::make_shared<HeadingContext>();
+    tbb::enumerable_thread_specific<headings::AuthorityIndex> indexes;
+    read_context(options.authorities, SourceRole::authorities, options, result,
+                 [&](const record::RecordView& record) { indexes.local().add(record); });
+    for (auto& index : indexes) {
+        holder->authorities.merge(std::move(index));
+    }
+    holder->authorities.seal();
+    read_context(options.catalog, SourceRole::catalog, options, result,
+                 [&](const record::RecordView& record) { collectors.local().add(record, false); });
+    std::vector<headings::HeadingCollector*> gathered;
+    for (auto& c : collectors) {
+        gathered.push_back(&c);
+    }
+    holder->analysis = headings::HeadingAnalysis{gathered, holder->authorities};
+    collectors.clear();
+    return {holder, &holder->analysis};
+}
+
 } // namespace
 
 std::string_view to_string(SourceRole role) noexcept {
@@ -377,7 +402,7 @@ AuditResult run_audit(const AuditOptions& options) {
     const detail::RuleSet rule_set{record_rules};
     const bool gather_headings = std::any_of(collection_rules.begin(), collection_rules.end(),
                                              [](const auto& rule) { return rule->uses_headings(); });
-    tbb::enumerable_thread_specific<headings::HeadingCollector> collectors;
+    Collectors collectors;
     // Each worker thread gathers into its own states, one per collection rule.
     using States = std::vector<std::unique_ptr<rules::CollectionRule::State>>;
     tbb::enumerable_thread_specific<States> thread_states([&] {
@@ -419,23 +444,7 @@ AuditResult run_audit(const AuditOptions& options) {
 
     rules::RunContext context;
     if (gather_headings) {
-        auto holder = std::make_shared<HeadingContext>();
-        tbb::enumerable_thread_specific<headings::AuthorityIndex> indexes;
-        read_context(options.authorities, SourceRole::authorities, options, result,
-                     [&](const record::RecordView& record) { indexes.local().add(record); });
-        for (auto& index : indexes) {
-            holder->authorities.merge(std::move(index));
-        }
-        holder->authorities.seal();
-        read_context(options.catalog, SourceRole::catalog, options, result,
-                     [&](const record::RecordView& record) { collectors.local().add(record, false); });
-        std::vector<headings::HeadingCollector*> gathered;
-        for (auto& c : collectors) {
-            gathered.push_back(&c);
-        }
-        holder->analysis = headings::HeadingAnalysis{gathered, holder->authorities};
-        collectors.clear();
-        result.headings = std::shared_ptr<const headings::HeadingAnalysis>(holder, &holder->analysis);
+        result.headings = analyze_headings(options, result, collectors);
         context.headings = result.headings.get();
     }
 

@@ -48,10 +48,20 @@ bool same_text(std::string_view a, std::string_view b) {
     return U_SUCCESS(status) && x == y;
 }
 
-/// Union-find over units, authority records and identifiers.
+/// Union-find over units, authority records and identifiers. Each group knows the authority
+/// record in it, if any: two groups with different records are never joined.
 class Groups {
 public:
-    explicit Groups(std::size_t n) : m_parent(n) { std::iota(m_parent.begin(), m_parent.end(), 0U); }
+    /// Nodes [first_authority, first_authority + authorities) are authority records.
+    Groups(std::size_t n, std::uint32_t first_authority, std::uint32_t authorities) :
+        m_parent(n), m_authority(n, -1) {
+        std::iota(m_parent.begin(), m_parent.end(), 0U);
+        for (std::uint32_t a = 0; a < authorities; ++a) {
+            m_authority[first_authority + a] = a;
+        }
+    }
+    /// The authority record of x's group, or -1.
+    [[nodiscard]] std::int64_t authority(std::uint32_t x) { return m_authority[find(x)]; }
     std::uint32_t find(std::uint32_t x) {
         while (m_parent[x] != x) {
             m_parent[x] = m_parent[m_parent[x]];
@@ -59,17 +69,26 @@ public:
         }
         return x;
     }
-    /// Joins the groups of a and b; the smaller index becomes the root (deterministic).
-    void join(std::uint32_t a, std::uint32_t b) {
+    /// Joins the groups of a and b unless they hold different authority records; the smaller
+    /// index becomes the root (deterministic). Returns whether they are one group now.
+    bool join(std::uint32_t a, std::uint32_t b) {
         a = find(a);
         b = find(b);
-        if (a != b) {
-            m_parent[std::max(a, b)] = std::min(a, b);
+        if (a == b) {
+            return true;
         }
+        if (m_authority[a] >= 0 && m_authority[b] >= 0 && m_authority[a] != m_authority[b]) {
+            return false;
+        }
+        const auto root = std::min(a, b);
+        m_authority[root] = std::max(m_authority[a], m_authority[b]);
+        m_parent[std::max(a, b)] = root;
+        return true;
     }
 
 private:
     std::vector<std::uint32_t> m_parent;
+    std::vector<std::int64_t> m_authority;
 };
 
 /// The segments of a NACO key ("\x1Fa..." "\x1Fd...").
@@ -183,14 +202,11 @@ HeadingCollector::Cached HeadingCollector::judge_field(const record::FieldView& 
         ++d;
     }
     if (d == displays.size()) {
-        if (displays.size() < 64) {
-            displays.push_back(
-                Display{std::string{text}, static_cast<std::uint32_t>(std::min(m_heading.entry_display_size, text.size()))});
-        } else {
-            d = 0;  // a pathological number of spellings: count the rest with the first
-        }
+        // Every spelling is kept: the field cache means this scan runs once per distinct field.
+        displays.push_back(
+            Display{std::string{text}, static_cast<std::uint32_t>(std::min(m_heading.entry_display_size, text.size()))});
     }
-    c.display = static_cast<std::uint16_t>(d);
+    c.display = static_cast<std::uint32_t>(d);
     c.ids = intern_ids(m_heading);
     c.heading = true;
     return c;
@@ -200,7 +216,7 @@ void HeadingCollector::add(const record::RecordView& record, bool in_batch) {
     if (record::kind_of(record.leader()) != record::RecordKind::bibliographic) {
         return;
     }
-    std::array<std::uint16_t, 1000> seen{};
+    std::array<std::uint32_t, 1000> seen{};
     const auto fields = record.fields();
     bool placed = false;
     const auto uses_before = m_uses.size();
@@ -247,8 +263,8 @@ void HeadingCollector::add(const record::RecordView& record, bool in_batch) {
         if (!c.heading) {
             continue;
         }
-        m_uses.push_back(Use{rec, c.form, c.ids, i, static_cast<std::uint16_t>(std::min<std::uint32_t>(occurrence, 0xFFFF)),
-                             c.display, static_cast<std::uint16_t>(n)});
+        m_uses.push_back(Use{rec, c.form, c.ids, i, c.display, occurrence, static_cast<std::uint16_t>(tag),
+                             static_cast<std::uint16_t>(n)});
     }
     if (placed && m_uses.size() == uses_before) {
         m_records.pop_back();  // heading fields, but none with a heading to keep
@@ -288,14 +304,18 @@ struct Unit {
     std::string display;                 ///< the most used way of writing it
     std::uint32_t display_uses = 0;
     std::uint32_t display_first = 0;
-    std::uint32_t id_set = 0;            ///< its one id set; 0 none; -1 several
+    std::vector<std::uint32_t> id_sets;  ///< the $0/$1 sets its uses carry (sorted, unique)
+    std::vector<std::string_view> ids;   ///< every identifier of those sets (sorted, unique)
+    std::vector<std::uint32_t> named;    ///< the authority records they name in its scope
     std::int64_t authority = -1;         ///< the authority it resolved to, by text or by $0
     bool has_ids = false;
 };
 
-struct Use {
-    std::uint32_t record, form, ids, field_index;
-    std::uint16_t occurrence, display, tag;
+/// A heading field of the run: HeadingCollector::Use with global record, form and id-set
+/// numbers and the index of its spelling among its form's merged displays.
+struct GlobalUse {
+    std::uint32_t record, form, ids, field_index, display, occurrence;
+    std::uint16_t tag, heading_tag;
 };
 
 } // namespace
@@ -337,7 +357,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     auto form_of = [&](const Ref& r) -> HeadingCollector::Form& { return collectors[r.collector]->m_forms[r.local]; };
     std::sort(form_refs.begin(), form_refs.end(), [&](const Ref& a, const Ref& b) { return form_of(a).key < form_of(b).key; });
     std::vector<std::vector<std::uint32_t>> form_map(collectors.size());
-    std::vector<std::vector<std::vector<std::uint16_t>>> display_map(collectors.size());
+    std::vector<std::vector<std::vector<std::uint32_t>>> display_map(collectors.size());
     for (std::uint32_t c = 0; c < collectors.size(); ++c) {
         form_map[c].resize(collectors[c]->m_forms.size());
         display_map[c].resize(collectors[c]->m_forms.size());
@@ -360,7 +380,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             if (k == g.displays.size()) {
                 g.displays.push_back({d.text, d.entry_size});
             }
-            dmap.push_back(static_cast<std::uint16_t>(k));
+            dmap.push_back(static_cast<std::uint32_t>(k));
         }
     }
 
@@ -387,14 +407,16 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     }
 
     // --- Uses, in record and field order.
-    std::vector<Use> uses;
+    std::vector<GlobalUse> uses;
     for (std::uint32_t c = 0; c < collectors.size(); ++c) {
         for (const auto& u : collectors[c]->m_uses) {
-            uses.push_back(Use{record_map[c][u.record], form_map[c][u.form], id_map[c][u.ids], u.field_index,
-                               u.occurrence, display_map[c][u.form][u.display], u.tag});
+            uses.push_back(GlobalUse{record_map[c][u.record], form_map[c][u.form], id_map[c][u.ids], u.field_index,
+                                     display_map[c][u.form][u.display], u.occurrence, u.tag, u.heading_tag});
         }
     }
-    auto by_place = [](const Use& a, const Use& b) { return std::tie(a.record, a.field_index) < std::tie(b.record, b.field_index); };
+    auto by_place = [](const GlobalUse& a, const GlobalUse& b) {
+        return std::tie(a.record, a.field_index) < std::tie(b.record, b.field_index);
+    };
     if (!std::is_sorted(uses.begin(), uses.end(), by_place)) {
         std::sort(uses.begin(), uses.end(), by_place);
     }
@@ -438,11 +460,11 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     std::vector<Unit> units;
     for (const auto& [key, form] : unit_keys) {
         if (units.empty() || units.back().key != key) {
-            units.push_back(Unit{key, forms[form].kind, form_match[form], {}, {}, 0, 0, 0, -1, false});
+            units.push_back(Unit{key, forms[form].kind, form_match[form], {}, {}, 0, 0, {}, {}, {}, -1, false});
         }
         forms[form].unit = static_cast<std::uint32_t>(units.size() - 1);
     }
-    auto use_text = [&](const Use& u) {
+    auto use_text = [&](const GlobalUse& u) {
         const auto& f = forms[u.form];
         const auto& d = f.displays[u.display];
         return f.unit_is_whole ? d.text : trim_end(d.text.substr(0, d.entry_size));
@@ -466,17 +488,19 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             t.first = std::min(t.first, u.record);
             if (u.ids != 0) {
                 unit.has_ids = true;
-                unit.id_set = unit.id_set == 0 || unit.id_set == u.ids ? u.ids : static_cast<std::uint32_t>(-1);
+                if (std::find(unit.id_sets.begin(), unit.id_sets.end(), u.ids) == unit.id_sets.end()) {
+                    unit.id_sets.push_back(u.ids);
+                }
             }
         }
         std::vector<std::map<std::string_view, Tally>> spellings(units.size());
         for (std::uint32_t f = 0; f < forms.size(); ++f) {
-            for (std::uint16_t d = 0; d < forms[f].displays.size(); ++d) {
+            for (std::uint32_t d = 0; d < forms[f].displays.size(); ++d) {
                 const auto& t = tallies[f][d];
                 if (t.uses == 0) {
                     continue;
                 }
-                auto& s = spellings[forms[f].unit][use_text(Use{0, f, 0, 0, 0, d, 0})];
+                auto& s = spellings[forms[f].unit][use_text(GlobalUse{0, f, 0, 0, d, 0, 0, 0})];
                 s.uses += t.uses;
                 s.first = std::min(s.first, t.first);
             }
@@ -536,44 +560,61 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         }
         return named;
     };
+    // Each unit's identifiers: the union over its uses (some records carry a $0, some a
+    // $0 and a $1), and the records they name.
+    for (auto& unit : units) {
+        std::sort(unit.id_sets.begin(), unit.id_sets.end());
+        for (auto set : unit.id_sets) {
+            for_each_id(id_sets[set], [&](std::string_view id) { unit.ids.push_back(id); });
+            const auto named = named_in(set, unit.key);
+            unit.named.insert(unit.named.end(), named.begin(), named.end());
+        }
+        std::sort(unit.ids.begin(), unit.ids.end());
+        unit.ids.erase(std::unique(unit.ids.begin(), unit.ids.end()), unit.ids.end());
+        std::sort(unit.named.begin(), unit.named.end());
+        unit.named.erase(std::unique(unit.named.begin(), unit.named.end()), unit.named.end());
+    }
     auto joins_by_id = [&](const Unit& unit) {
         const auto k = unit.match.kind;
         return k != Match::Kind::authorized && k != Match::Kind::variant && k != Match::Kind::ambiguous &&
-               unit.id_set != 0 && unit.id_set != static_cast<std::uint32_t>(-1) &&
-               named_in(unit.id_set, unit.key).size() <= 1;  // naming several records: join nothing
+               !unit.ids.empty() && unit.named.size() <= 1;  // naming several records: join nothing
     };
     std::map<std::pair<std::string_view, std::string_view>, std::uint32_t> id_nodes;  // (scope, id)
     for (const auto& unit : units) {
         if (joins_by_id(unit)) {
-            for_each_id(id_sets[unit.id_set], [&](std::string_view id) { id_nodes.emplace(std::pair{scope_of(unit.key), id}, 0); });
+            for (auto id : unit.ids) {
+                id_nodes.emplace(std::pair{scope_of(unit.key), id}, 0);
+            }
         }
     }
+    const auto first_id_node = n_units + n_auth;
     {
-        std::uint32_t next = n_units + n_auth;
+        std::uint32_t next = first_id_node;
         for (auto& [id, node] : id_nodes) {
             node = next++;
         }
     }
     // An identifier shared by personal names with different dates is a wrong $0 somewhere
     // (Lincoln's heading with Ben-Gurion's number), not one person: it joins nothing.
-    std::vector<bool> conflicting(n_units + n_auth + id_nodes.size(), false);
+    std::vector<bool> conflicting(id_nodes.size(), false);  // by node - first_id_node
     {
-        std::vector<std::string> births(conflicting.size());
+        std::vector<std::string> births(id_nodes.size());
         for (const auto& unit : units) {
             if (!joins_by_id(unit) || unit.kind != HeadingKind::personal_name) {
                 continue;
             }
             const auto birth = name_parts(unit.key).birth;
-            for_each_id(id_sets[unit.id_set], [&](std::string_view id) {
-                const auto node = id_nodes.at(std::pair{scope_of(unit.key), id});
-                if (!birth.empty()) {
-                    conflicting[node] = conflicting[node] || (!births[node].empty() && births[node] != birth);
-                    births[node] = birth;
-                }
-            });
+            if (birth.empty()) {
+                continue;
+            }
+            for (auto id : unit.ids) {
+                const auto node = id_nodes.at(std::pair{scope_of(unit.key), id}) - first_id_node;
+                conflicting[node] = conflicting[node] || (!births[node].empty() && births[node] != birth);
+                births[node] = birth;
+            }
         }
     }
-    Groups groups{n_units + n_auth + id_nodes.size()};
+    Groups groups{n_units + n_auth + id_nodes.size(), n_units, n_auth};
     for (std::uint32_t i = 0; i < n_units; ++i) {
         auto& unit = units[i];
         const auto k = unit.match.kind;
@@ -581,17 +622,15 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             unit.authority = unit.match.authorities.front();
             groups.join(i, n_units + unit.match.authorities.front());
         } else if (joins_by_id(unit)) {
-            const auto named = named_in(unit.id_set, unit.key);
-            if (named.size() == 1) {
-                unit.authority = named.front();
-                groups.join(i, n_units + named.front());
+            if (unit.named.size() == 1 && groups.join(i, n_units + unit.named.front())) {
+                unit.authority = unit.named.front();
             }
-            for_each_id(id_sets[unit.id_set], [&](std::string_view id) {
+            for (auto id : unit.ids) {
                 const auto node = id_nodes.at(std::pair{scope_of(unit.key), id});
-                if (!conflicting[node]) {
-                    groups.join(i, node);
+                if (!conflicting[node - first_id_node]) {
+                    groups.join(i, node);  // refused when it would join two authority records
                 }
-            });
+            }
         }
     }
     // Personal names that differ only by dates or fuller form: join a form with the one
@@ -623,7 +662,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             });
             std::vector<Cluster> clusters;
             for (const auto& [unit, parts] : members) {
-                const auto auth = units[unit].authority;
+                const auto auth = groups.authority(unit);  // by text, $0, or its group's
                 std::vector<std::size_t> fits;
                 for (std::size_t c = 0; c < clusters.size(); ++c) {
                     const auto& cl = clusters[c];
@@ -636,11 +675,14 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
                 }
                 if (fits.size() == 1) {
                     auto& cl = clusters[fits.front()];
-                    if (groups.find(cl.first) != groups.find(unit)) {
+                    const bool apart = groups.find(cl.first) != groups.find(unit);
+                    if (!groups.join(cl.first, unit)) {
+                        continue;  // their groups hold different authority records
+                    }
+                    if (apart) {
                         guessed[cl.first] = true;
                         guessed[unit] = true;
                     }
-                    groups.join(cl.first, unit);
                     if (cl.birth.empty()) {
                         cl.birth = parts.birth;
                     }
@@ -720,11 +762,10 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
                                 : units[preferred].display;
         for (auto u : members) {
             e.forms.push_back(Entity::Form{units[u].display, static_cast<std::uint32_t>(units[u].records.size()), u == preferred});
-            std::vector<std::uint32_t> merged;
-            std::set_union(e.after.begin(), e.after.end(), units[u].records.begin(), units[u].records.end(),
-                           std::back_inserter(merged));
-            e.after = std::move(merged);
+            e.after.insert(e.after.end(), units[u].records.begin(), units[u].records.end());
         }
+        std::sort(e.after.begin(), e.after.end());
+        e.after.erase(std::unique(e.after.begin(), e.after.end()), e.after.end());
         std::stable_sort(e.forms.begin(), e.forms.end(), [](const Entity::Form& a, const Entity::Form& b) {
             return std::tie(b.records, a.display) < std::tie(a.records, b.display);
         });
@@ -769,7 +810,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         std::uint64_t all = 0;
     };
     std::vector<Peers> peers(static_cast<std::size_t>(sources) * scope_names.size());
-    auto peers_of = [&](const Use& u) -> Peers& {
+    auto peers_of = [&](const GlobalUse& u) -> Peers& {
         return peers[m_records[u.record].source_index * scope_names.size() + form_scope[u.form]];
     };
     for (const auto& u : uses) {
@@ -801,6 +842,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         j.field_index = u.field_index;
         j.occurrence = u.occurrence;
         j.tag = u.tag;
+        j.heading_tag = u.heading_tag;
         j.entity = unit_entity[unit_index];
         const auto text = use_text(u);
         const auto named = named_in(u.ids, form.key);

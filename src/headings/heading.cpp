@@ -46,7 +46,9 @@ std::size_t entry_key_size(std::string_view key, bool subject) noexcept {
     }
     for (std::size_t i = 0; i + 1 < key.size(); ++i) {
         if (key[i] == '\x1F' && is_subdivision(key[i + 1])) {
-            return i;
+            // Subdivisions with no main heading before them (650 $xMaps, miscoded): the whole
+            // string is the heading, not an empty one all such fields would share.
+            return i == 0 ? key.size() : i;
         }
     }
     return key.size();
@@ -144,7 +146,7 @@ bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind k
     if (h.display.empty()) {
         return false;
     }
-    if (!in_subdivisions) {
+    if (!in_subdivisions || h.entry_display_size == 0) {
         h.entry_display_size = h.display.size();
     }
     h.key = naco_key(subfields, codes);
@@ -282,7 +284,7 @@ bool name_title_of_240(const record::RecordView& record, const record::FieldView
         return heading_of_field(field, 240, scratch, h);  // a uniform title on its own
     }
     if (!heading_of_field(*main, record::tag_number(main->tag()), scratch, h)) {
-        return false;
+        return heading_of_field(field, 240, scratch, h);  // a 1XX with no name text: the title alone
     }
     // The title as the name/title heading's $t (and $n $p $l $k... as they are): authority
     // records establish "Mozart, Wolfgang Amadeus, 1756-1791. Zauberflöte" as 100 $a $d $t.
@@ -314,7 +316,7 @@ bool name_title_of_240(const record::RecordView& record, const record::FieldView
 }
 
 void extract_headings(const record::RecordView& record, std::vector<Heading>& out) {
-    std::array<std::uint16_t, 1000> seen{};
+    std::array<std::uint32_t, 1000> seen{};
     std::vector<record::SubfieldView> subfields;
     const auto fields = record.fields();
     for (std::uint32_t i = 0; i < fields.size(); ++i) {

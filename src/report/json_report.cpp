@@ -110,12 +110,19 @@ std::string trimmed(std::string_view s) {
     return std::string{s};
 }
 
+/// The records listed as found by a search today, per heading (all are counted): a heading
+/// used by half a million catalog records needs its missed records listed, not its found ones.
+constexpr std::size_t k_found_listed = 100;
+
 /// The search effect of the heading cleanup (docs/search-effect.md, docs/report-schema).
 json search_effect(const headings::HeadingAnalysis& analysis, const std::vector<std::string>& names) {
     const auto records = analysis.records();
-    auto record_list = [&](const std::vector<std::uint32_t>& ids) {
+    auto record_list = [&](const std::vector<std::uint32_t>& ids, std::size_t limit) {
         json list = json::array();
         for (auto id : ids) {
+            if (list.size() == limit) {
+                break;
+            }
             const auto& p = records[id];
             list.push_back(json{{"file", p.source_index < names.size() ? names[p.source_index] : std::string{}},
                                 {"record", p.record_number},
@@ -154,8 +161,11 @@ json search_effect(const headings::HeadingAnalysis& analysis, const std::vector<
                {"before", entity.before.size()},
                {"after", entity.after.size()},
                {"forms", std::move(forms)},
-               {"found_before", record_list(entity.before)},
-               {"missed", record_list(missed)}};
+               {"found_before", record_list(entity.before, k_found_listed)},
+               {"missed", record_list(missed, missed.size())}};
+        if (entity.before.size() > k_found_listed) {
+            h["found_before_not_listed"] = entity.before.size() - k_found_listed;
+        }
         list.push_back(std::move(h));
     }
     out["headings"] = std::move(list);

@@ -59,15 +59,16 @@ private:
         std::uint32_t form;
         std::uint32_t ids;        ///< index into id_sets; 0: no $0/$1
         std::uint32_t field_index;
-        std::uint16_t occurrence;
-        std::uint16_t display;    ///< index into the form's displays
-        std::uint16_t tag;        ///< tag number
+        std::uint32_t display;    ///< index into the form's displays
+        std::uint32_t occurrence; ///< of the field's own tag (an 880's among 880s)
+        std::uint16_t tag;        ///< the field's tag number (880 for an other-script field)
+        std::uint16_t heading_tag;///< the tag it counts as (an unpaired 880: its $6 tag)
     };
 
     struct Cached {               ///< what a heading field's bytes make
         std::uint32_t form = 0;
         std::uint32_t ids = 0;
-        std::uint16_t display = 0;
+        std::uint32_t display = 0;
         bool heading = false;     ///< false: not a heading to keep
     };
     static constexpr std::size_t k_field_cache_limit = 1U << 18;
@@ -106,8 +107,9 @@ struct JudgedHeading {
     Verdict verdict = Verdict::fine;
     std::uint32_t record = 0;       ///< index into HeadingAnalysis::records()
     std::uint32_t field_index = 0;
-    std::uint16_t occurrence = 0;
-    std::uint16_t tag = 0;
+    std::uint32_t occurrence = 0;   ///< of the field's tag
+    std::uint16_t tag = 0;          ///< the field's tag (880 for an other-script field)
+    std::uint16_t heading_tag = 0;  ///< the tag it counts as (an unpaired 880: its $6 tag)
     std::uint32_t entity = 0;       ///< index into entities(), or no_entity
     std::string display;            ///< the heading as written
     std::vector<std::uint32_t> authorities;  ///< matched or linked authority records

@@ -43,8 +43,11 @@ public:
                 continue;
             }
             const auto& p = places[h.record];
+            // An unpaired 880 is reported as the 880 it is, named as the field it stands for.
+            const auto what = h.tag == h.heading_tag ? fmt::format("{:03}", h.tag)
+                                                     : fmt::format("{:03} ({:03})", h.tag, h.heading_tag);
             Finding& f = report(RecordRef{p.source_index, p.record_number, p.byte_offset, p.control_number}, sink,
-                                fmt::format("{:03} heading '{}' {}", h.tag, display_value(h.display, 120), h.detail));
+                                fmt::format("{} heading '{}' {}", what, display_value(h.display, 120), h.detail));
             f.tag = fmt::format("{:03}", h.tag);
             f.occurrence = h.occurrence;
             f.value = display_value(h.display);

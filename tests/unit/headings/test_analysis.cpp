@@ -2,8 +2,8 @@
 // subject authority samples (tests/data/headings/README.md says which authority record
 // each heading comes from), with and without the authority data and a catalog.
 
-#include <fstream>
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include <fmt/format.h>
@@ -348,6 +348,91 @@ TEST(HeadingAnalysisTest, WholeCorpusWithAuthoritiesAndCatalogIsTheSameForAnyThr
     EXPECT_EQ(one.headings->totals().before, before);
     EXPECT_EQ(one.headings->totals().after, after);
     EXPECT_GT(one.headings->totals().headings, 10U);
+}
+
+} // namespace
+} // namespace marcaudit::test
+
+namespace marcaudit::test {
+namespace {
+
+/// Writes mnemonic `records` to a temporary file and returns its path.
+std::string temp_mrk(const std::string& name, const std::string& records) {
+    const auto path = std::filesystem::temp_directory_path() / ("marcaudit-test-" + name + ".mrk");
+    std::ofstream{path, std::ios::binary} << records;
+    return path.string();
+}
+
+std::string bib(const std::string& id, const std::string& fields) {
+    return "=LDR  00000nam a2200000 a 4500\n=001  " + id + "\n=245  00$aA title.\n" + fields + "\n";
+}
+
+TEST(HeadingAnalysisRegressionTest, EverySpellingOfAFormCountsWhateverTheThreads) {
+    // 71 records of one heading, spelled with the case of letters 2-7 following the bits of
+    // the record number: 64 spellings. "Foobarx" (records 0, 64 and 70) is the most common;
+    // every other record is written differently, on any thread count and batch size.
+    std::string records;
+    for (int i = 0; i < 71; ++i) {
+        std::string s = "Foobarx";
+        for (int b = 0; b < 6 && i < 70; ++b) {
+            if ((i >> b) & 1) {
+                auto& c = s[static_cast<std::size_t>(b) + 1];
+                c = static_cast<char>(c - 'a' + 'A');
+            }
+        }
+        records += bib(fmt::format("s{:02}", i), "=650  \\0$a" + s + ".") + "\n";
+    }
+    const auto path = temp_mrk("spellings", records);
+    const auto one = heading_audit(path, {}, {}, 1, 1000);
+    const auto four = heading_audit(path, {}, {}, 4, 1);
+    EXPECT_EQ(json_report(one), json_report(four));
+    std::size_t written_differently = 0;
+    for (const auto& f : one.findings) {
+        written_differently += f.rule_id == "heading-split" ? 1 : 0;
+    }
+    EXPECT_EQ(written_differently, 71U - 3U);
+}
+
+TEST(HeadingAnalysisRegressionTest, FormsJoinThroughAnyOfTheirIdentifiers) {
+    // United Nations twice, one of them with an extra $1; U.N. with the $0 alone.
+    const auto path = temp_mrk("ids", bib("u1", "=110  2\\$aUnited Nations.$0http://id.loc.gov/authorities/names/n79021872") +
+                                          "\n" +
+                                          bib("u2", "=110  2\\$aUnited Nations.$0http://id.loc.gov/authorities/names/n79021872"
+                                                    "$1http://www.wikidata.org/entity/Q1065") +
+                                          "\n" + bib("u3", "=710  2\\$aU.N.$0(DLC)n  79021872") + "\n");
+    const auto r = heading_audit(path, {}, {});
+    EXPECT_EQ(findings_of(r), (std::vector<std::string>{"heading-split 3 710"}));
+}
+
+TEST(HeadingAnalysisRegressionTest, AnUnpairedOtherScriptFieldIsReportedAsThe880ItIs) {
+    // 880 $6700-00 (no 700 in the record) with a see-from form of Mann.
+    const auto path = temp_mrk("880", bib("x1", "=880  1\\$6700-00$aMann, Tomas,$d1875-1955."));
+    const auto r = heading_audit(path, k_lc_authorities, {});
+    ASSERT_EQ(findings_of(r), (std::vector<std::string>{"heading-variant-form 1 880"}));
+    const auto* f = finding(r, "heading-variant-form", 1);
+    EXPECT_EQ(f->occurrence, 1U);
+    EXPECT_TRUE(f->message.starts_with("880 (700) heading 'Mann, Tomas, 1875-1955'")) << f->message;
+}
+
+TEST(HeadingAnalysisRegressionTest, SubdivisionsWithoutAMainHeadingAreTheirOwnHeading) {
+    // Miscoded 650s with only a $x: each is its own heading, not one shared empty heading.
+    const auto batch = temp_mrk("subdiv-batch", bib("b1", "=650  \\0$xMaps."));
+    const auto catalog = temp_mrk("subdiv-catalog", bib("c1", "=650  \\0$xHistory."));
+    const auto r = heading_audit(batch, {}, {catalog});
+    EXPECT_EQ(findings_of(r), (std::vector<std::string>{"heading-new-to-catalog 1 650"}));
+}
+
+TEST(HeadingAnalysisRegressionTest, A240UnderA1XXWithoutNameTextIsJudgedAlone) {
+    std::vector<headings::Heading> out;
+    const auto path = temp_mrk("240", "=LDR  00000nam a2200000 a 4500\n=001  t1\n=100  1\\$e author.\n"
+                                      "=240  10$aZauberflöte.\n=245  00$aA title.\n");
+    std::vector<engine::SourceInfo> sources;
+    engine::run_pipeline(
+        {path}, {1, {}}, [&](const record::RecordView& r, FindingSink&, std::string&) { headings::extract_headings(r, out); },
+        [](engine::BatchResult&&) {}, sources);
+    ASSERT_EQ(out.size(), 1U);
+    EXPECT_EQ(out[0].tag, "240");
+    EXPECT_EQ(out[0].display, "Zauberflöte.");
 }
 
 } // namespace
