@@ -239,21 +239,30 @@ void HeadingCollector::add(const record::RecordView& record, bool in_batch) {
         const auto rec = static_cast<std::uint32_t>(m_records.size() - 1);
         // The same heading field recurs from record to record (an author, a subject): what
         // it makes is looked up by its bytes, and worked out only the first time. Not for
-        // 880s, whose $6 differs in every record, nor for 240s, which join the record's 1XX.
+        // 880s, whose $6 differs in every record.
         Cached c;
-        if (n == 240) {
-            c = judge_field(field, n, &record);  // its heading depends on the record's 1XX
-        } else if (tag == 880) {
+        if (tag == 880) {
             c = judge_field(field, n);
         } else {
             m_key.assign(field.tag());
             m_key.append(field.data());
+            if (n == 240) {
+                // A 240's heading joins the record's 1XX: both make the key.
+                for (const auto& f : fields) {
+                    if (f.tag() == "100" || f.tag() == "110" || f.tag() == "111") {
+                        m_key.push_back(record::record_terminator);
+                        m_key.append(f.tag());
+                        m_key.append(f.data());
+                        break;
+                    }
+                }
+            }
             const auto hit = m_field_cache.find(std::string_view{m_key});
             if (hit != m_field_cache.end()) {
                 c = hit->second;
             } else {
                 std::string raw = m_key;  // judge_field reuses m_key
-                c = judge_field(field, n);
+                c = judge_field(field, n, n == 240 ? &record : nullptr);
                 if (m_field_cache.size() >= k_field_cache_limit) {
                     m_field_cache.clear();  // bounded memory on catalogs of mostly unique headings
                 }

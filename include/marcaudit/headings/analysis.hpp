@@ -40,7 +40,9 @@ private:
     friend class HeadingAnalysis;
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+        // Not noexcept on purpose: libstdc++ then keeps each key's hash in its node, and a
+        // lookup compares hashes before it compares long keys byte by byte.
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     using Interned = std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>>;
 
