@@ -140,7 +140,9 @@ int cmd_audit(const std::vector<std::string>& args) {
         "ambiguous, split over several forms, $0 links to another heading, with the\n"
         "before/after effect of the fix on searches (docs/search-effect.md). Give the\n"
         "authority records with --authorities; without them, headings are clustered\n"
-        "within the batch (and the --catalog). 'marcaudit rules' lists every check;\n"
+        "within the batch (and the --catalog). Identifiers: ISBN/ISSN check digits,\n"
+        "001/003, and duplicate records (same 001, OCLC number, ISBN, or near-identical)\n"
+        "within the batch and against the --catalog. 'marcaudit rules' lists every check;\n"
         "'marcaudit rules --explain ID' explains one. Local 9XX/X9X fields are never\n"
         "reported; a profile can ignore others (docs/profiles.md).\n\nOptions"};
     int threads = 0;
@@ -159,7 +161,8 @@ int cmd_audit(const std::vector<std::string>& args) {
          "001/010/024/035 what a $0 may name")
         ("catalog,c", po::value(&catalog)->multitoken(),
          "the catalog export the batch will join (files or directories): not audited; its "
-         "headings count for split headings and the search effect")
+         "headings count for split headings and the search effect, and its records for "
+         "duplicates (would the load duplicate a catalog record?)")
         ("profile,p", po::value(&profile_name)->default_value("default"),
          "which checks run and how severe they are: a profile name from rules/profiles "
          "(default, strict) or a .toml file of your own")
@@ -237,9 +240,13 @@ int cmd_audit(const std::vector<std::string>& args) {
     static const marcaudit::engine::AuditResult* kept = nullptr;
     kept = new marcaudit::engine::AuditResult(marcaudit::engine::run_audit(options));
     const auto& result = *kept;
-    if ((!authorities.empty() || !catalog.empty()) && result.headings == nullptr) {
-        std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading rule, so --authorities and --catalog "
-                             "were not read\n", profile.name().c_str());
+    if (!authorities.empty() && result.headings == nullptr) {
+        std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading rule, so --authorities was not read\n",
+                     profile.name().c_str());
+    }
+    if (!catalog.empty() && result.headings == nullptr && result.duplicates == nullptr) {
+        std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading or duplicate rule, so --catalog was not read\n",
+                     profile.name().c_str());
     }
 
     if (!report_dir.empty()) {

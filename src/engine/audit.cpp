@@ -18,6 +18,7 @@
 #include "engine/rule_set.hpp"
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/headings/authority_index.hpp"
+#include "marcaudit/identifiers/duplicates.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/io/splitter.hpp"
 #include "marcaudit/rules/catalog.hpp"
@@ -303,11 +304,11 @@ void read_context(const std::vector<std::string>& files, SourceRole role, const 
 }
 
 using Collectors = tbb::enumerable_thread_specific<headings::HeadingCollector>;
+using DuplicateCollectors = tbb::enumerable_thread_specific<identifiers::DuplicateCollector>;
 
-/// The heading phase, after the batch: reads the authority files into the index and the
-/// catalog's headings into `collectors` (which hold the batch's), then analyses them all.
-std::shared_ptr<const headings::HeadingAnalysis> analyze_headings(const AuditOptions& options, AuditResult& result,
-                                                                  Collectors& collectors) {
+/// The authority index built from the `--authorities` files, kept with the heading
+/// analysis that points into it.
+std::shared_ptr<HeadingContext> read_authorities(const AuditOptions& options, AuditResult& result) {
     auto holder = std::make_shared<HeadingContext>();
     tbb::enumerable_thread_specific<headings::AuthorityIndex> indexes;
     read_context(options.authorities, SourceRole::authorities, options, result,
@@ -316,8 +317,13 @@ std::shared_ptr<const headings::HeadingAnalysis> analyze_headings(const AuditOpt
         holder->authorities.merge(std::move(index));
     }
     holder->authorities.seal();
-    read_context(options.catalog, SourceRole::catalog, options, result,
-                 [&](const record::RecordView& record) { collectors.local().add(record, false); });
+    return holder;
+}
+
+/// Analyses the headings the collectors gathered (batch and catalog) against the authority
+/// index in `holder`; the collectors are emptied.
+std::shared_ptr<const headings::HeadingAnalysis> analyze_headings(std::shared_ptr<HeadingContext> holder,
+                                                                  Collectors& collectors) {
     std::vector<headings::HeadingCollector*> gathered;
     for (auto& c : collectors) {
         gathered.push_back(&c);
@@ -325,6 +331,17 @@ std::shared_ptr<const headings::HeadingAnalysis> analyze_headings(const AuditOpt
     holder->analysis = headings::HeadingAnalysis{gathered, holder->authorities};
     collectors.clear();
     return {holder, &holder->analysis};
+}
+
+/// Finds the duplicate groups in what the collectors gathered; the collectors are emptied.
+std::shared_ptr<const identifiers::DuplicateAnalysis> analyze_duplicates(DuplicateCollectors& collectors) {
+    std::vector<identifiers::DuplicateCollector*> gathered;
+    for (auto& c : collectors) {
+        gathered.push_back(&c);
+    }
+    auto analysis = std::make_shared<const identifiers::DuplicateAnalysis>(gathered);
+    collectors.clear();
+    return analysis;
 }
 
 } // namespace
@@ -402,7 +419,13 @@ AuditResult run_audit(const AuditOptions& options) {
     const detail::RuleSet rule_set{record_rules};
     const bool gather_headings = std::any_of(collection_rules.begin(), collection_rules.end(),
                                              [](const auto& rule) { return rule->uses_headings(); });
+    unsigned duplicate_kinds = 0;
+    for (const auto& rule : collection_rules) {
+        duplicate_kinds |= rule->duplicate_kinds();
+    }
+    const bool gather_duplicates = duplicate_kinds != 0;
     Collectors collectors;
+    DuplicateCollectors duplicate_collectors{[&] { return identifiers::DuplicateCollector{duplicate_kinds}; }};
     // Each worker thread gathers into its own states, one per collection rule.
     using States = std::vector<std::unique_ptr<rules::CollectionRule::State>>;
     tbb::enumerable_thread_specific<States> thread_states([&] {
@@ -416,6 +439,9 @@ AuditResult run_audit(const AuditOptions& options) {
         rule_set.run(record, sink);
         if (gather_headings) {
             collectors.local().add(record, true);
+        }
+        if (gather_duplicates) {
+            duplicate_collectors.local().add(record, true);
         }
         if (!collection_rules.empty()) {
             States& states = thread_states.local();
@@ -442,10 +468,30 @@ AuditResult run_audit(const AuditOptions& options) {
         result.records.rejected += result.sources[i].records.rejected;
     }
 
+    // The context the collection rules report from: authority data, then the catalog (read
+    // once for every analysis that needs it), then the analyses.
     rules::RunContext context;
+    std::shared_ptr<HeadingContext> authorities;
     if (gather_headings) {
-        result.headings = analyze_headings(options, result, collectors);
+        authorities = read_authorities(options, result);
+    }
+    if (gather_headings || gather_duplicates) {
+        read_context(options.catalog, SourceRole::catalog, options, result, [&](const record::RecordView& record) {
+            if (gather_headings) {
+                collectors.local().add(record, false);
+            }
+            if (gather_duplicates) {
+                duplicate_collectors.local().add(record, false);
+            }
+        });
+    }
+    if (gather_headings) {
+        result.headings = analyze_headings(std::move(authorities), collectors);
         context.headings = result.headings.get();
+    }
+    if (gather_duplicates) {
+        result.duplicates = analyze_duplicates(duplicate_collectors);
+        context.duplicates = result.duplicates.get();
     }
 
     for (const auto& source : result.sources) {

@@ -9,6 +9,7 @@
 #include <tbb/parallel_pipeline.h>
 
 #include "marcaudit/headings/analysis.hpp"
+#include "marcaudit/identifiers/duplicates.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
@@ -218,6 +219,22 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
                                 {"reason", r.reason}});
     }
     report["rejected"] = std::move(rejected);
+    if (result.duplicates != nullptr) {
+        const auto& d = *result.duplicates;
+        json groups = json::array();
+        for (const auto& g : d.groups()) {
+            json members = json::array();
+            for (auto m : g.records) {
+                const auto& r = d.records()[m];
+                members.push_back(json{{"file", file_of(r.source_index)},
+                                       {"record", r.record_number},
+                                       {"control_number", r.control_number},
+                                       {"in_batch", d.in_batch(m)}});
+            }
+            groups.push_back(json{{"kind", identifiers::to_string(g.kind)}, {"value", g.value}, {"records", std::move(members)}});
+        }
+        report["duplicates"] = std::move(groups);
+    }
     if (result.headings != nullptr) {
         const auto* auth = result.headings->authorities();
         report["headings"] = json{{"gathered", result.headings->heading_count()},

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "marcaudit/headings/analysis.hpp"
+#include "marcaudit/identifiers/duplicates.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
@@ -31,6 +32,7 @@ constexpr std::size_t k_rejections_shown = 20;
 constexpr std::size_t k_worst_records = 5;
 constexpr std::size_t k_search_headings = 10;
 constexpr std::size_t k_missed_shown = 3;
+constexpr std::size_t k_duplicate_groups = 10;
 
 std::string file_name(const engine::AuditResult& result, std::uint32_t index) {
     return index < result.sources.size() ? io::display_name(result.sources[index].info.name) : std::string{};
@@ -56,7 +58,8 @@ void write_context_sources(const engine::AuditResult& result, std::ostream& out)
         out << fmt::format("{}: {} records read from {} file(s) = {} used + {} rejected{}\n",
                            authorities ? "Authority data" : "Catalog (context, not audited)", grouped(c.read), files,
                            grouped(c.audited), grouped(c.rejected),
-                           authorities ? "" : "; its headings count for split headings and the search effect");
+                           authorities ? "" : "; its headings count for split headings and the search effect, its "
+                                              "records for duplicates");
         if (authorities && result.headings != nullptr && result.headings->authorities() != nullptr) {
             std::string scopes;
             for (const auto& [scope, n] : result.headings->authorities()->scopes()) {
@@ -80,6 +83,47 @@ void write_context_sources(const engine::AuditResult& result, std::ostream& out)
                                    grouped(others));
             }
         }
+    }
+}
+
+/// Duplicate groups by kind, and the first groups.
+void write_duplicates(const engine::AuditResult& result, std::ostream& out) {
+    const auto& d = *result.duplicates;
+    if (d.groups().empty()) {
+        return;
+    }
+    std::map<std::string_view, std::size_t> by_kind;
+    for (const auto& g : d.groups()) {
+        ++by_kind[identifiers::to_string(g.kind)];
+    }
+    std::string kinds;
+    for (const auto& [kind, n] : by_kind) {
+        kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", grouped(n), kind);
+    }
+    out << fmt::format("\nDuplicates: {} group(s) of records that would be loaded twice ({}):\n", grouped(d.groups().size()),
+                       kinds);
+    std::size_t shown = 0;
+    for (const auto& g : d.groups()) {
+        if (shown++ == k_duplicate_groups) {
+            out << fmt::format("  … and {} more groups (all in the JSON report)\n", grouped(d.groups().size() - k_duplicate_groups));
+            break;
+        }
+        std::string members;
+        for (auto m : g.records) {
+            const auto& r = d.records()[m];
+            std::string_view cn = r.control_number;
+            while (!cn.empty() && cn.back() == ' ') {
+                cn.remove_suffix(1);
+            }
+            members += fmt::format("{}{}{} record {}{}", members.empty() ? "" : "; ", d.in_batch(m) ? "" : "catalog ",
+                                   file_name(result, r.source_index), r.record_number,
+                                   cn.empty() ? "" : fmt::format(" (001 {})", display_value(cn, 30)));
+        }
+        out << fmt::format("  {:<14} {}\n      {}\n", identifiers::to_string(g.kind),
+                           g.kind == identifiers::DuplicateKind::near_identical
+                               ? std::string{"(same title, date, publisher, edition and form)"}
+                               : g.value,
+                           members);
     }
 }
 
@@ -177,6 +221,9 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                            info ? info->summary : "");
     }
 
+    if (result.duplicates != nullptr) {
+        write_duplicates(result, out);
+    }
     if (result.headings != nullptr) {
         write_search_effect(result, out);
     }
@@ -206,10 +253,10 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                 if (t->findings < 2) {
                     break;
                 }
-                out << fmt::format("  {:>9}  {} record {}{} ({} errors, {} warnings)\n", grouped(t->findings),
+                out << fmt::format("  {:>9}  {} record {}{} (errors {}, warnings {}, info {})\n", grouped(t->findings),
                                    file_of(t->source_index), t->record_number,
                                    t->control_number.empty() ? "" : fmt::format(", 001 {}", display_value(t->control_number, 30)),
-                                   t->by_severity[2], t->by_severity[1]);
+                                   t->by_severity[2], t->by_severity[1], t->by_severity[0]);
             }
         }
     }

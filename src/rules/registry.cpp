@@ -5,6 +5,7 @@
 
 #include "marcaudit/rules/rule.hpp"
 #include "rules/heading/heading_module.hpp"
+#include "rules/identifier/identifier_module.hpp"
 #include "rules/marc21/marc21_module.hpp"
 
 namespace marcaudit::rules {
@@ -85,7 +86,8 @@ void register_builtin_rules(Registry& registry) {
     register_reader_checks(registry);  // structure, encoding
     marc21::register_module(registry);
     heading::register_module(registry);
-    // Later modules register here, one call each: vendor, identifier, custom.
+    identifier::register_module(registry);
+    // Later modules register here, one call each: vendor, custom.
 }
 
 const Registry& builtin_registry() {

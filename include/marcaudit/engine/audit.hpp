@@ -20,6 +20,10 @@ namespace marcaudit::headings {
 class HeadingAnalysis;
 } // namespace marcaudit::headings
 
+namespace marcaudit::identifiers {
+class DuplicateAnalysis;
+} // namespace marcaudit::identifiers
+
 namespace marcaudit::engine {
 
 /// What `marcaudit audit` was asked to do.
@@ -35,7 +39,8 @@ struct AuditOptions {
     /// Authority files (`--authorities`): the heading rules match headings against them.
     std::vector<std::string> authorities;
     /// Catalog exports (`--catalog`): not audited; their headings are the context the
-    /// batch's headings must collocate with.
+    /// batch's headings must collocate with, and their records the ones a load must not
+    /// duplicate.
     std::vector<std::string> catalog;
 };
 
@@ -96,6 +101,8 @@ struct AuditResult {
     std::uint64_t bytes_read = 0;
     /// The heading analysis, when a heading rule ran: findings' context and search effect.
     std::shared_ptr<const headings::HeadingAnalysis> headings;
+    /// The duplicate groups, when a duplicate rule ran.
+    std::shared_ptr<const identifiers::DuplicateAnalysis> duplicates;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
 
     /// Audited records with at least one finding (authority records with a conflict aside).

@@ -22,6 +22,10 @@ namespace marcaudit::headings {
 class HeadingAnalysis;
 } // namespace marcaudit::headings
 
+namespace marcaudit::identifiers {
+class DuplicateAnalysis;
+} // namespace marcaudit::identifiers
+
 namespace marcaudit::rules {
 
 class RuleOptions;
@@ -31,6 +35,9 @@ struct RunContext {
     /// The heading analysis (batch headings against the authority data and the catalog);
     /// null unless a rule's uses_headings() asked for it.
     const headings::HeadingAnalysis* headings = nullptr;
+    /// The duplicate groups (batch records among themselves and against the catalog); null
+    /// unless a rule's duplicate_kinds() asked for them.
+    const identifiers::DuplicateAnalysis* duplicates = nullptr;
     /// The run's input files by source index, as reports name them (batch, then authority
     /// and catalog files), for findings that point at another file's record.
     std::vector<std::string> source_names;
@@ -152,6 +159,10 @@ public:
     /// Whether the rule reports from the heading analysis: the engine then gathers the
     /// headings once, for all such rules, and builds RunContext::headings.
     [[nodiscard]] virtual bool uses_headings() const { return false; }
+    /// The kinds of duplicates the rule reports from the duplicate analysis
+    /// (RunContext::duplicates), a bit per identifiers::DuplicateKind; 0 for none. The engine
+    /// gathers the keys of the kinds the enabled rules ask for, once for all of them.
+    [[nodiscard]] virtual unsigned duplicate_kinds() const { return 0; }
 
     [[nodiscard]] const RuleInfo& info() const noexcept { return m_info; }
 
