@@ -142,7 +142,9 @@ int cmd_audit(const std::vector<std::string>& args) {
         "authority records with --authorities; without them, headings are clustered\n"
         "within the batch (and the --catalog). Identifiers: ISBN/ISSN check digits,\n"
         "001/003, and duplicate records (same 001, OCLC number, ISBN, or near-identical)\n"
-        "within the batch and against the --catalog. 'marcaudit rules' lists every check;\n"
+        "within the batch and against the --catalog. Vendor e-resource records: 006,\n"
+        "007, 008 form, 300, 33X, and 856 links (missing, empty, http, proxy prefixes).\n"
+        "'marcaudit rules' lists every check;\n"
         "'marcaudit rules --explain ID' explains one. Local 9XX/X9X fields are never\n"
         "reported; a profile can ignore others (docs/profiles.md).\n\nOptions"};
     int threads = 0;

@@ -7,6 +7,7 @@
 #include "rules/heading/heading_module.hpp"
 #include "rules/identifier/identifier_module.hpp"
 #include "rules/marc21/marc21_module.hpp"
+#include "rules/vendor/vendor_module.hpp"
 
 namespace marcaudit::rules {
 
@@ -87,7 +88,8 @@ void register_builtin_rules(Registry& registry) {
     marc21::register_module(registry);
     heading::register_module(registry);
     identifier::register_module(registry);
-    // Later modules register here, one call each: vendor, custom.
+    vendor::register_module(registry);
+    // Later modules register here, one call each: custom.
 }
 
 const Registry& builtin_registry() {

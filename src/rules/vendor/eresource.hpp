@@ -1,0 +1,44 @@
+#pragma once
+
+/// @file
+/// What makes a record describe an online resource, as the PCC Provider-Neutral E-Resource
+/// MARC Record Guide codes it: 008 form of item `o`, a 006 for an online computer file
+/// (006/00 `m`, 006/06 `o`), 300 "online resource", 338 `cr`. Each e-resource rule asks whether the *other* signals say "online",
+/// so that the element it checks is never its own evidence. A 007/00 `c` alone is no
+/// evidence: records of photographs and print carry one for their digital surrogates; nor
+/// is form of item `s` (electronic: CD-ROMs too).
+
+#include <cstdint>
+
+#include "marcaudit/record/record_view.hpp"
+
+namespace marcaudit::rules::vendor {
+
+/// The e-resource signals of a bibliographic record.
+struct EResourceSignals {
+    bool form_online = false;  ///< 008/23 (008/29 for maps, visual materials) is o
+    bool has_006_m = false;    ///< a 006 for an online computer file (006/00 m, 006/06 o)
+    bool has_007_c = false;    ///< a 007 for an electronic resource (007/00 c)
+    bool extent_online = false;///< 300 $a says "online resource"
+    bool carrier_online = false;  ///< 338 $b cr or $a "online resource"
+
+    enum Signal : std::uint8_t { form = 1, f006 = 2, f007 = 4, extent = 8, carrier = 16 };
+    /// Whether a signal other than those in `except` says the record is online.
+    [[nodiscard]] bool online_except(unsigned except) const noexcept {
+        return (form_online && !(except & form)) || (has_006_m && !(except & f006)) ||
+               (extent_online && !(except & extent)) || (carrier_online && !(except & carrier));
+    }
+};
+
+/// The signals of `record` (bibliographic records; all false for others).
+[[nodiscard]] EResourceSignals eresource_signals(const record::RecordView& record);
+
+/// Whether the record is described by RDA (Leader/18 i, or 040 $e rda): 33X and the
+/// "1 online resource" extent are RDA's elements; AACR2 records lack them by rule.
+[[nodiscard]] bool is_rda(const record::RecordView& record);
+
+/// The position of the form of item in 008 for this record (23, or 29 for maps and visual
+/// materials: Leader/06 e, f, g, k, o, r).
+[[nodiscard]] std::size_t form_of_item_position(const record::RecordView& record) noexcept;
+
+} // namespace marcaudit::rules::vendor

@@ -1,0 +1,31 @@
+#include "rules/vendor/url_empty.hpp"
+
+namespace marcaudit::rules::vendor {
+
+void UrlEmpty::check(const record::RecordView& record, FindingSink& sink) const {
+    for (const auto& field : record.fields()) {
+        if (field.tag() != "856") {
+            continue;
+        }
+        bool has_u = false;
+        for (const auto& sf : field.subfields()) {
+            if (sf.code != 'u') {
+                continue;
+            }
+            has_u = true;
+            if (sf.value.find_first_not_of(' ') == std::string_view::npos) {
+                Finding& f = report(record, &field, sink, "856 $u is empty: the link leads nowhere");
+                f.position = "$u";
+                f.fix = "put the URL in $u, or delete the 856";
+            }
+        }
+        if (!has_u) {
+            Finding& f = report(record, &field, sink,
+                                "856 has no $u: a link field without an address shows a link that does nothing");
+            f.value = display_value(field.data(), 80);
+            f.fix = "add the URL in $u, or delete the 856";
+        }
+    }
+}
+
+} // namespace marcaudit::rules::vendor

@@ -1,0 +1,24 @@
+#include "rules/vendor/url_insecure.hpp"
+
+namespace marcaudit::rules::vendor {
+
+void UrlInsecure::check(const record::RecordView& record, FindingSink& sink) const {
+    for (const auto& field : record.fields()) {
+        if (field.tag() != "856") {
+            continue;
+        }
+        for (const auto& sf : field.subfields()) {
+            if (sf.code != 'u' || !(sf.value.starts_with("http://") || sf.value.starts_with("HTTP://"))) {
+                continue;
+            }
+            Finding& f = report(record, &field, sink,
+                                "856 $u uses http://: browsers warn about or block unencrypted links, and proxies "
+                                "rewrite them less reliably");
+            f.position = "$u";
+            f.value = display_value(sf.value, 80);
+            f.fix = "https://" + std::string{sf.value.substr(7)} + " (if the provider serves it; most do)";
+        }
+    }
+}
+
+} // namespace marcaudit::rules::vendor

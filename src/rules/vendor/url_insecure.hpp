@@ -1,0 +1,17 @@
+#pragma once
+
+#include "marcaudit/rules/rule.hpp"
+
+namespace marcaudit::rules::vendor {
+
+/// An 856 $u with http:// where the provider serves https://. Doc page: docs/rules/vendor-url-insecure.md
+class UrlInsecure final : public RecordRule {
+public:
+    static constexpr RuleInfo k_info{"vendor-url-insecure", "vendor", Severity::warning,
+                                     "An 856 $u with http:// where the provider serves https://"};
+    UrlInsecure() : RecordRule(k_info) {}
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    void check(const record::RecordView& record, FindingSink& sink) const override;
+};
+
+} // namespace marcaudit::rules::vendor

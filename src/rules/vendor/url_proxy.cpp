@@ -1,0 +1,58 @@
+#include "rules/vendor/url_proxy.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "marcaudit/rules/profile.hpp"
+
+namespace marcaudit::rules::vendor {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out{s};
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+} // namespace
+
+UrlProxy::UrlProxy(const RuleOptions& options) : RecordRule(k_info) {
+    // EZproxy's starting-point URLs (login?url=, login?qurl=), and other proxies' common forms.
+    for (const auto& p : options.get_strings("patterns", {"login?url=", "login?qurl=", "/proxy?url=", "ezproxy."})) {
+        if (p.empty()) {
+            options.fail("patterns", "holds an empty pattern, which every URL would match");
+        }
+        m_patterns.push_back(lower(p));
+    }
+}
+
+void UrlProxy::check(const record::RecordView& record, FindingSink& sink) const {
+    for (const auto& field : record.fields()) {
+        if (field.tag() != "856") {
+            continue;
+        }
+        for (const auto& sf : field.subfields()) {
+            if (sf.code != 'u') {
+                continue;
+            }
+            const auto url = lower(sf.value);
+            const auto hit = std::find_if(m_patterns.begin(), m_patterns.end(),
+                                          [&](const std::string& p) { return url.find(p) != std::string::npos; });
+            if (hit == m_patterns.end()) {
+                continue;
+            }
+            Finding& f = report(record, &field, sink,
+                                fmt::format("856 $u has a proxy prefix ('{}') typed into it: the link breaks when the "
+                                            "proxy changes, and shared records carry one library's proxy",
+                                            *hit));
+            f.position = "$u";
+            f.value = display_value(sf.value, 80);
+            f.fix = "keep the provider's own URL in $u and let the discovery layer or link resolver add the proxy";
+        }
+    }
+}
+
+} // namespace marcaudit::rules::vendor
