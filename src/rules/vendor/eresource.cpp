@@ -52,9 +52,7 @@ EResourceSignals eresource_signals(const record::RecordView& record) {
 }
 
 bool is_rda(const record::RecordView& record) {
-    if (record.leader().at(18) == 'i') {
-        return true;
-    }
+    // 040 $e rda: Leader/18 i only says ISBD punctuation is included, which AACR2 records say too.
     if (const auto* f040 = record.first_field("040"); f040 != nullptr) {
         for (const auto& sf : f040->subfields()) {
             if (sf.code == 'e' && sf.value.starts_with("rda")) {
@@ -63,6 +61,21 @@ bool is_rda(const record::RecordView& record) {
         }
     }
     return false;
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) noexcept {
+    while (!text.empty() && text.front() == ' ') {
+        text.remove_prefix(1);
+    }
+    if (text.size() < prefix.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace marcaudit::rules::vendor

@@ -33,9 +33,12 @@ struct EResourceSignals {
 /// The signals of `record` (bibliographic records; all false for others).
 [[nodiscard]] EResourceSignals eresource_signals(const record::RecordView& record);
 
-/// Whether the record is described by RDA (Leader/18 i, or 040 $e rda): 33X and the
-/// "1 online resource" extent are RDA's elements; AACR2 records lack them by rule.
+/// Whether the record is described by RDA (040 $e rda): 33X and the "1 online resource"
+/// extent are RDA's elements; AACR2 records lack them by rule.
 [[nodiscard]] bool is_rda(const record::RecordView& record);
+
+/// Whether `text`, leading blanks aside, begins with `prefix` in any case ("HTTP://").
+[[nodiscard]] bool starts_with_ci(std::string_view text, std::string_view prefix) noexcept;
 
 /// The position of the form of item in 008 for this record (23, or 29 for maps and visual
 /// materials: Leader/06 e, f, g, k, o, r).

@@ -5,8 +5,8 @@
 namespace marcaudit::rules::vendor {
 
 void EResource006::check(const record::RecordView& record, FindingSink& sink) const {
-    if (!eresource_signals(record).online_except(EResourceSignals::f006)) {
-        return;
+    if (record.leader().type_of_record() == 'm' || !eresource_signals(record).online_except(EResourceSignals::f006)) {
+        return;  // a computer-file record (Leader/06 m) has the computer-file codes in its 008
     }
     const record::FieldView* computer = nullptr;
     for (const auto& field : record.fields()) {

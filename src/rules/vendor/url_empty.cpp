@@ -8,7 +8,9 @@ void UrlEmpty::check(const record::RecordView& record, FindingSink& sink) const 
             continue;
         }
         bool has_u = false;
+        bool other_address = false;  // $a host (an address given in parts), $h a non-functioning URI
         for (const auto& sf : field.subfields()) {
+            other_address = other_address || sf.code == 'a' || sf.code == 'h';
             if (sf.code != 'u') {
                 continue;
             }
@@ -19,7 +21,7 @@ void UrlEmpty::check(const record::RecordView& record, FindingSink& sink) const 
                 f.fix = "put the URL in $u, or delete the 856";
             }
         }
-        if (!has_u) {
+        if (!has_u && !other_address) {
             Finding& f = report(record, &field, sink,
                                 "856 has no $u: a link field without an address shows a link that does nothing");
             f.value = display_value(field.data(), 80);

@@ -4,11 +4,11 @@
 
 namespace marcaudit::rules::vendor {
 
-/// An 856 without $u, or with an empty $u. Doc page: docs/rules/vendor-url-empty.md
+/// An 856 with no address ($u, or $a host, or $h) or with an empty $u. Doc page: docs/rules/vendor-url-empty.md
 class UrlEmpty final : public RecordRule {
 public:
     static constexpr RuleInfo k_info{"vendor-url-empty", "vendor", Severity::error,
-                                     "An 856 without $u, or with an empty $u"};
+                                     "An 856 with no address ($u, or $a host, or $h) or with an empty $u"};
     UrlEmpty() : RecordRule(k_info) {}
     [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;

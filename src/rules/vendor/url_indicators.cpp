@@ -13,7 +13,7 @@ void UrlIndicators::check(const record::RecordView& record, FindingSink& sink) c
             continue;
         }
         const auto url = field.first('u');
-        const bool web = url.starts_with("http://") || url.starts_with("https://");
+        const bool web = starts_with_ci(url, "http://") || starts_with_ci(url, "https://");
         if (!web) {
             continue;  // no URL (vendor-url-empty) or another protocol
         }

@@ -1,5 +1,7 @@
 #include "rules/vendor/url_insecure.hpp"
 
+#include "rules/vendor/eresource.hpp"
+
 namespace marcaudit::rules::vendor {
 
 void UrlInsecure::check(const record::RecordView& record, FindingSink& sink) const {
@@ -8,7 +10,7 @@ void UrlInsecure::check(const record::RecordView& record, FindingSink& sink) con
             continue;
         }
         for (const auto& sf : field.subfields()) {
-            if (sf.code != 'u' || !(sf.value.starts_with("http://") || sf.value.starts_with("HTTP://"))) {
+            if (sf.code != 'u' || !starts_with_ci(sf.value, "http://")) {
                 continue;
             }
             Finding& f = report(record, &field, sink,
@@ -16,7 +18,8 @@ void UrlInsecure::check(const record::RecordView& record, FindingSink& sink) con
                                 "rewrite them less reliably");
             f.position = "$u";
             f.value = display_value(sf.value, 80);
-            f.fix = "https://" + std::string{sf.value.substr(7)} + " (if the provider serves it; most do)";
+            const auto at = sf.value.find("://");
+            f.fix = "https" + std::string{sf.value.substr(at)} + " (if the provider serves it; most do)";
         }
     }
 }

@@ -9,7 +9,8 @@ namespace marcaudit::rules::vendor {
 void UrlUnlabeled::check(const record::RecordView& record, FindingSink& sink) const {
     std::vector<const record::FieldView*> links;
     for (const auto& field : record.fields()) {
-        if (field.tag() == "856" && field.indicator(2) == '0' && !field.first('u').empty()) {
+        if (field.tag() == "856" && field.indicator(2) == '0' &&
+            field.first('u').find_first_not_of(' ') != std::string_view::npos) {
             links.push_back(&field);
         }
     }
@@ -25,7 +26,7 @@ void UrlUnlabeled::check(const record::RecordView& record, FindingSink& sink) co
             continue;
         }
         Finding& f = report(record, field, sink,
-                            fmt::format("one of {} links to the resource (856 40) says nothing about itself: patrons see "
+                            fmt::format("one of {} links to the resource (856, second indicator 0) says nothing about itself: patrons see "
                                         "identical links and cannot tell which provider or part each opens",
                                         links.size()));
         f.value = display_value(field->first('u'), 80);

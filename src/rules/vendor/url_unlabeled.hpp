@@ -4,11 +4,11 @@
 
 namespace marcaudit::rules::vendor {
 
-/// Several links to the resource (856 40) with no $3 or $z to tell them apart. Doc page: docs/rules/vendor-url-unlabeled.md
+/// Several links to the resource (856 X0) with no $3, $y or $z to tell them apart. Doc page: docs/rules/vendor-url-unlabeled.md
 class UrlUnlabeled final : public RecordRule {
 public:
     static constexpr RuleInfo k_info{"vendor-url-unlabeled", "vendor", Severity::warning,
-                                     "Several links to the resource (856 40) with no $3 or $z to tell them apart"};
+                                     "Several links to the resource (856 X0) with no $3, $y or $z to tell them apart"};
     UrlUnlabeled() : RecordRule(k_info) {}
     [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
