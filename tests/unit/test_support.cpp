@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -82,6 +84,12 @@ std::string json_report(const engine::AuditResult& result) {
     std::ostringstream out;
     report::write_json(result, out);
     return out.str();
+}
+
+std::filesystem::path test_temp_dir(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / ("marcaudit-test-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
 }
 
 } // namespace marcaudit::test

@@ -42,6 +42,10 @@ struct SourceRow {
 /// Every readable record of `path` as mnemonic text, one string per record, in input order.
 [[nodiscard]] std::vector<std::string> dump_records(const std::string& path, unsigned threads = 1);
 
+/// A scratch directory for one test process: <temp>/marcaudit-test-<name>-<pid>, created.
+/// Per process, because ctest runs tests in parallel processes that must not share files.
+[[nodiscard]] std::filesystem::path test_temp_dir(const std::string& name);
+
 /// The JSON report of an audit, as text.
 [[nodiscard]] std::string json_report(const engine::AuditResult& result);
 

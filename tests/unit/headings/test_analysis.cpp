@@ -31,7 +31,7 @@ const std::vector<std::string> k_lc_authorities{data("auth", "lc-name-authority-
 /// A profile with the heading rules only.
 const rules::Profile& heading_profile() {
     static const rules::Profile profile = [] {
-        const auto path = fs::temp_directory_path() / "marcaudit-test-heading-profile.toml";
+        const auto path = test_temp_dir("heading-profile") / "heading.toml";
         std::ofstream{path} << "rules = [\"-*\", \"heading-*\"]\n";
         return rules::Profile::load(path.string(), rules::builtin_registry());
     }();
@@ -358,7 +358,7 @@ namespace {
 
 /// Writes mnemonic `records` to a temporary file and returns its path.
 std::string temp_mrk(const std::string& name, const std::string& records) {
-    const auto path = std::filesystem::temp_directory_path() / ("marcaudit-test-" + name + ".mrk");
+    const auto path = test_temp_dir("headings") / (name + ".mrk");
     std::ofstream{path, std::ios::binary} << records;
     return path.string();
 }

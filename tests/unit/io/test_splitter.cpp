@@ -17,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path gzip_copy(const fs::path& source) {
-    const auto dir = fs::temp_directory_path() / "marcaudit-test-gzip";
+    const auto dir = test::test_temp_dir("gzip");
     fs::create_directories(dir);
     const auto target = dir / (source.filename().string() + ".gz");
     std::ifstream in{source, std::ios::binary};
@@ -74,7 +74,7 @@ TEST(SplitterTest, GzipStreamedInTinyChunksEqualsMappedFile) {
             EXPECT_EQ(essence(streamed), essence(mapped));
         }
     }
-    fs::remove_all(fs::temp_directory_path() / "marcaudit-test-gzip");
+    fs::remove_all(test::test_temp_dir("gzip"));
 }
 
 TEST(SplitterTest, RecordsAreNumberedAndOffsetsPointAtLeaders) {

@@ -110,7 +110,7 @@ TEST(ReadersAgreeTest, Marc8DecodingProducesRealDiacriticsAndScripts) {
 }
 
 TEST(ReadersAgreeTest, MnemonicTextRoundTripsEveryField) {
-    const auto dir = fs::temp_directory_path() / "marcaudit-test-mnemonic";
+    const auto dir = test_temp_dir("mnemonic");
     fs::create_directories(dir);
     for (const auto& name : {"bib/loc-catalog-z3950-perl-query-50.utf8.mrc", "bib/evergreen-rda-records-10.utf8.mrc",
                              "marc8/evergreen-hebrew-20.marc8.mrc", "vendor/data-planet-statistical-datasets-40.utf8.mrc"}) {

@@ -23,7 +23,7 @@ std::string read_file(const fs::path& p) {
 }
 
 fs::path write_temp(const std::string& name, const std::string& bytes) {
-    const auto dir = fs::temp_directory_path() / "marcaudit-test-regressions";
+    const auto dir = test_temp_dir("regressions");
     fs::create_directories(dir);
     const auto p = dir / name;
     std::ofstream out{p, std::ios::binary};
@@ -99,7 +99,7 @@ TEST(RegressionTest, MnemonicFieldWithoutDollarKeepsItsText) {
 
 TEST(RegressionTest, TruncatedGzipIsReportedAndTheRecordsBeforeAreAudited) {
     const auto bytes = read_file(test_data() / "vendor" / "data-planet-statistical-datasets-40.utf8.mrc");
-    const auto gz = fs::temp_directory_path() / "marcaudit-test-regressions" / "cut.mrc.gz";
+    const auto gz = test_temp_dir("regressions") / "cut.mrc.gz";
     fs::create_directories(gz.parent_path());
     gzFile out = gzopen(gz.c_str(), "wb");
     gzwrite(out, bytes.data(), static_cast<unsigned>(bytes.size()));

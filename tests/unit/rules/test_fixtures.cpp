@@ -114,7 +114,7 @@ std::pair<fs::path, fs::path> other_serializations(const fs::path& mrk) {
 }
 
 TEST(FixtureTest, EveryRuleBehavesAsItsFixtureSays) {
-    const auto dir = fs::temp_directory_path() / "marcaudit-test-fixtures";
+    const auto dir = test_temp_dir("fixtures");
     fs::create_directories(dir);
     std::size_t checked = 0;
     for (const auto& entry : rules::builtin_registry().entries()) {

@@ -58,7 +58,7 @@ TEST(StandardNumberTest, IssnCheckDigitsAndOclcNumbers) {
 
 const rules::Profile& identifier_profile() {
     static const rules::Profile profile = [] {
-        const auto path = std::filesystem::temp_directory_path() / "marcaudit-test-identifier-profile.toml";
+        const auto path = test_temp_dir("identifier-profile") / "identifier.toml";
         std::ofstream{path} << "rules = [\"-*\", \"identifier-duplicate-*\"]\n";
         return rules::Profile::load(path.string(), rules::builtin_registry());
     }();

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "marcaudit/rules/marc21_tables.hpp"
+#include "test_support.hpp"
 
 namespace marcaudit::rules::marc21 {
 namespace {
@@ -64,7 +65,7 @@ TEST(FormatTablesTest, ShippedAuthorityTablesKnowHeadingsAndTracings) {
 }
 
 TEST(FormatTablesTest, AMalformedTableNamesFileAndLine) {
-    const auto dir = fs::temp_directory_path() / "marcaudit-test-tables";
+    const auto dir = test::test_temp_dir("tables");
     fs::create_directories(dir);
     std::ofstream{dir / "bibliographic-bad.toml"} << "format = \"bibliographic\"\n\n[fields.\"245\"]\nname = \"Title\"\n"
                                                      "repeatable = \"no\"\nind1 = \"01\"\nind2 = \"0\"\n";

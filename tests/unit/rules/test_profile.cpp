@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path write_profile(const std::string& name, const std::string& text) {
-    const auto dir = fs::temp_directory_path() / "marcaudit-test-profiles";
+    const auto dir = test::test_temp_dir("profiles");
     fs::create_directories(dir);
     const auto p = dir / name;
     std::ofstream{p} << text;
