@@ -10,6 +10,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "detail/input_order.hpp"
+
 namespace marcaudit::headings {
 
 namespace {
@@ -332,31 +334,21 @@ struct GlobalUse {
 HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, const AuthorityIndex& authorities)
     : m_authorities(&authorities) {
     // --- Records, numbered in input order.
-    struct Ref {
-        std::uint32_t collector, local;
-    };
-    std::vector<Ref> refs;
-    for (std::uint32_t c = 0; c < collectors.size(); ++c) {
-        for (std::uint32_t i = 0; i < collectors[c]->m_records.size(); ++i) {
-            refs.push_back({c, i});
-        }
-    }
-    auto place = [&](const Ref& r) -> RecordPlace& { return collectors[r.collector]->m_records[r.local]; };
-    std::sort(refs.begin(), refs.end(), [&](const Ref& a, const Ref& b) {
-        return std::tie(place(a).source_index, place(a).record_number) <
-               std::tie(place(b).source_index, place(b).record_number);
-    });
-    std::vector<std::vector<std::uint32_t>> record_map(collectors.size());
-    for (std::uint32_t c = 0; c < collectors.size(); ++c) {
-        record_map[c].resize(collectors[c]->m_records.size());
-    }
+    std::vector<std::vector<std::uint32_t>> record_map;
+    const auto refs = detail::input_order(
+        collectors, [](const HeadingCollector& c) -> const auto& { return c.m_records; },
+        [](const RecordPlace& a, const RecordPlace& b) {
+            return std::tie(a.source_index, a.record_number) < std::tie(b.source_index, b.record_number);
+        },
+        record_map);
+    auto place = [&](const detail::LocalRecord& r) -> RecordPlace& { return collectors[r.collector]->m_records[r.local]; };
     m_records.reserve(refs.size());
-    for (std::uint32_t g = 0; g < refs.size(); ++g) {
-        record_map[refs[g].collector][refs[g].local] = g;
-        m_records.push_back(std::move(place(refs[g])));
+    for (const auto& r : refs) {
+        m_records.push_back(std::move(place(r)));
     }
 
     // --- Forms, numbered by key; their spellings merged.
+    using Ref = detail::LocalRecord;  // here: a form of one collector
     std::vector<Ref> form_refs;
     for (std::uint32_t c = 0; c < collectors.size(); ++c) {
         for (std::uint32_t i = 0; i < collectors[c]->m_forms.size(); ++i) {

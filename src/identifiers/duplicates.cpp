@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "detail/input_order.hpp"
 #include "marcaudit/headings/naco.hpp"
 #include "rules/identifier/standard_numbers.hpp"
 
@@ -162,24 +163,10 @@ void DuplicateCollector::add(const record::RecordView& record, bool in_batch) {
 
 DuplicateAnalysis::DuplicateAnalysis(std::span<DuplicateCollector* const> collectors) {
     // Records in input order, whatever thread gathered them.
-    struct Ref {
-        std::uint32_t collector, local;
-    };
-    std::vector<Ref> refs;
-    for (std::uint32_t c = 0; c < collectors.size(); ++c) {
-        for (std::uint32_t i = 0; i < collectors[c]->m_records.size(); ++i) {
-            refs.push_back({c, i});
-        }
-    }
-    auto at = [&](const Ref& r) -> const rules::RecordRef& { return collectors[r.collector]->m_records[r.local]; };
-    std::sort(refs.begin(), refs.end(), [&](const Ref& a, const Ref& b) { return at(a) < at(b); });
-    std::vector<std::vector<std::uint32_t>> global(collectors.size());
-    for (std::uint32_t c = 0; c < collectors.size(); ++c) {
-        global[c].resize(collectors[c]->m_records.size());
-    }
-    for (std::uint32_t g = 0; g < refs.size(); ++g) {
-        global[refs[g].collector][refs[g].local] = g;
-    }
+    std::vector<std::vector<std::uint32_t>> global;
+    const auto refs = detail::input_order(
+        collectors, [](const DuplicateCollector& c) -> const auto& { return c.m_records; },
+        [](const rules::RecordRef& a, const rules::RecordRef& b) { return a < b; }, global);
 
     struct Entry {
         DuplicateKind kind;

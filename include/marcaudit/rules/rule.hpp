@@ -174,6 +174,17 @@ private:
     RuleInfo m_info;
 };
 
+/// A collection rule that gathers nothing itself: it reports from an analysis the engine
+/// runs once for all such rules (RunContext::headings, RunContext::duplicates).
+class AnalysisRule : public CollectionRule {
+public:
+    explicit AnalysisRule(const RuleInfo& info) noexcept : CollectionRule(info) {}
+    [[nodiscard]] RecordKinds kinds() const override { return 0; }
+    [[nodiscard]] std::unique_ptr<State> make_state() const override { return std::make_unique<State>(); }
+    void observe(const record::RecordView& /*record*/, State& /*state*/) const override {}
+    void merge(State& /*into*/, State& /*from*/) const override {}
+};
+
 /// How to build a rule from its options. @throws ProfileError on a bad option value.
 using RuleFactory = std::function<std::unique_ptr<RecordRule>(const RuleOptions& options)>;
 /// How to build a collection rule from its options. @throws ProfileError on a bad option value.

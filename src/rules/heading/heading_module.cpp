@@ -15,16 +15,10 @@ namespace marcaudit::rules::heading {
 
 namespace {
 
-/// A rule that reports from the heading analysis the engine runs once for all of them: it
-/// gathers nothing itself.
-class HeadingRule : public CollectionRule {
+/// A rule that reports from the heading analysis the engine runs once for all of them.
+class HeadingRule : public AnalysisRule {
 public:
-    explicit HeadingRule(const RuleInfo& info) noexcept : CollectionRule(info) {}
-
-    [[nodiscard]] RecordKinds kinds() const override { return 0; }
-    [[nodiscard]] std::unique_ptr<State> make_state() const override { return std::make_unique<State>(); }
-    void observe(const record::RecordView& /*record*/, State& /*state*/) const override {}
-    void merge(State& /*into*/, State& /*from*/) const override {}
+    explicit HeadingRule(const RuleInfo& info) noexcept : AnalysisRule(info) {}
     [[nodiscard]] bool uses_headings() const override { return true; }
 };
 

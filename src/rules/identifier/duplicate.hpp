@@ -7,14 +7,10 @@ namespace marcaudit::rules::identifier {
 
 /// Reports the audited records of each duplicate group of one kind (the engine gathers the
 /// keys once for all four rules). Doc pages: docs/rules/identifier-duplicate-*.md
-class Duplicate final : public CollectionRule {
+class Duplicate final : public AnalysisRule {
 public:
-    Duplicate(const RuleInfo& info, identifiers::DuplicateKind kind) noexcept : CollectionRule(info), m_kind(kind) {}
+    Duplicate(const RuleInfo& info, identifiers::DuplicateKind kind) noexcept : AnalysisRule(info), m_kind(kind) {}
 
-    [[nodiscard]] RecordKinds kinds() const override { return 0; }
-    [[nodiscard]] std::unique_ptr<State> make_state() const override { return std::make_unique<State>(); }
-    void observe(const record::RecordView& /*record*/, State& /*state*/) const override {}
-    void merge(State& /*into*/, State& /*from*/) const override {}
     [[nodiscard]] unsigned duplicate_kinds() const override { return 1U << static_cast<unsigned>(m_kind); }
     void finalize(State& state, const RunContext& context, FindingSink& sink) const override;
 
