@@ -1,0 +1,17 @@
+#pragma once
+
+#include "marcaudit/rules/rule.hpp"
+
+namespace marcaudit::rules::vendor {
+
+/// A 6XX with second indicator 7 but no $2, or a $2 with another second indicator. Doc page: docs/rules/vendor-subject-source.md
+class SubjectSource final : public RecordRule {
+public:
+    static constexpr RuleInfo k_info{"vendor-subject-source", "vendor", Severity::error,
+                                     "A 6XX with second indicator 7 but no $2, or a $2 with another second indicator"};
+    SubjectSource() : RecordRule(k_info) {}
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    void check(const record::RecordView& record, FindingSink& sink) const override;
+};
+
+} // namespace marcaudit::rules::vendor
