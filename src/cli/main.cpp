@@ -142,11 +142,12 @@ int cmd_audit(const std::vector<std::string>& args) {
         "authority records with --authorities; without them, headings are clustered\n"
         "within the batch (and the --catalog). Identifiers: ISBN/ISSN check digits,\n"
         "001/003, and duplicate records (same 001, OCLC number, ISBN, or near-identical)\n"
-        "within the batch and against the --catalog. Vendor e-resource records: 006,\n"
-        "007, 008 form, 300, 33X, and 856 links (missing, empty, http, proxy prefixes).\n"
-        "'marcaudit rules' lists every check;\n"
-        "'marcaudit rules --explain ID' explains one. Local 9XX/X9X fields are never\n"
-        "reported; a profile can ignore others (docs/profiles.md).\n\nOptions"};
+        "within the batch and against the --catalog. Vendor records: e-resource coding\n"
+        "(006, 007, 008 form, 300, 33X), 856 links (missing, empty, http, proxy\n"
+        "prefixes), 245 $h in RDA, 040, deleted records, 490/8XX, 6XX $2.\n"
+        "'marcaudit rules' lists every check; 'marcaudit rules --explain ID' explains\n"
+        "one. Local 9XX/X9X fields are never reported; a profile can ignore others\n"
+        "(docs/profiles.md).\n\nOptions"};
     int threads = 0;
     std::string formats;
     std::string output;
