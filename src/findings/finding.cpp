@@ -59,6 +59,16 @@ std::size_t utf8_sequence_length(std::string_view s) noexcept {
 
 } // namespace
 
+std::string_view trim_blanks(std::string_view value) noexcept {
+    while (!value.empty() && value.front() == ' ') {
+        value.remove_prefix(1);
+    }
+    while (!value.empty() && value.back() == ' ') {
+        value.remove_suffix(1);
+    }
+    return value;
+}
+
 std::string display_value(std::string_view value, std::size_t max_chars) {
     std::string out;
     out.reserve(std::min(value.size(), max_chars) + 8);

@@ -11,6 +11,7 @@
 #include <unicode/unistr.h>
 
 #include "detail/input_order.hpp"
+#include "marcaudit/findings/finding.hpp"
 
 namespace marcaudit::headings {
 
@@ -785,10 +786,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     const auto& auth_records = authorities.records();
     auto auth_name = [&](std::uint32_t a) {
         const auto& r = auth_records[a];
-        std::string_view cn = r.control_number;
-        while (!cn.empty() && cn.back() == ' ') {
-            cn.remove_suffix(1);
-        }
+        const auto cn = trim_blanks(r.control_number);
         return cn.empty() ? fmt::format("'{}'", trim_end(r.display)) : fmt::format("'{}' ({})", trim_end(r.display), cn);
     };
     // Shares of identified headings per batch file and scope, for the peer rule.

@@ -12,16 +12,6 @@ namespace marcaudit::identifiers {
 
 namespace {
 
-std::string_view trimmed(std::string_view s) noexcept {
-    while (!s.empty() && s.front() == ' ') {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && s.back() == ' ') {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 /// Whether the text after an ISBN qualifies it as the ISBN of a whole set ("(set)", "$q set"):
 /// every volume's record carries it, so it does not make them duplicates.
 bool names_a_set(const record::FieldView& field, std::string_view value) {
@@ -125,8 +115,8 @@ void DuplicateCollector::add(const record::RecordView& record, bool in_batch) {
     };
     const auto* f001 = record.first_field("001");
     const auto* f003 = record.first_field("003");
-    const auto number = f001 != nullptr ? trimmed(f001->data()) : std::string_view{};
-    const auto source = f003 != nullptr ? trimmed(f003->data()) : std::string_view{};
+    const auto number = f001 != nullptr ? trim_blanks(f001->data()) : std::string_view{};
+    const auto source = f003 != nullptr ? trim_blanks(f003->data()) : std::string_view{};
     if (!number.empty()) {
         key(DuplicateKind::control_number, source.empty() ? std::string{number} : std::string{source} + " " + std::string{number});
         // An OCLC number as 001: with 003 OCoLC, or without 003 in OCLC's own prefixed form.

@@ -103,14 +103,6 @@ json counts(const engine::RecordCounts& c) {
     return json{{"read", c.read}, {"audited", c.audited}, {"rejected", c.rejected}};
 }
 
-/// `s` without the blanks LC pads control numbers with ("n  79021164 ").
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && s.back() == ' ') {
-        s.remove_suffix(1);
-    }
-    return std::string{s};
-}
-
 /// The records listed as found by a search today, per heading (all are counted): a heading
 /// used by half a million catalog records needs its missed records listed, not its found ones.
 constexpr std::size_t k_found_listed = 100;
@@ -156,7 +148,7 @@ json search_effect(const headings::HeadingAnalysis& analysis, const std::vector<
                             std::back_inserter(missed));
         json h{{"heading", entity.preferred},
                {"authority", entity.authority >= 0 && auth != nullptr
-                                 ? json(trimmed(auth->records()[static_cast<std::size_t>(entity.authority)].control_number))
+                                 ? json(std::string{trim_blanks(auth->records()[static_cast<std::size_t>(entity.authority)].control_number)})
                                  : json(nullptr)},
                {"confidence", entity.confident ? "high" : "medium"},
                {"before", entity.before.size()},

@@ -111,10 +111,7 @@ void write_duplicates(const engine::AuditResult& result, std::ostream& out) {
         std::string members;
         for (auto m : g.records) {
             const auto& r = d.records()[m];
-            std::string_view cn = r.control_number;
-            while (!cn.empty() && cn.back() == ' ') {
-                cn.remove_suffix(1);
-            }
+            const auto cn = trim_blanks(r.control_number);
             members += fmt::format("{}{}{} record {}{}", members.empty() ? "" : "; ", d.in_batch(m) ? "" : "catalog ",
                                    file_name(result, r.source_index), r.record_number,
                                    cn.empty() ? "" : fmt::format(" (001 {})", display_value(cn, 30)));

@@ -73,4 +73,8 @@ private:
 /// and replaces control characters by visible symbols so a message prints on one line.
 [[nodiscard]] std::string display_value(std::string_view value, std::size_t max_chars = 80);
 
+/// `value` without leading and trailing blanks: a control number as it is compared and shown
+/// ("n  79021164 " → "n  79021164"; LC pads its numbers).
+[[nodiscard]] std::string_view trim_blanks(std::string_view value) noexcept;
+
 } // namespace marcaudit

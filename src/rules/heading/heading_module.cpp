@@ -53,14 +53,6 @@ private:
     headings::Verdict m_verdict;
 };
 
-/// `s` without the blanks LC pads control numbers with ("n  79021164 ").
-std::string_view trimmed(std::string_view s) noexcept {
-    while (!s.empty() && s.back() == ' ') {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 /// Conflicts inside the authority files: reported on the authority records.
 class AuthorityConflictRule final : public HeadingRule {
 public:
@@ -75,7 +67,7 @@ public:
         for (const auto& c : index.conflicts()) {
             const auto& a = records[c.record];
             const auto& other = records[c.other];
-            const auto cn = trimmed(other.control_number);
+            const auto cn = trim_blanks(other.control_number);
             const auto other_name =
                 fmt::format("record {}{}{}", other.record_number, cn.empty() ? "" : fmt::format(" ({})", cn),
                             other.source_index == a.source_index || other.source_index >= context.source_names.size()
