@@ -871,23 +871,20 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         };
         if (mk == Match::Kind::ambiguous) {
             j.verdict = Verdict::ambiguous;
-            j.authorities.assign(unit.match.authorities.begin(), unit.match.authorities.end());
             std::string which;
-            for (auto a : j.authorities) {
+            for (auto a : unit.match.authorities) {
                 which += (which.empty() ? "" : "; ") + auth_name(a);
             }
-            j.detail = fmt::format("matches {} authority records: {}", j.authorities.size(), which);
+            j.detail = fmt::format("matches {} authority records: {}", unit.match.authorities.size(), which);
             j.fix = "Choose the authority record that fits this resource and use its authorized form (with its $0)";
         } else if (mk == Match::Kind::variant) {
             const auto a = matched.front();
             j.verdict = Verdict::variant_form;
-            j.authorities = {a};
             j.detail = fmt::format("is a see-from (4XX) form of {}", auth_name(a));
             j.fix = with_rest(auth_records[a].display);
         } else if (!named.empty() && !(mk == Match::Kind::authorized && named.front() == matched.front() &&
                                        named.size() == 1)) {
             j.verdict = Verdict::link_mismatch;
-            j.authorities = named;
             if (named.size() > 1) {
                 std::string which;
                 for (auto a : named) {

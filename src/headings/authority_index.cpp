@@ -166,7 +166,6 @@ bool AuthorityIndex::add(const record::RecordView& record) {
     };
     for (auto& [kind, h] : variants) {
         m_see_from.push_back(Pending{scoped_key(scope_of(kind), kind, h.key), index});
-        a.variants.push_back(std::move(h.display));
     }
     for (auto& [kind, h] : see_also) {
         m_see_also.push_back(Pending{scoped_key(scope_of(kind), kind, h.key), index});

@@ -114,7 +114,6 @@ struct JudgedHeading {
     std::uint16_t heading_tag = 0;  ///< the tag it counts as (an unpaired 880: its $6 tag)
     std::uint32_t entity = 0;       ///< index into entities(), or no_entity
     std::string display;            ///< the heading as written
-    std::vector<std::uint32_t> authorities;  ///< matched or linked authority records
     std::string detail;             ///< what the verdict rests on, in a cataloger's words
     std::string fix;
 };

@@ -35,7 +35,6 @@ struct Authority {
     std::uint32_t source_index = 0;
     std::uint64_t record_number = 0;
     std::uint64_t byte_offset = 0;
-    std::vector<std::string> variants;  ///< the 4XX forms as written
 };
 
 /// A problem inside the authority data itself.
