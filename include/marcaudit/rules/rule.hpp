@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "marcaudit/findings/finding.hpp"
@@ -213,6 +214,17 @@ public:
 private:
     std::vector<RuleEntry> m_entries;
 };
+
+/// Registers the record rule `Rule` (its `k_info`), built from its options when it takes
+/// them (a constructor from RuleOptions), else without.
+template <typename Rule>
+void add_rule(Registry& registry) {
+    if constexpr (std::is_constructible_v<Rule, const RuleOptions&>) {
+        registry.add(Rule::k_info, [](const RuleOptions& options) { return std::make_unique<Rule>(options); });
+    } else {
+        registry.add(Rule::k_info, [](const RuleOptions&) { return std::make_unique<Rule>(); });
+    }
+}
 
 /// Registers every built-in module's rules, module by module. Explicit, not static
 /// self-registration (which silently drops out of static libraries).

@@ -14,11 +14,6 @@ namespace marcaudit::rules::identifier {
 
 namespace {
 
-template <typename Rule>
-void add(Registry& registry) {
-    registry.add(Rule::k_info, [](const RuleOptions&) { return std::make_unique<Rule>(); });
-}
-
 constexpr RuleInfo k_duplicate_control_number{
     "identifier-duplicate-control-number", "identifier", Severity::error,
     "Records with the same 001 (and 003): a load overlays or rejects one of them"};
@@ -36,15 +31,15 @@ void add_duplicate(Registry& registry, const RuleInfo& info, identifiers::Duplic
 } // namespace
 
 void register_module(Registry& registry) {
-    add<ControlNumberMissing>(registry);
-    add<ControlNumberPadded>(registry);
-    add<ControlNumberSourceMissing>(registry);
+    add_rule<ControlNumberMissing>(registry);
+    add_rule<ControlNumberPadded>(registry);
+    add_rule<ControlNumberSourceMissing>(registry);
     add_duplicate(registry, k_duplicate_control_number, identifiers::DuplicateKind::control_number);
     add_duplicate(registry, k_duplicate_isbn, identifiers::DuplicateKind::isbn);
     add_duplicate(registry, k_duplicate_oclc_number, identifiers::DuplicateKind::oclc_number);
     add_duplicate(registry, k_duplicate_record, identifiers::DuplicateKind::near_identical);
-    add<IsbnInvalid>(registry);
-    add<IssnInvalid>(registry);
+    add_rule<IsbnInvalid>(registry);
+    add_rule<IssnInvalid>(registry);
 }
 
 } // namespace marcaudit::rules::identifier

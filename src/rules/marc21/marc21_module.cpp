@@ -36,39 +36,23 @@ std::size_t count_characters(std::string_view s) noexcept {
     return n;
 }
 
-namespace {
-
-/// A rule without options.
-template <typename Rule>
-void add(Registry& registry) {
-    registry.add(Rule::k_info, [](const RuleOptions&) { return std::make_unique<Rule>(); });
-}
-
-/// A rule driven by the format tables (options: ignore_tags).
-template <typename Rule>
-void add_table_rule(Registry& registry) {
-    registry.add(Rule::k_info, [](const RuleOptions& options) { return std::make_unique<Rule>(options); });
-}
-
-} // namespace
-
 void register_module(Registry& registry) {
-    add<ControlCharacter>(registry);
-    add_table_rule<ControlFieldLength>(registry);
-    add<ControlFieldSubfields>(registry);
-    add_table_rule<FixedFieldInvalid>(registry);
-    add_table_rule<IndicatorInvalid>(registry);
-    add<Linkage880>(registry);
-    add<MainEntryRepeated>(registry);
-    add<NonfilingIndicator>(registry);
-    add_table_rule<Obsolete>(registry);
-    add<SubfieldEmpty>(registry);
-    add_table_rule<SubfieldNotRepeatable>(registry);
-    add_table_rule<SubfieldUndefined>(registry);
-    add_table_rule<TagNotRepeatable>(registry);
-    add_table_rule<TagUndefined>(registry);
-    add<TitleMissing>(registry);
-    add<TitleSubfieldA>(registry);
+    add_rule<ControlCharacter>(registry);
+    add_rule<ControlFieldLength>(registry);
+    add_rule<ControlFieldSubfields>(registry);
+    add_rule<FixedFieldInvalid>(registry);
+    add_rule<IndicatorInvalid>(registry);
+    add_rule<Linkage880>(registry);
+    add_rule<MainEntryRepeated>(registry);
+    add_rule<NonfilingIndicator>(registry);
+    add_rule<Obsolete>(registry);
+    add_rule<SubfieldEmpty>(registry);
+    add_rule<SubfieldNotRepeatable>(registry);
+    add_rule<SubfieldUndefined>(registry);
+    add_rule<TagNotRepeatable>(registry);
+    add_rule<TagUndefined>(registry);
+    add_rule<TitleMissing>(registry);
+    add_rule<TitleSubfieldA>(registry);
 }
 
 } // namespace marcaudit::rules::marc21

@@ -26,32 +26,23 @@
 
 namespace marcaudit::rules::vendor {
 
-namespace {
-
-template <typename Rule>
-void add(Registry& registry) {
-    registry.add(Rule::k_info, [](const RuleOptions&) { return std::make_unique<Rule>(); });
-}
-
-} // namespace
-
 void register_module(Registry& registry) {
-    add<CatalogingSource>(registry);
-    add<DeletedRecord>(registry);
-    add<EResource006>(registry);
-    add<EResource007>(registry);
-    add<EResourceCarrier>(registry);
-    add<EResourceExtent>(registry);
-    add<EResourceForm>(registry);
-    add<GmdInRda>(registry);
-    add<SeriesUntraced>(registry);
-    add<SubjectSource>(registry);
-    add<UrlEmpty>(registry);
-    add<UrlIndicators>(registry);
-    add<UrlInsecure>(registry);
-    add<UrlMissing>(registry);
-    registry.add(UrlProxy::k_info, [](const RuleOptions& options) { return std::make_unique<UrlProxy>(options); });
-    add<UrlUnlabeled>(registry);
+    add_rule<CatalogingSource>(registry);
+    add_rule<DeletedRecord>(registry);
+    add_rule<EResource006>(registry);
+    add_rule<EResource007>(registry);
+    add_rule<EResourceCarrier>(registry);
+    add_rule<EResourceExtent>(registry);
+    add_rule<EResourceForm>(registry);
+    add_rule<GmdInRda>(registry);
+    add_rule<SeriesUntraced>(registry);
+    add_rule<SubjectSource>(registry);
+    add_rule<UrlEmpty>(registry);
+    add_rule<UrlIndicators>(registry);
+    add_rule<UrlInsecure>(registry);
+    add_rule<UrlMissing>(registry);
+    add_rule<UrlProxy>(registry);
+    add_rule<UrlUnlabeled>(registry);
 }
 
 } // namespace marcaudit::rules::vendor
