@@ -10,8 +10,8 @@ public:
     static constexpr RuleInfo k_info{"vendor-subject-source", "vendor", Severity::error,
                                      "A 6XX with second indicator 7 but no $2, or a $2 with another second indicator"};
     SubjectSource() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
-    void check(const record::RecordView& record, FindingSink& sink) const override;
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), false, {"6XX"}}; }
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 
 } // namespace marcaudit::rules::vendor

@@ -10,8 +10,8 @@ public:
     static constexpr RuleInfo k_info{"vendor-url-empty", "vendor", Severity::error,
                                      "An 856 with no address ($u, or $a host, or $h) or with an empty $u"};
     UrlEmpty() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
-    void check(const record::RecordView& record, FindingSink& sink) const override;
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), false, {"856"}}; }
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 
 } // namespace marcaudit::rules::vendor

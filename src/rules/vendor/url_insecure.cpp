@@ -4,23 +4,18 @@
 
 namespace marcaudit::rules::vendor {
 
-void UrlInsecure::check(const record::RecordView& record, FindingSink& sink) const {
-    for (const auto& field : record.fields()) {
-        if (field.tag() != "856") {
+void UrlInsecure::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
+    for (const auto& sf : ref.subfields) {
+        if (sf.code != 'u' || !starts_with_ci(sf.value, "http://")) {
             continue;
         }
-        for (const auto& sf : field.subfields()) {
-            if (sf.code != 'u' || !starts_with_ci(sf.value, "http://")) {
-                continue;
-            }
-            Finding& f = report(record, &field, sink,
-                                "856 $u uses http://: browsers warn about or block unencrypted links, and proxies "
-                                "rewrite them less reliably");
-            f.position = "$u";
-            f.value = display_value(sf.value, 80);
-            const auto at = sf.value.find("://");
-            f.fix = "https" + std::string{sf.value.substr(at)} + " (if the provider serves it; most do)";
-        }
+        Finding& f = report(ref, sink,
+                            "856 $u uses http://: browsers warn about or block unencrypted links, and proxies "
+                            "rewrite them less reliably");
+        f.position = "$u";
+        f.value = display_value(sf.value, 80);
+        const auto at = sf.value.find("://");
+        f.fix = "https" + std::string{sf.value.substr(at)} + " (if the provider serves it; most do)";
     }
 }
 

@@ -10,8 +10,8 @@ public:
     static constexpr RuleInfo k_info{"vendor-url-insecure", "vendor", Severity::warning,
                                      "An 856 $u with http:// where the provider serves https://"};
     UrlInsecure() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
-    void check(const record::RecordView& record, FindingSink& sink) const override;
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), false, {"856"}}; }
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 
 } // namespace marcaudit::rules::vendor

@@ -29,29 +29,24 @@ UrlProxy::UrlProxy(const RuleOptions& options) : RecordRule(k_info) {
     }
 }
 
-void UrlProxy::check(const record::RecordView& record, FindingSink& sink) const {
-    for (const auto& field : record.fields()) {
-        if (field.tag() != "856") {
+void UrlProxy::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
+    for (const auto& sf : ref.subfields) {
+        if (sf.code != 'u') {
             continue;
         }
-        for (const auto& sf : field.subfields()) {
-            if (sf.code != 'u') {
-                continue;
-            }
-            const auto url = lower(sf.value);
-            const auto hit = std::find_if(m_patterns.begin(), m_patterns.end(),
-                                          [&](const std::string& p) { return url.find(p) != std::string::npos; });
-            if (hit == m_patterns.end()) {
-                continue;
-            }
-            Finding& f = report(record, &field, sink,
-                                fmt::format("856 $u has a proxy prefix ('{}') typed into it: the link breaks when the "
-                                            "proxy changes, and shared records carry one library's proxy",
-                                            *hit));
-            f.position = "$u";
-            f.value = display_value(sf.value, 80);
-            f.fix = "keep the provider's own URL in $u and let the discovery layer or link resolver add the proxy";
+        const auto url = lower(sf.value);
+        const auto hit = std::find_if(m_patterns.begin(), m_patterns.end(),
+                                      [&](const std::string& p) { return url.find(p) != std::string::npos; });
+        if (hit == m_patterns.end()) {
+            continue;
         }
+        Finding& f = report(ref, sink,
+                            fmt::format("856 $u has a proxy prefix ('{}') typed into it: the link breaks when the "
+                                        "proxy changes, and shared records carry one library's proxy",
+                                        *hit));
+        f.position = "$u";
+        f.value = display_value(sf.value, 80);
+        f.fix = "keep the provider's own URL in $u and let the discovery layer or link resolver add the proxy";
     }
 }
 

@@ -13,8 +13,8 @@ public:
     static constexpr RuleInfo k_info{"vendor-url-proxy", "vendor", Severity::error,
                                      "An 856 $u with a proxy prefix (EZproxy login?url=...) typed into the record"};
     explicit UrlProxy(const RuleOptions& options);
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
-    void check(const record::RecordView& record, FindingSink& sink) const override;
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), false, {"856"}}; }
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 private:
     std::vector<std::string> m_patterns;  ///< proxy prefixes, lower case
 };
