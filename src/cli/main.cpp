@@ -22,6 +22,7 @@
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/rules/custom.hpp"
 #include "marcaudit/rules/marc21_tables.hpp"
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
@@ -142,9 +143,14 @@ int cmd_audit(const std::vector<std::string>& args) {
         "authority records with --authorities; without them, headings are clustered\n"
         "within the batch (and the --catalog). Identifiers: ISBN/ISSN check digits,\n"
         "001/003, and duplicate records (same 001, OCLC number, ISBN, or near-identical)\n"
-        "within the batch and against the --catalog. Vendor records: e-resource coding\n"
-        "(006, 007, 008 form, 300, 33X), 856 links (missing, empty, http, proxy\n"
-        "prefixes), 245 $h in RDA, 040, deleted records, 490/8XX, 6XX $2.\n"
+        "within the batch and against the --catalog. Vendor records, as the PCC\n"
+        "provider-neutral guide has them: e-resource coding (006, 007, 008 form, 300,\n"
+        "33X), 856 links (missing, empty, http, proxy prefixes), RDA coding (245 $h,\n"
+        "Leader/18, AACR2 abbreviations), 020 qualifiers and print ISBNs, 776, 040,\n"
+        "encoding level, provider names, 533/538/588, deleted records, 490/8XX, 6XX $2,\n"
+        "BISAC, no LCSH or class number, relator terms and codes, HTML, quotes, spaces,\n"
+        "mixed NFC/NFD; and each book's Thompson-Traill completeness score, with the\n"
+        "batch's distribution. Your own checks: rule packs in TOML (rules/README.md).\n"
         "'marcaudit rules' lists every check; 'marcaudit rules --explain ID' explains\n"
         "one. Local 9XX/X9X fields are never reported; a profile can ignore others\n"
         "(docs/profiles.md).\n\nOptions"};
@@ -168,7 +174,8 @@ int cmd_audit(const std::vector<std::string>& args) {
          "duplicates (would the load duplicate a catalog record?)")
         ("profile,p", po::value(&profile_name)->default_value("default"),
          "which checks run and how severe they are: a profile name from rules/profiles "
-         "(default, strict) or a .toml file of your own")
+         "(default, strict, vendor-ebooks) or a .toml file of your own, which may "
+         "add checks of its own (rules/README.md)")
         ("format,f", po::value(&formats)->default_value("text"),
          "report formats, comma-separated: text (summary on stdout), json")
         ("output,o", po::value(&output),
@@ -192,6 +199,7 @@ int cmd_audit(const std::vector<std::string>& args) {
                   << "  marcaudit audit vendor-load.mrc\n"
                   << "  marcaudit audit --format json -o audit.json exports/\n"
                   << "  marcaudit audit vendor.mrc --authorities names.xml subjects.xml --catalog export.mrc\n"
+                  << "  marcaudit audit --profile vendor-ebooks ebooks.mrc --catalog export.mrc\n"
                   << "  zcat nightly.mrc.gz | marcaudit audit --fail-on error -\n";
         return ok;
     }
@@ -357,8 +365,9 @@ int cmd_dump(const std::vector<std::string>& args) {
 
 int cmd_rules(const std::vector<std::string>& args) {
     po::options_description visible{
-        "Usage: marcaudit rules [--explain ID] [--dump-config [--profile P]]\n\n"
-        "Without options, lists every check: id, module, default severity, what it flags.\n\nOptions"};
+        "Usage: marcaudit rules [--explain ID] [--dump-config] [--profile P]\n\n"
+        "Without options, lists every check: id, module, default severity, what it flags. With\n"
+        "--profile, the list includes the custom checks the profile's rule packs declare.\n\nOptions"};
     std::string explain;
     std::string profile_name;
     visible.add_options()
@@ -366,17 +375,25 @@ int cmd_rules(const std::vector<std::string>& args) {
         ("explain", po::value(&explain), "print the documentation page of rule ID")
         ("dump-config", "print the effective configuration of a profile (every rule: enabled, "
                         "severity, weight, cost, options)")
-        ("profile,p", po::value(&profile_name)->default_value("default"), "the profile for --dump-config");
+        ("profile,p", po::value(&profile_name)->default_value("default"),
+         "the profile for --dump-config, and whose custom checks to list and explain");
     po::positional_options_description none;
     const auto vm = parse(args, visible, visible, none);
-    const auto& registry = marcaudit::rules::builtin_registry();
     if (vm.count("help") != 0U) {
         std::cout << visible;
         return ok;
     }
+    const auto profile = marcaudit::rules::Profile::load(profile_name, marcaudit::rules::builtin_registry());
+    const auto& registry = profile.registry();
     if (!explain.empty()) {
         if (registry.find(explain) == nullptr) {
-            throw UsageError(fmt::format("rules --explain: no rule '{}' (see 'marcaudit rules')", explain));
+            throw UsageError(fmt::format("rules --explain: no rule '{}' (see 'marcaudit rules'; a custom check needs "
+                                         "the --profile that declares it)",
+                                         explain));
+        }
+        if (const auto page = marcaudit::rules::custom::explain(explain); !page.empty()) {
+            std::cout << page;
+            return ok;
         }
         const char* env = std::getenv("MARCAUDIT_DOCS");
         const fs::path page = fs::path{env != nullptr && *env != '\0' ? env : MARCAUDIT_SOURCE_DOCS_DIR} / "rules" /
@@ -390,7 +407,7 @@ int cmd_rules(const std::vector<std::string>& args) {
         return ok;
     }
     if (vm.count("dump-config") != 0U) {
-        std::cout << marcaudit::rules::Profile::load(profile_name, registry).dump();
+        std::cout << profile.dump();
         return ok;
     }
     for (const auto& e : registry.entries()) {

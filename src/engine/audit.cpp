@@ -23,6 +23,7 @@
 #include "marcaudit/io/splitter.hpp"
 #include "marcaudit/rules/catalog.hpp"
 #include "marcaudit/rules/rule.hpp"
+#include "marcaudit/scoring/thompson_traill.hpp"
 
 namespace marcaudit::engine {
 
@@ -364,7 +365,10 @@ std::uint64_t AuditResult::records_with_findings() const noexcept {
 AuditResult run_audit(const AuditOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     AuditResult result;
-    const rules::Registry& registry = options.registry != nullptr ? *options.registry : rules::builtin_registry();
+    // The profile's registry holds its custom checks beside the built-in rules.
+    const rules::Registry& registry = options.registry != nullptr  ? *options.registry
+                                      : options.profile != nullptr ? options.profile->registry()
+                                                                   : rules::builtin_registry();
     const rules::Profile fallback = options.profile == nullptr ? rules::Profile::defaults(registry)
                                                                : rules::Profile{};
     const rules::Profile& profile = options.profile == nullptr ? fallback : *options.profile;
@@ -424,6 +428,12 @@ AuditResult run_audit(const AuditOptions& options) {
         duplicate_kinds |= rule->duplicate_kinds();
     }
     const bool gather_duplicates = duplicate_kinds != 0;
+    // The Thompson–Traill distribution of the batch, when a rule scores records on it.
+    const bool gather_completeness = std::any_of(record_rules.begin(), record_rules.end(),
+                                                 [](const auto& rule) { return rule->uses_completeness(); });
+    const scoring::TtCodeLists* tt_codes = gather_completeness ? &scoring::tt_code_lists() : nullptr;
+    const int tt_latest_year = scoring::tt_default_latest_year();
+    tbb::enumerable_thread_specific<scoring::TtDistribution> completeness;
     Collectors collectors;
     DuplicateCollectors duplicate_collectors{[&] { return identifiers::DuplicateCollector{duplicate_kinds}; }};
     // Each worker thread gathers into its own states, one per collection rule.
@@ -443,6 +453,9 @@ AuditResult run_audit(const AuditOptions& options) {
         if (gather_duplicates) {
             duplicate_collectors.local().add(record, true);
         }
+        if (gather_completeness && scoring::tt_applies(record)) {
+            completeness.local().add(scoring::thompson_traill(record, *tt_codes, tt_latest_year));
+        }
         if (!collection_rules.empty()) {
             States& states = thread_states.local();
             const auto kind_bit = 1U << static_cast<unsigned>(record::kind_of(record.leader()));
@@ -457,6 +470,13 @@ AuditResult run_audit(const AuditOptions& options) {
     const auto inputs = io::expand_inputs(options.inputs);
     run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, run_rules, consume, sources);
     progress.finish();
+    if (gather_completeness) {
+        auto merged = std::make_shared<scoring::TtDistribution>();
+        for (const auto& d : completeness) {
+            merged->merge(d);
+        }
+        result.completeness = std::move(merged);
+    }
 
     // Inputs without any batch (empty files) still get their line in the report.
     result.sources.resize(sources.size());

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
+#include "marcaudit/scoring/thompson_traill.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
@@ -226,6 +228,28 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
             groups.push_back(json{{"kind", identifiers::to_string(g.kind)}, {"value", g.value}, {"records", std::move(members)}});
         }
         report["duplicates"] = std::move(groups);
+    }
+    if (result.completeness != nullptr) {
+        const auto& d = *result.completeness;
+        json histogram = json::array();
+        for (const auto& [total, n] : d.histogram()) {
+            histogram.push_back(json{{"score", total}, {"records", n}});
+        }
+        json rows = json::array();
+        for (std::size_t i = 0; i < scoring::tt_element_count; ++i) {
+            const auto e = static_cast<scoring::TtElement>(i);
+            rows.push_back(json{{"element", scoring::to_string(e)},
+                                {"records_with_points", d.row_records(e)},
+                                {"points", d.row_sum(e)}});
+        }
+        report["completeness"] = json{{"model", "thompson-traill"},
+                                      {"records", d.records()},
+                                      {"mean", std::round(d.mean() * 100) / 100},
+                                      {"median", d.quantile(0.5)},
+                                      {"lower_quartile", d.quantile(0.25)},
+                                      {"upper_quartile", d.quantile(0.75)},
+                                      {"histogram", std::move(histogram)},
+                                      {"elements", std::move(rows)}};
     }
     if (result.headings != nullptr) {
         const auto* auth = result.headings->authorities();

@@ -5,9 +5,11 @@
 
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
+#include "marcaudit/scoring/thompson_traill.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/rules/custom.hpp"
 #include "marcaudit/rules/rule.hpp"
 
 namespace marcaudit::report {
@@ -124,6 +126,41 @@ void write_duplicates(const engine::AuditResult& result, std::ostream& out) {
     }
 }
 
+/// The batch's Thompson–Traill scores: the spread of totals, and how many records earn
+/// points in each row of the rubric.
+void write_completeness(const engine::AuditResult& result, std::ostream& out) {
+    const auto& d = *result.completeness;
+    if (d.records() == 0) {
+        return;
+    }
+    const auto brief = result.counts_by_rule.find("vendor-record-brief");
+    out << fmt::format("\nCompleteness (Thompson–Traill e-book record score, see docs/rules/vendor-record-brief.md):\n"
+                       "  {} book records scored: mean {:.1f}, median {}, lower quartile {}, range {}-{}; {} flagged as "
+                       "brief\n",
+                       grouped(d.records()), d.mean(), d.quantile(0.5), d.quantile(0.25), d.histogram().begin()->first,
+                       d.histogram().rbegin()->first,
+                       grouped(brief != result.counts_by_rule.end() ? brief->second : 0));
+    // Totals in bands of five: the shape of the batch at a glance.
+    std::map<unsigned, std::uint64_t> bands;
+    for (const auto& [total, n] : d.histogram()) {
+        bands[total / 5] += n;
+    }
+    out << "  score    records\n";
+    const auto widest = std::max_element(bands.begin(), bands.end(), [](const auto& a, const auto& b) {
+                            return a.second < b.second;
+                        })->second;
+    for (const auto& [band, n] : bands) {
+        const auto bar = static_cast<std::size_t>((n * 40 + widest - 1) / widest);
+        out << fmt::format("  {:>2}-{:<3} {:>9}  {}\n", band * 5, band * 5 + 4, grouped(n), std::string(bar, '#'));
+    }
+    out << "  records with points in each row of the rubric:\n";
+    for (std::size_t i = 0; i < scoring::tt_element_count; ++i) {
+        const auto e = static_cast<scoring::TtElement>(i);
+        out << fmt::format("    {:<38} {:>9}  {:>5.1f}%\n", scoring::to_string(e), grouped(d.row_records(e)),
+                           100.0 * static_cast<double>(d.row_records(e)) / static_cast<double>(d.records()));
+    }
+}
+
 /// The before/after table of the heading cleanup: what a search on each authorized
 /// heading finds now and after every form is corrected.
 void write_search_effect(const engine::AuditResult& result, std::ostream& out) {
@@ -209,17 +246,20 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [id, n] : rules_by_count) {
         const auto* entry = rules::builtin_registry().find(id);
-        const auto* info = entry != nullptr ? &entry->info : nullptr;
+        const auto summary = entry != nullptr ? entry->info.summary : rules::custom::summary(id);
         const auto severity = result.severity_by_rule.find(id);
         const auto records = result.records_by_rule.find(id);
         out << fmt::format("  {:>9}  {:>9}  {:<8} {:<38} {}\n", grouped(n),
                            grouped(records != result.records_by_rule.end() ? records->second : 0),
                            severity != result.severity_by_rule.end() ? to_string(severity->second) : "", id,
-                           info ? info->summary : "");
+                           summary);
     }
 
     if (result.duplicates != nullptr) {
         write_duplicates(result, out);
+    }
+    if (result.completeness != nullptr) {
+        write_completeness(result, out);
     }
     if (result.headings != nullptr) {
         write_search_effect(result, out);

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "marcaudit/rules/rule.hpp"
+#include "rules/custom/custom_check.hpp"
 
 namespace marcaudit::rules {
 
@@ -154,6 +155,7 @@ fs::path rules_directory() {
 Profile Profile::defaults(const Registry& registry) {
     Profile p;
     p.m_name = "(built-in defaults)";
+    p.m_registry = &registry;
     for (const auto& e : registry.entries()) {
         RuleSettings s;
         s.enabled = true;
@@ -225,8 +227,10 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
     }
     for (const auto& [key, node] : doc) {
         const std::string k{key.str()};
-        if (k != "extends" && k != "name" && k != "description" && k != "rules" && k != "rule") {
-            throw ProfileError(fmt::format("{}: unknown key '{}' (known: extends, name, description, rules, [rule.ID])",
+        if (k != "extends" && k != "name" && k != "description" && k != "rules" && k != "rule" && k != "packs" &&
+            k != "check") {
+            throw ProfileError(fmt::format("{}: unknown key '{}' (known: extends, name, description, packs, rules, "
+                                           "[rule.ID], [[check]])",
                                            where(file, node.source()), k));
         }
     }
@@ -386,13 +390,74 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
     }
 }
 
+/// Gathers the custom checks of the profile at `path` and its parents (parents first): the
+/// rule packs each names in `packs`, and its own [[check]] tables.
+void collect_checks(const fs::path& path, std::vector<custom::CheckSpec>& checks, std::set<fs::path>& seen) {
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(path, ec);
+    if (ec) {
+        canonical = path;
+    }
+    if (seen.contains(canonical) || !fs::exists(path)) {
+        return;  // apply() reports the circle or the missing file
+    }
+    seen.insert(canonical);
+    const std::string file = path.string();
+    toml::table doc;
+    try {
+        doc = toml::parse_file(file);
+    } catch (const toml::parse_error& e) {
+        throw ProfileError(fmt::format("{}:{}:{}: {}", file, e.source().begin.line, e.source().begin.column,
+                                       e.description()));
+    }
+    if (const auto* parent = doc.get("extends"); parent != nullptr && parent->as_string() != nullptr) {
+        collect_checks(resolve(parent->as_string()->get(), path.parent_path()), checks, seen);
+    }
+    if (const auto* packs = doc.get("packs")) {
+        const auto* a = packs->as_array();
+        if (a == nullptr) {
+            throw ProfileError(fmt::format("{}: packs must be a list of rule pack names or files, e.g. "
+                                           "[\"ebook-local\"]",
+                                           where(file, packs->source())));
+        }
+        for (const auto& n : *a) {
+            const auto* name = n.as_string();
+            if (name == nullptr) {
+                throw ProfileError(fmt::format("{}: packs must list names or files as strings", where(file, n.source())));
+            }
+            const fs::path given{name->get()};
+            const bool is_path = name->get().find('/') != std::string::npos || given.extension() == ".toml";
+            const auto pack = is_path ? (given.is_absolute() ? given : path.parent_path() / given)
+                                      : rules_directory() / "packs" / (name->get() + ".toml");
+            custom::read_checks(pack, true, checks);
+        }
+    }
+    custom::read_checks(path, false, checks);
+}
+
 } // namespace
 
 Profile Profile::load(std::string_view name_or_path, const Registry& registry) {
-    Profile p = defaults(registry);
-    p.m_name = std::string{name_or_path};
+    const auto path = resolve(name_or_path, {});
+    // The custom checks first: the chain's rule selections and sections may name them.
+    std::vector<custom::CheckSpec> checks;
     std::set<fs::path> seen;
-    apply(resolve(name_or_path, {}), registry, p.m_rules, p.m_files, seen);
+    collect_checks(path, checks, seen);
+    std::shared_ptr<Registry> own;
+    if (!checks.empty()) {
+        own = std::make_shared<Registry>(registry);
+        custom::add_checks(*own, checks);
+    }
+    Profile p = defaults(own != nullptr ? *own : registry);
+    p.m_own_registry = own;
+    for (const auto& c : checks) {
+        auto& s = p.m_rules.at(c.id);
+        s.cost_low_minutes = c.cost_low_minutes;
+        s.cost_high_minutes = c.cost_high_minutes;
+    }
+    p.m_name = std::string{name_or_path};
+    seen.clear();
+    apply(path, p.registry(), p.m_rules, p.m_files, seen);
     return p;
 }
 

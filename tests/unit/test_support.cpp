@@ -80,6 +80,12 @@ std::vector<std::string> dump_records(const std::string& path, unsigned threads)
     return records;
 }
 
+void for_each_record(const std::string& path, const std::function<void(const record::RecordView&)>& fn) {
+    std::vector<engine::SourceInfo> sources;
+    auto visitor = [&](const record::RecordView& record, FindingSink&, std::string&) { fn(record); };
+    engine::run_pipeline({path}, {1, {}}, visitor, [](engine::BatchResult&&) {}, sources);
+}
+
 std::string json_report(const engine::AuditResult& result) {
     std::ostringstream out;
     report::write_json(result, out);

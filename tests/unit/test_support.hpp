@@ -4,6 +4,7 @@
 // and reading whole files through the real pipeline.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,9 @@ struct SourceRow {
 
 /// Every readable record of `path` as mnemonic text, one string per record, in input order.
 [[nodiscard]] std::vector<std::string> dump_records(const std::string& path, unsigned threads = 1);
+
+/// Calls `fn` with each record of `path`, in input order (one thread).
+void for_each_record(const std::string& path, const std::function<void(const record::RecordView&)>& fn);
 
 /// A scratch directory for one test process: <temp>/marcaudit-test-<name>-<pid>, created.
 /// Per process, because ctest runs tests in parallel processes that must not share files.

@@ -24,6 +24,10 @@ namespace marcaudit::identifiers {
 class DuplicateAnalysis;
 } // namespace marcaudit::identifiers
 
+namespace marcaudit::scoring {
+class TtDistribution;
+} // namespace marcaudit::scoring
+
 namespace marcaudit::engine {
 
 /// What `marcaudit audit` was asked to do.
@@ -103,6 +107,9 @@ struct AuditResult {
     std::shared_ptr<const headings::HeadingAnalysis> headings;
     /// The duplicate groups, when a duplicate rule ran.
     std::shared_ptr<const identifiers::DuplicateAnalysis> duplicates;
+    /// The batch's Thompson–Traill completeness scores (books only), when a rule scored
+    /// records on the rubric (vendor-record-brief).
+    std::shared_ptr<const scoring::TtDistribution> completeness;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
 
     /// Audited records with at least one finding (authority records with a conflict aside).

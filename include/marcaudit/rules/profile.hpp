@@ -81,7 +81,8 @@ class Profile {
 public:
     /// Loads `name_or_path`: a path to a .toml file, or a profile name looked up in the
     /// profiles directory (`$MARCAUDIT_RULES/profiles`, else the one shipped with marcaudit).
-    /// Follows `extends` (cycles are errors). @throws ProfileError.
+    /// Follows `extends` (cycles are errors), reads the rule packs the chain names (`packs`)
+    /// and its own [[check]] tables. @throws ProfileError.
     [[nodiscard]] static Profile load(std::string_view name_or_path, const Registry& registry);
 
     /// Every rule enabled, with its default severity: the configuration without a profile.
@@ -94,6 +95,10 @@ public:
         const auto* s = settings(rule_id);
         return s != nullptr && s->enabled;
     }
+    /// The rules the profile configures: the registry it was loaded with, plus the custom
+    /// checks its rule packs and [[check]] tables declare (module `custom`, rules/README.md).
+    /// Build the run's rules from this one.
+    [[nodiscard]] const Registry& registry() const noexcept { return *m_registry; }
     /// The chain of files read, most general first.
     [[nodiscard]] const std::vector<std::filesystem::path>& files() const noexcept { return m_files; }
 
@@ -102,6 +107,8 @@ public:
 
 private:
     std::string m_name;
+    const Registry* m_registry = nullptr;
+    std::shared_ptr<const Registry> m_own_registry;  ///< with the custom checks, when there are any
     std::vector<std::filesystem::path> m_files;
     std::map<std::string, RuleSettings, std::less<>> m_rules;
 };

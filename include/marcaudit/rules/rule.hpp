@@ -99,6 +99,10 @@ public:
     virtual void check_field(const record::RecordView& /*record*/, const FieldRef& /*field*/,
                              FindingSink& /*sink*/) const {}
 
+    /// Whether the rule scores records on the Thompson–Traill rubric: the engine then also
+    /// gathers the batch's distribution of scores for the reports (AuditResult::completeness).
+    [[nodiscard]] virtual bool uses_completeness() const { return false; }
+
     [[nodiscard]] const RuleInfo& info() const noexcept { return m_info; }
 
 protected:

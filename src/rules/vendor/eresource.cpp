@@ -1,21 +1,63 @@
 #include "rules/vendor/eresource.hpp"
 
-#include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
+
+#include "rules/vendor/text.hpp"
 
 namespace marcaudit::rules::vendor {
 
 namespace {
 
-bool contains_ci(std::string_view text, std::string_view word) {
-    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-    const auto it = std::search(text.begin(), text.end(), word.begin(), word.end(),
-                                [&](char a, char b) { return lower(a) == lower(b); });
-    return it != text.end();
+/// Words in an ISBN's qualifier that name a printed binding.
+constexpr std::array<std::string_view, 9> k_print_words{"print", "pbk", "paperback", "paper", "hardcover",
+                                                        "hardback", "hbk", "cloth", "hc"};
+
+/// Whether an 020's qualifier ($q, or text after the number in $a) names a print binding.
+bool says_print(std::string_view qualifier) {
+    // "e-book : print replica" is the e-book.
+    for (const std::string_view e : {"ebook", "e-book", "electronic", "online", "pdf", "epub"}) {
+        if (contains_ci(qualifier, e)) {
+            return false;
+        }
+    }
+    for (const auto w : k_print_words) {
+        // Whole words only: "hc" is not "chc", "print" is not "reprint".
+        std::size_t at = 0;
+        const auto low = to_lower(qualifier);
+        while ((at = low.find(w, at)) != std::string::npos) {
+            const bool start = at == 0 || std::isalpha(static_cast<unsigned char>(low[at - 1])) == 0;
+            const bool end = at + w.size() >= low.size() || std::isalpha(static_cast<unsigned char>(low[at + w.size()])) == 0;
+            if (start && end) {
+                return true;
+            }
+            at += w.size();
+        }
+    }
+    return false;
 }
 
 } // namespace
+
+bool print_qualifier(const record::FieldView& f020, std::string_view* number) {
+    std::string_view a;
+    bool print = false;
+    for (const auto& sf : f020.subfields()) {
+        if (sf.code == 'a' && a.empty()) {
+            a = sf.value;
+            // A qualifier written into $a after the number (vendor-isbn-qualifier's finding).
+            const auto paren = sf.value.find('(');
+            print = print || (paren != std::string_view::npos && says_print(sf.value.substr(paren)));
+        } else if (sf.code == 'q') {
+            print = print || says_print(sf.value);
+        }
+    }
+    if (number != nullptr) {
+        *number = a;
+    }
+    return print && !a.empty();
+}
 
 std::size_t form_of_item_position(const record::RecordView& record) noexcept {
     switch (record.leader().type_of_record()) {
@@ -61,21 +103,6 @@ bool is_rda(const record::RecordView& record) {
         }
     }
     return false;
-}
-
-bool starts_with_ci(std::string_view text, std::string_view prefix) noexcept {
-    while (!text.empty() && text.front() == ' ') {
-        text.remove_prefix(1);
-    }
-    if (text.size() < prefix.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
-            return false;
-        }
-    }
-    return true;
 }
 
 } // namespace marcaudit::rules::vendor

@@ -37,11 +37,13 @@ struct EResourceSignals {
 /// extent are RDA's elements; AACR2 records lack them by rule.
 [[nodiscard]] bool is_rda(const record::RecordView& record);
 
-/// Whether `text`, leading blanks aside, begins with `prefix` in any case ("HTTP://").
-[[nodiscard]] bool starts_with_ci(std::string_view text, std::string_view prefix) noexcept;
-
 /// The position of the form of item in 008 for this record (23, or 29 for maps and visual
 /// materials: Leader/06 e, f, g, k, o, r).
 [[nodiscard]] std::size_t form_of_item_position(const record::RecordView& record) noexcept;
+
+/// Whether the 020 `f020` is a print ISBN: its qualifier ($q, or a parenthesized one after
+/// the number in $a) names a printed binding (print, pbk., paperback, hardcover, cloth ...).
+/// `number`, when given, gets the field's first $a.
+[[nodiscard]] bool print_qualifier(const record::FieldView& f020, std::string_view* number = nullptr);
 
 } // namespace marcaudit::rules::vendor

@@ -1,19 +1,11 @@
 #include "rules/vendor/eresource_carrier.hpp"
 
-#include <algorithm>
-#include <cctype>
-
 #include "rules/vendor/eresource.hpp"
+#include "rules/vendor/text.hpp"
 
 namespace marcaudit::rules::vendor {
 
 namespace {
-
-bool equals_ci(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 /// Whether a 337/338 says `term` ($a) or `code` ($b).
 bool says(const record::FieldView& field, std::string_view term, std::string_view code) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rules/vendor/eresource.hpp"
+#include "rules/vendor/text.hpp"
 
 namespace marcaudit::rules::vendor {
 

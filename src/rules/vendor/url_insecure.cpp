@@ -1,6 +1,7 @@
 #include "rules/vendor/url_insecure.hpp"
 
 #include "rules/vendor/eresource.hpp"
+#include "rules/vendor/text.hpp"
 
 namespace marcaudit::rules::vendor {
 

@@ -1,23 +1,13 @@
 #include "rules/vendor/url_proxy.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include <fmt/format.h>
 
 #include "marcaudit/rules/profile.hpp"
+#include "rules/vendor/text.hpp"
 
 namespace marcaudit::rules::vendor {
-
-namespace {
-
-std::string lower(std::string_view s) {
-    std::string out{s};
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-} // namespace
 
 UrlProxy::UrlProxy(const RuleOptions& options) : RecordRule(k_info) {
     // EZproxy's starting-point URLs (login?url=, login?qurl=), and other proxies' common forms.
@@ -25,7 +15,7 @@ UrlProxy::UrlProxy(const RuleOptions& options) : RecordRule(k_info) {
         if (p.empty()) {
             options.fail("patterns", "holds an empty pattern, which every URL would match");
         }
-        m_patterns.push_back(lower(p));
+        m_patterns.push_back(to_lower(p));
     }
 }
 
@@ -34,7 +24,7 @@ void UrlProxy::check_field(const record::RecordView& /*record*/, const FieldRef&
         if (sf.code != 'u') {
             continue;
         }
-        const auto url = lower(sf.value);
+        const auto url = to_lower(sf.value);
         const auto hit = std::find_if(m_patterns.begin(), m_patterns.end(),
                                       [&](const std::string& p) { return url.find(p) != std::string::npos; });
         if (hit == m_patterns.end()) {

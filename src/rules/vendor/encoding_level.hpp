@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "marcaudit/rules/rule.hpp"
+
+namespace marcaudit::rules::vendor {
+
+/// A record sold as full with a less-than-full (Leader/17 2, 3, 5, 7), prepublication (8), unknown (u, z) or OCLC-only (I, J, K, M) encoding level. Doc page: docs/rules/vendor-encoding-level.md
+class EncodingLevel final : public RecordRule {
+public:
+    static constexpr RuleInfo k_info{"vendor-encoding-level", "vendor", Severity::warning,
+                                     "A record sold as full with a less-than-full (Leader/17 2, 3, 5, 7), prepublication (8), unknown (u, z) or OCLC-only (I, J, K, M) encoding level"};
+    explicit EncodingLevel(const RuleOptions& options);
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    void check(const record::RecordView& record, FindingSink& sink) const override;
+private:
+    std::string m_accept;  ///< Leader/17 values the profile accepts
+};
+
+} // namespace marcaudit::rules::vendor

@@ -1,0 +1,84 @@
+#include "rules/vendor/isbn_qualifier.hpp"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "rules/identifier/standard_numbers.hpp"
+
+namespace marcaudit::rules::vendor {
+
+namespace {
+
+bool isbn_char(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == 'X' || c == 'x';
+}
+
+} // namespace
+
+void IsbnQualifier::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
+    for (const auto& sf : ref.subfields) {
+        if (sf.code != 'a') {
+            continue;
+        }
+        // Numbers that are no ISBN at all are identifier-isbn-invalid's.
+        const auto number = identifier::check_isbn(sf.value);
+        if (number.check == identifier::NumberCheck::malformed) {
+            continue;
+        }
+        const auto value = sf.value;
+        std::size_t start = 0;
+        while (start < value.size() && !isbn_char(value[start])) {
+            ++start;
+        }
+        // The number ends with its last digit, as check_isbn read it: "0306406152 2nd ed." is
+        // an ISBN-10 and a qualifier, not a longer number.
+        std::size_t end = start;
+        std::size_t digits = 0;
+        bool separators = false;
+        while (end < value.size() && digits < number.digits.size() &&
+               (isbn_char(value[end]) || value[end] == '-' || value[end] == ' ')) {
+            separators = separators || value[end] == '-' || value[end] == ' ';
+            digits += isbn_char(value[end]) ? 1 : 0;
+            ++end;
+        }
+        const auto before = value.substr(0, start);
+        // ISBD punctuation before the next subfield (" :" before $c) is not stray; a
+        // qualifier's own full stop ("pbk.") stays in it.
+        auto after = value.substr(end);
+        while (!after.empty() && after.front() == ' ') {
+            after.remove_prefix(1);
+        }
+        while (!after.empty() && (after.back() == ' ' || after.back() == ':' || after.back() == ';')) {
+            after.remove_suffix(1);
+        }
+        std::string message;
+        std::string fix;
+        if (!after.empty() && (after.front() == '(' || std::isalpha(static_cast<unsigned char>(after.front())) != 0)) {
+            message = fmt::format("020 $a has '{}' glued to the ISBN: since 2013 MARC 21 puts qualifiers in $q, and "
+                                  "systems that match or link on $a see a different number",
+                                  display_value(after, 40));
+            auto q = after;
+            if (q.front() == '(' && q.back() == ')') {
+                q = q.substr(1, q.size() - 2);
+            }
+            fix = fmt::format("$a{}$q{}", number.digits, q);
+        } else if (!before.empty() || !after.empty()) {
+            message = fmt::format("020 $a has characters around the ISBN ('{}'): systems that match on $a miss it",
+                                  display_value(before.empty() ? after : before, 20));
+            fix = "keep only the ISBN in $a (a price goes in $c, a qualifier in $q)";
+        } else if (separators) {
+            message = "020 $a has hyphens or blanks in the ISBN: MARC 21 records it without them, and exact-match "
+                      "loads and link resolvers compare the digits as written";
+            fix = fmt::format("$a{}", number.digits);
+        } else {
+            continue;
+        }
+        Finding& f = report(ref, sink, std::move(message));
+        f.position = "$a";
+        f.value = display_value(value, 60);
+        f.fix = std::move(fix);
+    }
+}
+
+} // namespace marcaudit::rules::vendor

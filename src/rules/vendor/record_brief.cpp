@@ -1,0 +1,55 @@
+#include "rules/vendor/record_brief.hpp"
+
+#include <string>
+
+#include <fmt/format.h>
+
+#include "marcaudit/rules/profile.hpp"
+
+namespace marcaudit::rules::vendor {
+
+RecordBrief::RecordBrief(const RuleOptions& options)
+    : RecordRule(k_info),
+      m_min_score(0),
+      m_latest_year(scoring::tt_default_latest_year()),
+      m_codes(scoring::tt_code_lists()) {
+    const long min = options.get_int("min_score", 12);
+    if (min < 0 || min > 1000) {
+        options.fail("min_score", "must be a score from 0 up (the rubric's capped rows add up to 47)");
+    }
+    m_min_score = static_cast<unsigned>(min);
+}
+
+void RecordBrief::check(const record::RecordView& record, FindingSink& sink) const {
+    if (!scoring::tt_applies(record)) {
+        return;
+    }
+    const auto score = scoring::thompson_traill(record, m_codes, m_latest_year);
+    const auto total = score.total();
+    if (total >= m_min_score) {
+        return;
+    }
+    // What the record lacks of what gives subject and content access, the rows a brief
+    // record misses first.
+    std::string missing;
+    auto lacks = [&](bool absent, std::string_view what) {
+        if (absent) {
+            missing += missing.empty() ? std::string{what} : fmt::format(", {}", what);
+        }
+    };
+    using E = scoring::TtElement;
+    lacks(score[E::lcsh] + score[E::mesh] + score[E::fast] + score[E::other_subjects] == 0, "subject headings");
+    lacks(score[E::classification] == 0, "an LC/NLM class number (050, 060, 090)");
+    lacks(score[E::contents_abstract] == 0, "a contents note (505) or summary (520)");
+    lacks(score[E::authors] + score[E::contributors] == 0, "names (1XX, 7XX)");
+    lacks(score[E::date_008] == 0, "a valid date in 008/07-10");
+    Finding& f = report(record, nullptr, sink,
+                        fmt::format("the record scores {} on the Thompson–Traill completeness rubric, below {}: a brief "
+                                    "record{}{}, which patrons find only by its exact title or author",
+                                    total, m_min_score, missing.empty() ? "" : " without ", missing));
+    f.value = fmt::format("score {}", total);
+    f.fix = "add subject headings, a class number and a summary or contents note (from the print version's record), "
+            "or ask the vendor for the full record";
+}
+
+} // namespace marcaudit::rules::vendor

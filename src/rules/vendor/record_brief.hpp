@@ -1,0 +1,24 @@
+#pragma once
+
+#include "marcaudit/rules/rule.hpp"
+#include "marcaudit/scoring/thompson_traill.hpp"
+
+namespace marcaudit::rules::vendor {
+
+/// A book record whose Thompson–Traill completeness score is below the profile's min_score. Doc page: docs/rules/vendor-record-brief.md
+class RecordBrief final : public RecordRule {
+public:
+    static constexpr RuleInfo k_info{"vendor-record-brief", "vendor", Severity::warning,
+                                     "A book record whose Thompson–Traill completeness score is below the profile's min_score (a brief record)"};
+    explicit RecordBrief(const RuleOptions& options);
+    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] bool uses_completeness() const override { return true; }
+    void check(const record::RecordView& record, FindingSink& sink) const override;
+
+private:
+    unsigned m_min_score;
+    int m_latest_year;
+    const scoring::TtCodeLists& m_codes;
+};
+
+} // namespace marcaudit::rules::vendor
