@@ -1,6 +1,7 @@
 # Thin wrapper over CMake presets, for the two set-up commands in README.md.
-#   make demo   install what is missing, build, audit the bundled sample batch, then a
-#               heading audit against the LC authority samples with a catalog
+#   make demo   install what is missing, build, audit the bundled sample batch as a vendor
+#               load (profile vendor-ebooks, against a small catalog), then a heading audit
+#               against the LC authority samples with a catalog
 #   make test   install what is missing, build, run the whole test suite
 # Other targets: build, release, asan, bench, clean.
 
@@ -9,6 +10,7 @@ SAMPLE ?= tests/data/vendor
 HEADINGS_SAMPLE ?= tests/fixtures/headings/batch.mrk
 AUTHORITIES ?= tests/data/auth/lc-name-authority-sample-namemrc-273.xml tests/data/auth/lc-subject-authority-sample-subjmrc-193.xml
 CATALOG ?= tests/fixtures/headings/catalog.mrk
+EBOOK_CATALOG ?= tests/fixtures/vendor-demo/catalog.mrk
 
 .PHONY: bootstrap build demo test release asan bench clean
 
@@ -22,7 +24,7 @@ build: bootstrap
 demo: bootstrap
 	cmake --preset release
 	cmake --build --preset release -j $(JOBS)
-	build/release/marcaudit audit $(SAMPLE)
+	build/release/marcaudit audit --profile vendor-ebooks $(SAMPLE) --catalog $(EBOOK_CATALOG)
 	@echo
 	@echo "=== Headings: a batch checked against the LC name and subject authority samples,"
 	@echo "=== joining a catalog (tests/fixtures/headings/README.md says what is in them)"
