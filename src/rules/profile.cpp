@@ -10,6 +10,7 @@
 
 #include "marcaudit/rules/rule.hpp"
 #include "rules/custom/custom_check.hpp"
+#include "rules/toml_file.hpp"
 
 namespace marcaudit::rules {
 
@@ -145,6 +146,15 @@ bool glob_match(std::string_view pattern, std::string_view id) noexcept {
     return p == pattern.size();
 }
 
+toml::table detail::parse_toml_file(const std::filesystem::path& path) {
+    try {
+        return toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+        throw ProfileError(fmt::format("{}:{}:{}: {}", path.string(), e.source().begin.line, e.source().begin.column,
+                                       e.description()));
+    }
+}
+
 fs::path rules_directory() {
     if (const char* env = std::getenv("MARCAUDIT_RULES"); env != nullptr && *env != '\0') {
         return fs::path{env};
@@ -218,13 +228,7 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
                                        (rules_directory() / "profiles").string()));
     }
     const std::string file = path.string();
-    toml::table doc;
-    try {
-        doc = toml::parse_file(file);
-    } catch (const toml::parse_error& e) {
-        throw ProfileError(fmt::format("{}:{}:{}: {}", file, e.source().begin.line, e.source().begin.column,
-                                       e.description()));
-    }
+    toml::table doc = detail::parse_toml_file(file);  // not const: option values move out of it
     for (const auto& [key, node] : doc) {
         const std::string k{key.str()};
         if (k != "extends" && k != "name" && k != "description" && k != "rules" && k != "rule" && k != "packs" &&
@@ -403,13 +407,7 @@ void collect_checks(const fs::path& path, std::vector<custom::CheckSpec>& checks
     }
     seen.insert(canonical);
     const std::string file = path.string();
-    toml::table doc;
-    try {
-        doc = toml::parse_file(file);
-    } catch (const toml::parse_error& e) {
-        throw ProfileError(fmt::format("{}:{}:{}: {}", file, e.source().begin.line, e.source().begin.column,
-                                       e.description()));
-    }
+    const toml::table doc = detail::parse_toml_file(file);
     if (const auto* parent = doc.get("extends"); parent != nullptr && parent->as_string() != nullptr) {
         collect_checks(resolve(parent->as_string()->get(), path.parent_path()), checks, seen);
     }

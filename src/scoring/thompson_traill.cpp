@@ -12,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include "marcaudit/rules/profile.hpp"
+#include "rules/toml_file.hpp"
 
 namespace marcaudit::scoring {
 
@@ -41,13 +42,7 @@ TtCodeLists load_lists() {
     TtCodeLists lists;
     auto read = [](std::string_view name, std::string_view table) {
         const auto path = rules::rules_directory() / "codes" / (std::string{name} + ".toml");
-        toml::table doc;
-        try {
-            doc = toml::parse_file(path.string());
-        } catch (const toml::parse_error& e) {
-            throw rules::ProfileError(fmt::format("{}:{}:{}: {}", path.string(), e.source().begin.line,
-                                                  e.source().begin.column, e.description()));
-        }
+        const toml::table doc = rules::detail::parse_toml_file(path);
         const auto* codes = doc[table]["codes"].as_array();
         if (codes == nullptr) {
             throw rules::ProfileError(fmt::format("{}: no [{}] codes list (see rules/codes/README.md)", path.string(), table));

@@ -12,6 +12,7 @@
 
 #include "marcaudit/rules/custom.hpp"
 #include "marcaudit/rules/profile.hpp"
+#include "rules/toml_file.hpp"
 
 namespace marcaudit::rules::custom {
 
@@ -304,13 +305,7 @@ void read_checks(const std::filesystem::path& path, bool pack, std::vector<Check
         throw ProfileError(fmt::format("{}: no such rule pack (packs are in {})", file,
                                        (rules_directory() / "packs").string()));
     }
-    toml::table doc;
-    try {
-        doc = toml::parse_file(file);
-    } catch (const toml::parse_error& e) {
-        throw ProfileError(fmt::format("{}:{}:{}: {}", file, e.source().begin.line, e.source().begin.column,
-                                       e.description()));
-    }
+    const toml::table doc = detail::parse_toml_file(file);
     if (pack) {
         for (const auto& [key, node] : doc) {
             if (key.str() != "name" && key.str() != "description" && key.str() != "check") {

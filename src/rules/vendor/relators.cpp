@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "marcaudit/rules/profile.hpp"
+#include "rules/toml_file.hpp"
 #include "rules/vendor/text.hpp"
 
 namespace marcaudit::rules::vendor {
@@ -13,13 +14,7 @@ namespace marcaudit::rules::vendor {
 namespace {
 
 Relators load(const std::filesystem::path& file) {
-    toml::table doc;
-    try {
-        doc = toml::parse_file(file.string());
-    } catch (const toml::parse_error& e) {
-        throw ProfileError(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
-                                       e.description()));
-    }
+    const toml::table doc = detail::parse_toml_file(file);
     auto table = [&](std::string_view key) -> const toml::table& {
         const auto* t = doc.get_as<toml::table>(key);
         if (t == nullptr) {
