@@ -36,6 +36,12 @@ std::size_t tag_at(std::string_view text) {
     return close == std::string_view::npos || close > i + 200 ? 0 : close + 1;
 }
 
+/// The named entities of HTML that vendor text carries (&zilch; is no entity: a word).
+constexpr std::array<std::string_view, 34> k_entities{
+    "amp",   "lt",    "gt",    "quot",  "apos",   "nbsp",   "ndash",  "mdash",  "hellip", "lsquo", "rsquo", "ldquo",
+    "rdquo", "laquo", "raquo", "copy",  "reg",    "trade",  "shy",    "eacute", "egrave", "aacute", "agrave", "iacute",
+    "oacute", "uacute", "uuml", "ouml", "auml",  "ccedil", "ntilde", "szlig",  "deg",    "middot"};
+
 /// The length of the character entity starting at `text[0]` ('&': &amp; &#39; &#x2019;), or 0.
 std::size_t entity_at(std::string_view text) {
     std::size_t i = 1;
@@ -52,7 +58,12 @@ std::size_t entity_at(std::string_view text) {
                     : std::isalpha(static_cast<unsigned char>(text[i])) != 0)) {
         ++i;
     }
-    return i > start && i < text.size() && text[i] == ';' && (numeric || i - start >= 2) ? i + 1 : 0;
+    if (i == start || i >= text.size() || text[i] != ';') {
+        return 0;
+    }
+    const auto name = text.substr(start, i - start);
+    const bool known = numeric || std::any_of(k_entities.begin(), k_entities.end(), [&](auto e) { return name == e; });
+    return known ? i + 1 : 0;
 }
 
 } // namespace

@@ -45,6 +45,12 @@ Relators load(const std::filesystem::path& file) {
     for (const auto& node : *terms) {
         r.terms.insert(relator_key(string_of(node, "rda_designators.terms")));
     }
+    // The labels of the 2020 ("official") RDA Toolkit, which PCC records use as well.
+    if (const auto* official = table("rda_designators").get_as<toml::array>("official_rda_terms")) {
+        for (const auto& node : *official) {
+            r.terms.insert(relator_key(string_of(node, "rda_designators.official_rda_terms")));
+        }
+    }
     for (const auto& [term, node] : table("aacr2_abbreviations")) {
         r.abbreviations.emplace(relator_key(term.str()), string_of(node, term.str()));
     }

@@ -4,6 +4,23 @@
 
 namespace marcaudit::rules::vendor {
 
+namespace {
+
+/// Whether `v` has two blanks in a row outside an open entry's angle brackets: "v. <1   >"
+/// leaves room on purpose for the volumes still to come.
+bool has_double_space(std::string_view v) {
+    bool open = false;
+    for (std::size_t i = 0; i + 1 < v.size(); ++i) {
+        open = v[i] == '<' ? true : v[i] == '>' ? false : open;
+        if (!open && v[i] == ' ' && v[i + 1] == ' ') {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 // The description and the access points only: numbers in 0XX have layouts with blanks in
 // them (the LCCN in 010 is "  2001012345"), and 9XX are local. For the same reason the
 // subfields that hold numbers or links are left alone: $w (a record control number such as
@@ -11,11 +28,11 @@ namespace marcaudit::rules::vendor {
 void Spacing::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
     for (const auto& sf : ref.subfields) {
         const auto v = sf.value;
-        if (v.empty() || sf.code == 'w' || (sf.code >= '0' && sf.code <= '9')) {
-            continue;  // an empty subfield is marc21-subfield-empty's
+        if (trim_blanks(v).empty() || sf.code == 'w' || (sf.code >= '0' && sf.code <= '9')) {
+            continue;  // an empty or blank subfield is marc21-subfield-empty's
         }
         std::string_view what;
-        if (v.find("  ") != std::string_view::npos) {
+        if (has_double_space(v)) {
             what = "double spaces";
         } else if (v.back() == ' ') {
             what = "a blank at its end";

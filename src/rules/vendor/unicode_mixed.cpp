@@ -9,6 +9,10 @@
 namespace marcaudit::rules::vendor {
 
 void UnicodeMixed::check(const record::RecordView& record, FindingSink& sink) const {
+    // A MARC-8 record's forms are those of marcaudit's own decoding, not the record's.
+    if (record.encoding() != record::Encoding::utf8) {
+        return;
+    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -18,7 +22,9 @@ void UnicodeMixed::check(const record::RecordView& record, FindingSink& sink) co
     const record::FieldView* decomposed = nullptr;  // first field with a sequence NFC would compose
     const record::FieldView* composed = nullptr;    // first field with a character NFD would decompose
     for (const auto& field : record.fields()) {
-        if (field.is_control()) {
+        // 880s hold other scripts (Cyrillic й, Hangul), often keyed with other tools: their
+        // form says nothing about the romanized fields beside them.
+        if (field.is_control() || field.tag() == "880") {
             continue;
         }
         const auto data = field.data();
@@ -42,10 +48,12 @@ void UnicodeMixed::check(const record::RecordView& record, FindingSink& sink) co
     Finding& f = report(record, decomposed, sink,
                         fmt::format("the record mixes Unicode forms: {} has decomposed letters (a base letter and a "
                                     "combining accent, NFD) and {} precomposed ones (NFC); systems that compare bytes "
-                                    "see 'é' and 'é' as different, so the same word indexes twice",
+                                    "see 'é' (U+00E9) and 'e\xCC\x81' (e and U+0301) as different, so the same word "
+                                    "indexes twice",
                                     decomposed->tag(), composed->tag()));
     f.value = display_value(decomposed->data(), 60);
-    f.fix = "convert the record to one form, NFC (MarcEdit: Tools > Character Conversions > Normalize to NFC)";
+    f.fix = "convert the record to one form, NFC (e.g. ICU's uconv -x Any-NFC on the file as mnemonic text, or the "
+            "normalization function of your MARC editor)";
 }
 
 } // namespace marcaudit::rules::vendor

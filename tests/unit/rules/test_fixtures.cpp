@@ -81,6 +81,10 @@ std::vector<std::vector<std::string>> findings_per_record(const fs::path& input,
     EXPECT_EQ(r.records.audited, records) << input;
     std::vector<std::vector<std::string>> out(records);
     for (const auto& f : r.findings) {
+        // A fixture line the mnemonic reader cannot read (three indicators, a missing $) would
+        // test something else than it says.
+        EXPECT_NE(f.rule_id, "structure-mnemonic-line-invalid") << input << " record " << f.record_number << ": "
+                                                                  << f.message;
         if (f.record_number >= 1 && f.record_number <= records && !f.rule_id.starts_with("structure-")) {
             std::string token = f.tag.empty() ? "record" : f.tag;
             if (!f.position.empty()) {
@@ -136,7 +140,7 @@ TEST(FixtureTest, EveryRuleBehavesAsItsFixtureSays) {
         const auto mrk = dir / (id + ".mrk");
         std::ofstream{mrk, std::ios::binary} << fx.mnemonic;
         const auto profile_path = dir / (id + ".toml");
-        std::ofstream{profile_path} << fmt::format("rules = [\"-*\", \"{}\"]\n", id);
+        std::ofstream{profile_path} << fmt::format("rules = [\"-*\", \"structure-mnemonic-line-invalid\", \"{}\"]\n", id);
         const auto profile = rules::Profile::load(profile_path.string(), rules::builtin_registry());
         const auto [iso, xml] = other_serializations(mrk);
         for (const auto& input : {mrk, iso, xml}) {
