@@ -76,6 +76,9 @@ bool copyright_c(std::string_view word) {
 } // namespace
 
 void Aacr2Abbreviation::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
+    if (!is_rda(record)) {
+        return;
+    }
     std::vector<std::string> found;
     std::vector<std::string> spelled;
     std::string position;
@@ -107,7 +110,7 @@ void Aacr2Abbreviation::check_field(const record::RecordView& record, const Fiel
             }
         }
     }
-    if (found.empty() || !is_rda(record)) {
+    if (found.empty()) {
         return;
     }
     Finding& f = report(ref, sink,

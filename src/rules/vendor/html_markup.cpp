@@ -69,9 +69,17 @@ std::size_t entity_at(std::string_view text) {
 } // namespace
 
 void HtmlMarkup::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
+    // Most fields have neither character: two scans of the whole field settle it.
+    const auto data = ref.field.data();
+    if (data.find('<') == std::string_view::npos && data.find('&') == std::string_view::npos) {
+        return;
+    }
     for (const auto& sf : ref.subfields) {
         const auto v = sf.value;
         for (std::size_t i = 0; i < v.size(); ++i) {
+            if (v[i] != '<' && v[i] != '&') {
+                continue;
+            }
             std::size_t n = 0;
             bool tag = false;
             if (v[i] == '<') {

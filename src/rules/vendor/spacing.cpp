@@ -9,6 +9,13 @@ namespace {
 /// Whether `v` has two blanks in a row outside an open entry's angle brackets: "v. <1   >"
 /// leaves room on purpose for the volumes still to come.
 bool has_double_space(std::string_view v) {
+    const auto first = v.find("  ");
+    if (first == std::string_view::npos) {
+        return false;
+    }
+    if (v.find('<') == std::string_view::npos) {
+        return true;
+    }
     bool open = false;
     for (std::size_t i = 0; i + 1 < v.size(); ++i) {
         open = v[i] == '<' ? true : v[i] == '>' ? false : open;

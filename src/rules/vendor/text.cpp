@@ -1,14 +1,14 @@
 #include "rules/vendor/text.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace marcaudit::rules::vendor {
 
 namespace {
 
+/// ASCII lower case without the C locale's function call per character.
 char lower(char c) noexcept {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
 } // namespace

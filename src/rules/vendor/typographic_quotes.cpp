@@ -20,8 +20,12 @@ std::string_view quote_at(std::string_view v, std::size_t i) {
 } // namespace
 
 void TypographicQuotes::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
+    if (ref.field.data().find('\xE2') == std::string_view::npos) {
+        return;  // no quote in the field: one scan of its bytes
+    }
     for (const auto& sf : ref.subfields) {
-        for (std::size_t i = 0; i < sf.value.size(); ++i) {
+        // The quotes' UTF-8 all begin with 0xE2: look only where one is.
+        for (auto i = sf.value.find('\xE2'); i != std::string_view::npos; i = sf.value.find('\xE2', i + 1)) {
             const auto q = quote_at(sf.value, i);
             if (q.empty()) {
                 continue;
