@@ -1,5 +1,6 @@
 #include "rules/vendor/isbn_qualifier.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -54,13 +55,16 @@ void IsbnQualifier::check_field(const record::RecordView& /*record*/, const Fiel
         }
         std::string message;
         std::string fix;
-        if (!after.empty() && (after.front() == '(' || std::isalpha(static_cast<unsigned char>(after.front())) != 0)) {
+        // A qualifier: in parentheses, or words ("pbk.", "2nd ed.").
+        const bool words = std::any_of(after.begin(), after.end(),
+                                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+        if (!after.empty() && (after.front() == '(' || (words && std::isalnum(static_cast<unsigned char>(after.front())) != 0))) {
             message = fmt::format("020 $a has '{}' glued to the ISBN: since 2013 MARC 21 puts qualifiers in $q, and "
                                   "systems that match or link on $a see a different number",
                                   display_value(after, 40));
             auto q = after;
-            if (q.front() == '(' && q.back() == ')') {
-                q = q.substr(1, q.size() - 2);
+            if (q.front() == '(' && q.find(')') != std::string_view::npos) {
+                q = q.substr(1, q.find(')') - 1);  // "(pbk.)." → "pbk."
             }
             fix = fmt::format("$a{}$q{}", number.digits, q);
         } else if (!before.empty() || !after.empty()) {

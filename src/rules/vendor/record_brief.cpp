@@ -15,7 +15,7 @@ RecordBrief::RecordBrief(const RuleOptions& options)
       m_codes(scoring::tt_code_lists()) {
     const long min = options.get_int("min_score", 12);
     if (min < 0 || min > 1000) {
-        options.fail("min_score", "must be a score from 0 up (the rubric's capped rows add up to 47)");
+        options.fail("min_score", "must be a score from 0 to 1000 (the rubric's capped rows add up to 47)");
     }
     m_min_score = static_cast<unsigned>(min);
 }
