@@ -143,11 +143,13 @@ public:
     /// Applies the profile to `f` and keeps it, or drops it when its rule is disabled.
     void keep(Finding&& f, const rules::Profile& profile) {
         PerRule& rule = per_rule(f.rule_id, profile);
+        double weight = 1.0;
         if (rule.settings != nullptr) {
             if (!rule.settings->enabled) {
                 return;
             }
             f.severity = rule.settings->severity;
+            weight = rule.settings->weight;
         }
         AuditResult& r = m_result;
         ++r.counts_by_severity[static_cast<int>(f.severity)];
@@ -163,11 +165,17 @@ public:
             const RecordKey key{f.source_index, f.record_number};
             if (rule.last_record != key) {
                 rule.last_record = key;
+                rule.in_record = 0;
                 ++*rule.records;
             }
             RecordTally& tally = tally_of(key, f.control_number);
             ++tally.findings;
             ++tally.by_severity[static_cast<int>(f.severity)];
+            // The score: a rule counts up to max_per_rule times in one record.
+            const auto& model = profile.scoring();
+            if (++rule.in_record <= model.max_per_rule) {
+                tally.penalty += model.points(f.severity) * weight;
+            }
         }
         r.findings.push_back(std::move(f));
     }
@@ -179,6 +187,7 @@ private:
         std::uint64_t* findings = nullptr;  ///< counters in the result, set on the first kept finding
         std::uint64_t* records = nullptr;
         RecordKey last_record{0, 0};
+        int in_record = 0;  ///< findings in last_record
     };
 
     /// The settings and counters of `id`. A short list searched by address: a few dozen
@@ -194,7 +203,7 @@ private:
                 return p;
             }
         }
-        m_rules.push_back(PerRule{id, profile.settings(id), nullptr, nullptr, {0, 0}});
+        m_rules.push_back(PerRule{id, profile.settings(id), nullptr, nullptr, {0, 0}, 0});
         return m_rules.back();
     }
 
@@ -207,11 +216,11 @@ private:
         auto& tallies = m_result.record_tallies;
         if (!m_reporting_late) {
             if (tallies.empty() || key_of(tallies.back()) != key) {
-                tallies.push_back(RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}});
+                tallies.push_back(RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}, 0});
             }
             return tallies.back();
         }
-        auto [it, added] = m_late.try_emplace(key, RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}});
+        auto [it, added] = m_late.try_emplace(key, RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}, 0});
         return it->second;
     }
 
@@ -237,6 +246,7 @@ public:
                 for (int s = 0; s < 3; ++s) {
                     t.by_severity[s] += late->second.by_severity[s];
                 }
+                t.penalty += late->second.penalty;
                 ++late;
             }
             merged.push_back(std::move(t));
@@ -535,6 +545,9 @@ AuditResult run_audit(const AuditOptions& options) {
         }
     }
     accounting.finish();
+    result.scoring_model = profile.scoring();
+    result.score = scoring::score_batch(result, result.scoring_model);
+    result.effort = scoring::estimate_effort(result, profile);
     result.elapsed = std::chrono::steady_clock::now() - start;
     return result;
 }

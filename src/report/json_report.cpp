@@ -11,6 +11,8 @@
 
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
+#include "marcaudit/scoring/effort.hpp"
+#include "marcaudit/scoring/score.hpp"
 #include "marcaudit/scoring/thompson_traill.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
@@ -97,9 +99,76 @@ void member(std::string& out, std::string_view key, std::uint64_t value, bool la
     out += last ? "\n" : ",\n";
 }
 
+void member_number(std::string& out, std::string_view key, double value, bool last = false) {
+    out += "      \"";
+    out += key;
+    out += "\": ";
+    out += fmt::format("{}", std::round(value * 100) / 100);
+    out += last ? "\n" : ",\n";
+}
+
 } // namespace detail
 
 namespace {
+
+/// A number rounded to two decimals, as the report gives scores and hours.
+double two_decimals(double v) {
+    return std::round(v * 100) / 100;
+}
+
+json score_json(const engine::AuditResult& result) {
+    const auto& b = result.score;
+    const auto& m = result.scoring_model;
+    json bands = json::array();
+    for (std::size_t i = 0; i < b.bands.size(); ++i) {
+        bands.push_back(json{{"from", i * 10}, {"to", i == 10 ? 100 : i * 10 + 9.99}, {"records", b.bands[i]}});
+    }
+    json grades = json::array();
+    for (const auto& [grade, lowest] : m.grades) {
+        grades.push_back(json{{"grade", grade}, {"from", lowest}});
+    }
+    return json{{"score", two_decimals(b.mean)},
+                {"grade", b.grade},
+                {"records", b.records},
+                {"clean", b.clean},
+                {"perfect", b.perfect},
+                {"clean_share", two_decimals(b.clean_share() * 100) / 100},
+                {"bands", std::move(bands)},
+                {"model", json{{"error", m.error_points},
+                               {"warning", m.warning_points},
+                               {"info", m.info_points},
+                               {"max_per_rule", m.max_per_rule},
+                               {"rejected_score", m.rejected_score},
+                               {"grades", std::move(grades)}}}};
+}
+
+json effort_json(const scoring::Effort& e) {
+    json rules = json::array();
+    for (const auto& r : e.rules) {
+        rules.push_back(json{{"rule", r.rule},
+                             {"module", r.module},
+                             {"findings", r.findings},
+                             {"records", r.records},
+                             {"fix", r.batch ? "batch" : "manual"},
+                             {"low_hours", two_decimals(r.low_hours)},
+                             {"high_hours", two_decimals(r.high_hours)}});
+    }
+    json modules = json::array();
+    for (const auto& [module, range] : e.by_module) {
+        modules.push_back(json{{"module", module}, {"low_hours", two_decimals(range.first)}, {"high_hours", two_decimals(range.second)}});
+    }
+    json top = json::array();
+    for (const std::size_t n : {1, 3, 5, 10}) {
+        if (n <= e.rules.size()) {
+            top.push_back(json{{"rules", n}, {"share", two_decimals(e.top_share(n))}});
+        }
+    }
+    return json{{"low_hours", two_decimals(e.low_hours)},
+                {"high_hours", two_decimals(e.high_hours)},
+                {"by_module", std::move(modules)},
+                {"rules", std::move(rules)},
+                {"top", std::move(top)}};
+}
 
 json counts(const engine::RecordCounts& c) {
     return json{{"read", c.read}, {"audited", c.audited}, {"rejected", c.rejected}};
@@ -171,7 +240,7 @@ json search_effect(const headings::HeadingAnalysis& analysis, const std::vector<
 
 void write_json(const engine::AuditResult& result, std::ostream& out) {
     json report;
-    report["marcaudit"] = json{{"version", MARCAUDIT_VERSION}, {"report_schema", 1}};
+    report["marcaudit"] = json{{"version", MARCAUDIT_VERSION}, {"report_schema", 2}};
     json inputs = json::array();
     for (const auto& s : result.sources) {
         inputs.push_back(json{{"file", io::display_name(s.info.name)},
@@ -183,6 +252,8 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
     report["inputs"] = std::move(inputs);
     report["records"] = counts(result.records);
     report["records"]["with_findings"] = result.records_with_findings();
+    report["score"] = score_json(result);
+    report["effort"] = effort_json(result.effort);
 
     json by_rule = json::object();
     for (const auto& [id, n] : result.counts_by_rule) {
@@ -336,7 +407,8 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
         detail::member(buf, "findings", t.findings);
         detail::member(buf, "error", t.by_severity[2]);
         detail::member(buf, "warning", t.by_severity[1]);
-        detail::member(buf, "info", t.by_severity[0], true);
+        detail::member(buf, "info", t.by_severity[0]);
+        detail::member_number(buf, "score", scoring::record_score(t.penalty), true);
         buf += "    }";
         flush(false);
     }

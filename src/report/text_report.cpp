@@ -1,10 +1,13 @@
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
+#include "marcaudit/scoring/effort.hpp"
+#include "marcaudit/scoring/score.hpp"
 #include "marcaudit/scoring/thompson_traill.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
@@ -126,6 +129,74 @@ void write_duplicates(const engine::AuditResult& result, std::ostream& out) {
     }
 }
 
+/// Hours as a manager reads them: "1.5", "12", "1,250".
+std::string hours(double h) {
+    if (h < 10) {
+        return fmt::format("{:.1f}", h);
+    }
+    return grouped(static_cast<std::uint64_t>(std::llround(h)));
+}
+
+/// A low-high range of staff time: hours, or minutes when it stays under an hour.
+std::string staff_time(double low_hours, double high_hours) {
+    if (high_hours < 1) {
+        return fmt::format("{}-{} staff minutes", std::llround(low_hours * 60), std::llround(high_hours * 60));
+    }
+    return fmt::format("{}-{} staff hours", hours(low_hours), hours(high_hours));
+}
+
+/// The headline: score and grade, clean records, and the cleanup in staff hours.
+void write_headline(const engine::AuditResult& result, std::ostream& out) {
+    const auto& b = result.score;
+    out << fmt::format("\nScore: {:.1f} of 100, grade {} (docs/scoring.md); {} of {} records clean ({:.1f}%: no error "
+                       "or warning)\n",
+                       b.mean, b.grade, grouped(b.clean), grouped(b.records), b.clean_share() * 100);
+    const auto& e = result.effort;
+    if (e.rules.empty()) {
+        out << "Cleanup: nothing to fix\n";
+        return;
+    }
+    if (e.high_hours <= 0) {
+        out << "Cleanup: the profile sets no cost for these findings (cost_minutes, batch_minutes: docs/effort.md)\n";
+        return;
+    }
+    std::string top;
+    for (const std::size_t n : {3, 1}) {
+        if (top.empty() && e.rules.size() > n) {
+            top = fmt::format("; fixing the top {} rule{} removes {:.0f}% of it", n, n == 1 ? "" : "s",
+                              e.top_share(n) * 100);
+        }
+    }
+    out << fmt::format("Cleanup: {} (docs/effort.md){}\n", staff_time(e.low_hours, e.high_hours), top);
+}
+
+/// The cleanup estimate by module and for the costliest rules.
+void write_effort(const engine::AuditResult& result, std::ostream& out) {
+    const auto& e = result.effort;
+    if (e.high_hours <= 0) {
+        return;
+    }
+    out << fmt::format("\nCleanup effort: {}\n  by module:", staff_time(e.low_hours, e.high_hours));
+    std::string modules;
+    for (const auto& [module, range] : e.by_module) {
+        if (range.second > 0) {
+            modules += fmt::format("{} {} {}-{} h", modules.empty() ? "" : ";", module, hours(range.first),
+                                   hours(range.second));
+        }
+    }
+    out << modules << "\n";
+    out << "\n  costliest rules (hours, low-high):\n";
+    std::size_t shown = 0;
+    for (const auto& r : e.rules) {
+        if (shown++ == 10 || r.high_hours <= 0) {
+            break;
+        }
+        out << fmt::format("    {:>7}-{:<7} {:<38} {} finding(s) in {} record(s), {}\n", hours(r.low_hours),
+                           hours(r.high_hours), r.rule, grouped(r.findings), grouped(r.records),
+                           r.batch ? "one batch edit" : "fixed one by one");
+    }
+}
+
 /// The batch's Thompson–Traill scores: the spread of totals, and how many records earn
 /// points in each row of the rubric.
 void write_completeness(const engine::AuditResult& result, std::ostream& out) {
@@ -230,6 +301,7 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     }
 
     write_context_sources(result, out);
+    write_headline(result, out);
 
     const auto total = result.findings.size();
     out << fmt::format("\nFindings: {} ({} errors, {} warnings, {} info) in {} of {} records\n",
@@ -258,6 +330,7 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     if (result.duplicates != nullptr) {
         write_duplicates(result, out);
     }
+    write_effort(result, out);
     if (result.completeness != nullptr) {
         write_completeness(result, out);
     }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -162,6 +163,15 @@ fs::path rules_directory() {
     return fs::path{MARCAUDIT_SOURCE_RULES_DIR};
 }
 
+const std::string& ScoringModel::grade(double score) const noexcept {
+    for (const auto& [name, lowest] : grades) {
+        if (score >= lowest) {
+            return name;
+        }
+    }
+    return grades.back().first;
+}
+
 Profile Profile::defaults(const Registry& registry) {
     Profile p;
     p.m_name = "(built-in defaults)";
@@ -211,8 +221,78 @@ double parse_number(const toml::node& node, const std::string& file, const std::
     throw ProfileError(fmt::format("{}: {} must be a number", where(file, node.source()), key));
 }
 
+/// A [low, high] pair of non-negative numbers, low <= high.
+std::pair<double, double> parse_range(const toml::node& node, const std::string& file, const std::string& key,
+                                      std::string_view what) {
+    const auto* a = node.as_array();
+    if (a == nullptr || a->size() != 2) {
+        throw ProfileError(fmt::format("{}: {} must be [low, high] {}", where(file, node.source()), key, what));
+    }
+    const double low = parse_number(*a->get(0), file, key);
+    const double high = parse_number(*a->get(1), file, key);
+    if (low < 0 || high < low) {
+        throw ProfileError(fmt::format("{}: {} must be [low, high] {} with 0 <= low <= high", where(file, node.source()),
+                                       key, what));
+    }
+    return {low, high};
+}
+
+/// Reads the profile's [scoring] table into `model`, key by key over what a parent set.
+void apply_scoring(const toml::node& node, const std::string& file, ScoringModel& model) {
+    const auto* t = node.as_table();
+    if (t == nullptr) {
+        throw ProfileError(fmt::format("{}: scoring must be a table: [scoring]", where(file, node.source())));
+    }
+    for (const auto& [key, value] : *t) {
+        const std::string k{key.str()};
+        const std::string full = "scoring." + k;
+        if (k == "error") {
+            model.error_points = parse_number(value, file, full);
+        } else if (k == "warning") {
+            model.warning_points = parse_number(value, file, full);
+        } else if (k == "info") {
+            model.info_points = parse_number(value, file, full);
+        } else if (k == "rejected_score") {
+            model.rejected_score = parse_number(value, file, full);
+        } else if (k == "max_per_rule") {
+            const auto* i = value.as_integer();
+            if (i == nullptr || i->get() < 1) {
+                throw ProfileError(fmt::format("{}: {} must be a whole number from 1 up", where(file, value.source()), full));
+            }
+            model.max_per_rule = static_cast<int>(i->get());
+        } else if (k == "grades") {
+            const auto* g = value.as_table();
+            if (g == nullptr || g->empty()) {
+                throw ProfileError(fmt::format("{}: {} must be a table of grades and their lowest scores, e.g. "
+                                               "{{ A = 90, B = 80, C = 70, D = 60, F = 0 }}",
+                                               where(file, value.source()), full));
+            }
+            model.grades.clear();
+            for (const auto& [grade, cut] : *g) {
+                model.grades.emplace_back(std::string{grade.str()}, parse_number(cut, file, full + "." + std::string{grade.str()}));
+            }
+            std::stable_sort(model.grades.begin(), model.grades.end(),
+                             [](const auto& a, const auto& b) { return a.second > b.second; });
+            if (model.grades.back().second > 0) {
+                throw ProfileError(fmt::format("{}: {} needs a grade for the lowest scores (one with 0)",
+                                               where(file, value.source()), full));
+            }
+        } else {
+            throw ProfileError(fmt::format("{}: unknown key '{}' (known: error, warning, info, max_per_rule, "
+                                           "rejected_score, grades)",
+                                           where(file, value.source()), full));
+        }
+    }
+    for (const double p : {model.error_points, model.warning_points, model.info_points}) {
+        if (p < 0) {
+            throw ProfileError(fmt::format("{}: [scoring] points must not be negative", file));
+        }
+    }
+}
+
 /// Applies the file at `path` (after its parents) to `rules`.
 void apply(const fs::path& path, const Registry& registry, std::map<std::string, RuleSettings, std::less<>>& rules,
+           ScoringModel& scoring,
            std::vector<fs::path>& chain, std::set<fs::path>& seen) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(path, ec);
@@ -232,9 +312,9 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
     for (const auto& [key, node] : doc) {
         const std::string k{key.str()};
         if (k != "extends" && k != "name" && k != "description" && k != "rules" && k != "rule" && k != "packs" &&
-            k != "check") {
+            k != "check" && k != "scoring") {
             throw ProfileError(fmt::format("{}: unknown key '{}' (known: extends, name, description, packs, rules, "
-                                           "[rule.ID], [[check]])",
+                                           "[rule.ID], [[check]], [scoring])",
                                            where(file, node.source()), k));
         }
     }
@@ -243,9 +323,12 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
         if (name == nullptr) {
             throw ProfileError(fmt::format("{}: extends must be a profile name or file", where(file, parent->source())));
         }
-        apply(resolve(name->get(), path.parent_path()), registry, rules, chain, seen);
+        apply(resolve(name->get(), path.parent_path()), registry, rules, scoring, chain, seen);
     }
     chain.push_back(path);
+    if (const auto* scoring_node = doc.get("scoring")) {
+        apply_scoring(*scoring_node, file, scoring);
+    }
 
     // Selection: globs in order, "-" excludes, the last match wins.
     if (const auto* selection = doc.get("rules")) {
@@ -349,13 +432,26 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
                 } else if (sk == "weight") {
                     s.weight = parse_number(value, file, full);
                 } else if (sk == "cost_minutes") {
-                    const auto* a = value.as_array();
-                    if (a == nullptr || a->size() != 2) {
-                        throw ProfileError(fmt::format("{}: {} must be [low, high] minutes per occurrence",
+                    std::tie(s.cost_low_minutes, s.cost_high_minutes) =
+                        parse_range(value, file, full, "minutes per finding");
+                    s.fix = FixKind::manual;
+                } else if (sk == "batch_minutes") {
+                    std::tie(s.batch_low_minutes, s.batch_high_minutes) =
+                        parse_range(value, file, full, "minutes for the batch edit");
+                    s.fix = FixKind::batch;
+                } else if (sk == "seconds_per_record") {
+                    s.seconds_per_record = parse_number(value, file, full);
+                    if (s.seconds_per_record < 0) {
+                        throw ProfileError(fmt::format("{}: {} must not be negative", where(file, value.source()), full));
+                    }
+                } else if (sk == "max_findings") {
+                    const auto* i = value.as_integer();
+                    if (i == nullptr || i->get() < 0) {
+                        throw ProfileError(fmt::format("{}: {} must be a whole number from 0 up (the gate fails above "
+                                                       "it)",
                                                        where(file, value.source()), full));
                     }
-                    s.cost_low_minutes = parse_number(*a->get(0), file, full);
-                    s.cost_high_minutes = parse_number(*a->get(1), file, full);
+                    s.max_findings = static_cast<long>(i->get());
                 } else if (sk == "options") {
                     auto* o = value.as_table();
                     if (o == nullptr) {
@@ -385,7 +481,8 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
                     s.options.set_own_keys(std::move(own));
                 } else {
                     throw ProfileError(fmt::format("{}: unknown setting '{}' (known: enabled, severity, weight, "
-                                                   "cost_minutes, options)",
+                                                   "cost_minutes, batch_minutes, seconds_per_record, max_findings, "
+                                                   "options)",
                                                    where(file, value.source()), full));
                 }
             }
@@ -455,7 +552,7 @@ Profile Profile::load(std::string_view name_or_path, const Registry& registry) {
     }
     p.m_name = std::string{name_or_path};
     seen.clear();
-    apply(path, p.registry(), p.m_rules, p.m_files, seen);
+    apply(path, p.registry(), p.m_rules, p.m_scoring, p.m_files, seen);
     return p;
 }
 
@@ -464,9 +561,25 @@ std::string Profile::dump() const {
     for (const auto& f : m_files) {
         out += fmt::format("# read: {}\n", f.string());
     }
+    out += fmt::format("\n[scoring]\nerror = {}\nwarning = {}\ninfo = {}\nmax_per_rule = {}\nrejected_score = {}\ngrades = {{ ",
+                       m_scoring.error_points, m_scoring.warning_points, m_scoring.info_points, m_scoring.max_per_rule,
+                       m_scoring.rejected_score);
+    for (std::size_t i = 0; i < m_scoring.grades.size(); ++i) {
+        out += fmt::format("{}{} = {}", i == 0 ? "" : ", ", m_scoring.grades[i].first, m_scoring.grades[i].second);
+    }
+    out += " }\n";
     for (const auto& [id, s] : m_rules) {
-        out += fmt::format("\n[rule.{}]\nenabled = {}\nseverity = \"{}\"\nweight = {}\ncost_minutes = [{}, {}]\n", id,
-                           s.enabled, to_string(s.severity), s.weight, s.cost_low_minutes, s.cost_high_minutes);
+        out += fmt::format("\n[rule.{}]\nenabled = {}\nseverity = \"{}\"\nweight = {}\n", id, s.enabled,
+                           to_string(s.severity), s.weight);
+        if (s.fix == FixKind::manual) {
+            out += fmt::format("cost_minutes = [{}, {}]\n", s.cost_low_minutes, s.cost_high_minutes);
+        } else {
+            out += fmt::format("batch_minutes = [{}, {}]\nseconds_per_record = {}\n", s.batch_low_minutes,
+                               s.batch_high_minutes, s.seconds_per_record);
+        }
+        if (s.max_findings >= 0) {
+            out += fmt::format("max_findings = {}\n", s.max_findings);
+        }
         const auto options = s.options.to_toml();
         if (!options.empty()) {
             out += fmt::format("[rule.{}.options]\n{}\n", id, options);

@@ -15,6 +15,8 @@
 #include "marcaudit/findings/finding.hpp"
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
+#include "marcaudit/scoring/effort.hpp"
+#include "marcaudit/scoring/score.hpp"
 
 namespace marcaudit::headings {
 class HeadingAnalysis;
@@ -88,6 +90,7 @@ struct RecordTally {
     std::string control_number;
     std::uint32_t findings = 0;
     std::uint32_t by_severity[3] = {0, 0, 0};  ///< indexed by Severity
+    double penalty = 0;  ///< points the findings cost the record's score (scoring/score.hpp)
 };
 
 /// Everything an audit found, in input order. Deterministic: the same for any thread count.
@@ -110,6 +113,11 @@ struct AuditResult {
     /// The batch's Thompson–Traill completeness scores (books only), when a rule scored
     /// records on the rubric (vendor-record-brief).
     std::shared_ptr<const scoring::TtDistribution> completeness;
+    /// The batch's score and grade (docs/scoring.md), and the model that gave them.
+    scoring::BatchScore score;
+    rules::ScoringModel scoring_model;
+    /// The cleanup estimate (docs/effort.md).
+    scoring::Effort effort;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
 
     /// Audited records with at least one finding (authority records with a conflict aside).

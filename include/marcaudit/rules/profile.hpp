@@ -4,6 +4,7 @@
 /// Profiles: which rules run, with which severity, weight, cost and options. TOML files in
 /// rules/profiles/, one profile may `extends` another.
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "marcaudit/findings/finding.hpp"
@@ -66,14 +68,46 @@ private:
     mutable std::vector<std::string> m_read;  ///< keys asked for; rules are built on one thread
 };
 
+/// How a rule's findings are fixed, for the cleanup estimate (docs/effort.md).
+enum class FixKind : std::uint8_t {
+    manual,  ///< record by record: cost_*_minutes per finding
+    batch,   ///< one batch edit: batch_*_minutes once, plus seconds_per_record per record
+};
+
 /// One rule's effective settings.
 struct RuleSettings {
     bool enabled = false;
     Severity severity = Severity::error;
-    double weight = 1.0;                ///< share in a record's score (scoring comes later)
-    double cost_low_minutes = 0.0;      ///< manual fix, per occurrence
+    double weight = 1.0;                ///< multiplies the severity's points in a record's score
+    FixKind fix = FixKind::manual;
+    double cost_low_minutes = 0.0;      ///< manual fix, per finding (`cost_minutes`)
     double cost_high_minutes = 0.0;
+    double batch_low_minutes = 0.0;     ///< batch fix, once per run (`batch_minutes`)
+    double batch_high_minutes = 0.0;
+    double seconds_per_record = 0.0;    ///< batch fix, per record with findings (checking the result)
+    /// Gate: the run fails when the rule has more findings than this (`max_findings`);
+    /// negative for no limit.
+    long max_findings = -1;
     RuleOptions options;
+};
+
+/// How findings become scores (the profile's [scoring] table; docs/scoring.md).
+struct ScoringModel {
+    double error_points = 10;    ///< points a record loses per error finding (times the rule's weight)
+    double warning_points = 3;
+    double info_points = 0;
+    /// A rule's findings in one record count up to this many times: one broken 008 with many
+    /// bad positions costs a record as much as three.
+    int max_per_rule = 3;
+    double rejected_score = 0;   ///< the score of a record that could not be read
+    /// Grade cut-offs: the batch score at or above which each grade is given, best first.
+    std::vector<std::pair<std::string, double>> grades{{"A", 90}, {"B", 80}, {"C", 70}, {"D", 60}, {"F", 0}};
+
+    [[nodiscard]] double points(Severity s) const noexcept {
+        return s == Severity::error ? error_points : s == Severity::warning ? warning_points : info_points;
+    }
+    /// The grade of a batch score.
+    [[nodiscard]] const std::string& grade(double score) const noexcept;
 };
 
 /// The effective configuration of a run: settings for every registered rule.
@@ -99,6 +133,8 @@ public:
     /// checks its rule packs and [[check]] tables declare (module `custom`, rules/README.md).
     /// Build the run's rules from this one.
     [[nodiscard]] const Registry& registry() const noexcept { return *m_registry; }
+    /// How findings become scores.
+    [[nodiscard]] const ScoringModel& scoring() const noexcept { return m_scoring; }
     /// The chain of files read, most general first.
     [[nodiscard]] const std::vector<std::filesystem::path>& files() const noexcept { return m_files; }
 
@@ -111,6 +147,7 @@ private:
     std::shared_ptr<const Registry> m_own_registry;  ///< with the custom checks, when there are any
     std::vector<std::filesystem::path> m_files;
     std::map<std::string, RuleSettings, std::less<>> m_rules;
+    ScoringModel m_scoring;
 };
 
 /// Where the shipped rules/ folder is: `$MARCAUDIT_RULES`, else the source tree's rules/.

@@ -1,0 +1,52 @@
+#pragma once
+
+/// @file
+/// The cleanup estimate (docs/effort.md): staff time to fix what the audit found, as a
+/// low-high range, from each rule's cost in the profile: minutes per finding for a manual
+/// fix, or a batch edit's minutes plus seconds per affected record when the fix can be
+/// automated.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace marcaudit::engine {
+struct AuditResult;
+} // namespace marcaudit::engine
+
+namespace marcaudit::rules {
+class Profile;
+} // namespace marcaudit::rules
+
+namespace marcaudit::scoring {
+
+/// The effort one rule's findings take.
+struct RuleEffort {
+    std::string rule;
+    std::string module;
+    std::uint64_t findings = 0;
+    std::uint64_t records = 0;
+    bool batch = false;       ///< fixed by a batch edit (else record by record)
+    double low_hours = 0;
+    double high_hours = 0;
+};
+
+/// The cleanup estimate of a run.
+struct Effort {
+    /// Rules with findings, most effort first (by the high estimate, then the low, then id).
+    std::vector<RuleEffort> rules;
+    double low_hours = 0;
+    double high_hours = 0;
+    /// Per module: {low, high} hours.
+    std::map<std::string, std::pair<double, double>> by_module;
+
+    /// The share of the effort (by the midpoint of the ranges, 0-1) the first `n` rules of
+    /// `rules` take: "fixing the top n rules removes this much of the work".
+    [[nodiscard]] double top_share(std::size_t n) const noexcept;
+};
+
+/// Estimates the cleanup of `result` with the costs `profile` sets.
+[[nodiscard]] Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& profile);
+
+} // namespace marcaudit::scoring

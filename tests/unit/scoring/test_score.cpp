@@ -1,0 +1,141 @@
+// Record and batch scores and the cleanup estimate, on fixture records scored by hand
+// (tests/fixtures/scoring), and the profile's [scoring] table and cost settings.
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "marcaudit/rules/profile.hpp"
+#include "marcaudit/rules/rule.hpp"
+#include "marcaudit/scoring/effort.hpp"
+#include "marcaudit/scoring/score.hpp"
+#include "test_support.hpp"
+
+namespace marcaudit::test {
+namespace {
+
+std::filesystem::path scoring_fixtures() {
+    return test_data().parent_path() / "fixtures" / "scoring";
+}
+
+engine::AuditResult scored(unsigned threads = 1) {
+    static const auto profile =
+        rules::Profile::load((scoring_fixtures() / "scoring.toml").string(), rules::builtin_registry());
+    engine::AuditOptions options;
+    options.inputs = {(scoring_fixtures() / "batch.mrk").string()};
+    options.threads = threads;
+    options.profile = &profile;
+    return engine::run_audit(options);
+}
+
+TEST(ScoreTest, RecordScoresAsComputedByHand) {
+    const auto r = scored();
+    ASSERT_EQ(r.records.audited, 3U);
+    std::vector<std::pair<std::uint64_t, double>> scores;
+    for (const auto& t : r.record_tallies) {
+        scores.emplace_back(t.record_number, scoring::record_score(t.penalty));
+    }
+    // Record 1 is clean (no tally); 2: five warnings, three counted; 3: an error of weight 2.
+    EXPECT_EQ(scores, (std::vector<std::pair<std::uint64_t, double>>{{2, 91.0}, {3, 80.0}}));
+    EXPECT_DOUBLE_EQ(r.score.mean, (100.0 + 91 + 80) / 3);
+    EXPECT_EQ(r.score.grade, "A");  // 90.33
+    EXPECT_EQ(r.score.records, 3U);
+    EXPECT_EQ(r.score.clean, 1U);
+    EXPECT_EQ(r.score.perfect, 1U);
+    EXPECT_EQ(r.score.bands[10], 1U);
+    EXPECT_EQ(r.score.bands[9], 1U);
+    EXPECT_EQ(r.score.bands[8], 1U);
+    EXPECT_EQ(scored(4).score.mean, r.score.mean);
+}
+
+TEST(ScoreTest, RejectedRecordsAndGrades) {
+    engine::AuditResult r;
+    r.sources.resize(1);
+    r.records.read = 4;
+    r.records.audited = 3;
+    r.records.rejected = 1;
+    r.record_tallies.push_back(engine::RecordTally{0, 2, "b", 1, {0, 0, 1}, 45});  // one error worth 45 points
+    rules::ScoringModel model;
+    const auto b = scoring::score_batch(r, model);
+    // (100 + 55 + 100 + 0) / 4: the rejected record scores 0.
+    EXPECT_DOUBLE_EQ(b.mean, 63.75);
+    EXPECT_EQ(b.grade, "D");
+    EXPECT_EQ(b.records, 4U);
+    EXPECT_EQ(b.clean, 2U);
+    EXPECT_EQ(b.bands[0], 1U);  // the rejected record
+    EXPECT_EQ(b.bands[5], 1U);
+    EXPECT_EQ(model.grade(90), "A");
+    EXPECT_EQ(model.grade(89.99), "B");
+    EXPECT_EQ(model.grade(59.9), "F");
+    EXPECT_EQ(scoring::record_score(150), 0);
+    EXPECT_EQ(scoring::score_batch(engine::AuditResult{}, model).mean, 100);  // nothing read
+}
+
+TEST(EffortTest, ManualAndBatchCostsAsComputedByHand) {
+    const auto r = scored();
+    const auto& e = r.effort;
+    ASSERT_EQ(e.rules.size(), 2U);
+    // Most effort first: the batch edit (0.51-1.01 h) before the manual fix (0.1-0.2 h).
+    EXPECT_EQ(e.rules[0].rule, "vendor-url-insecure");
+    EXPECT_TRUE(e.rules[0].batch);
+    EXPECT_EQ(e.rules[0].findings, 5U);
+    EXPECT_EQ(e.rules[0].records, 1U);
+    EXPECT_NEAR(e.rules[0].low_hours, (30 + 36.0 / 60) / 60, 1e-9);
+    EXPECT_NEAR(e.rules[0].high_hours, (60 + 36.0 / 60) / 60, 1e-9);
+    EXPECT_EQ(e.rules[1].rule, "marc21-title-missing");
+    EXPECT_FALSE(e.rules[1].batch);
+    EXPECT_NEAR(e.rules[1].low_hours, 0.1, 1e-9);
+    EXPECT_NEAR(e.rules[1].high_hours, 0.2, 1e-9);
+    EXPECT_NEAR(e.low_hours, 0.61, 1e-9);
+    EXPECT_NEAR(e.high_hours, 1.21, 1e-9);
+    EXPECT_NEAR(e.by_module.at("vendor").second, 1.01, 1e-9);
+    EXPECT_NEAR(e.top_share(1), (0.51 + 1.01) / (0.61 + 1.21), 1e-9);
+    EXPECT_DOUBLE_EQ(e.top_share(2), 1.0);
+}
+
+TEST(ScoreTest, ProfileMistakesInScoringAndCosts) {
+    auto error_of = [](const std::string& name, const std::string& text) {
+        const auto path = test_temp_dir("scoring-" + name) / (name + ".toml");
+        std::ofstream{path} << text;
+        try {
+            (void)rules::Profile::load(path.string(), rules::builtin_registry());
+        } catch (const rules::ProfileError& e) {
+            return std::string{e.what()};
+        }
+        return std::string{"(no error)"};
+    };
+    EXPECT_NE(error_of("key", "[scoring]\nerrors = 5\n").find("unknown key 'scoring.errors'"), std::string::npos);
+    EXPECT_NE(error_of("grades", "[scoring]\ngrades = { A = 90, B = 80 }\n").find("a grade for the lowest scores"),
+              std::string::npos);
+    EXPECT_NE(error_of("cap", "[scoring]\nmax_per_rule = 0\n").find("from 1 up"), std::string::npos);
+    EXPECT_NE(error_of("range", "[rule.marc21-tag-undefined]\ncost_minutes = [5, 1]\n").find("0 <= low <= high"),
+              std::string::npos);
+    EXPECT_NE(error_of("limit", "[rule.marc21-tag-undefined]\nmax_findings = -1\n").find("from 0 up"),
+              std::string::npos);
+    EXPECT_EQ(error_of("fine", "[scoring]\nwarning = 2\n[rule.marc21-tag-undefined]\nbatch_minutes = [1, 2]\n"
+                               "seconds_per_record = 0.5\nmax_findings = 10\n"),
+              "(no error)");
+    // The shipped default sets every rule's cost; information costs nothing.
+    const auto def = rules::Profile::load("default", rules::builtin_registry());
+    EXPECT_EQ(def.settings("vendor-url-proxy")->fix, rules::FixKind::batch);
+    EXPECT_EQ(def.settings("heading-split")->cost_high_minutes, 15);
+    EXPECT_EQ(def.settings("identifier-duplicate-isbn")->cost_low_minutes, 5);  // the more specific glob
+    EXPECT_EQ(def.settings("heading-new-to-catalog")->cost_high_minutes, 0);
+}
+
+TEST(EffortTest, DefaultProfileCostsEveryErrorAndWarning) {
+    const auto def = rules::Profile::load("default", rules::builtin_registry());
+    for (const auto& entry : rules::builtin_registry().entries()) {
+        const auto* s = def.settings(entry.info.id);
+        ASSERT_NE(s, nullptr) << entry.info.id;
+        const double high = s->fix == rules::FixKind::batch ? s->batch_high_minutes : s->cost_high_minutes;
+        if (entry.info.severity == Severity::info) {
+            EXPECT_EQ(high, 0) << entry.info.id << ": information asks for no change";
+        } else {
+            EXPECT_GT(high, 0) << entry.info.id << " has no cost in rules/profiles/default.toml";
+        }
+    }
+}
+
+} // namespace
+} // namespace marcaudit::test
