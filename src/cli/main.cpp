@@ -160,6 +160,8 @@ int cmd_audit(const std::vector<std::string>& args) {
     std::string report_dir;
     std::string fail_on;
     std::string profile_name;
+    std::string baseline;
+    double min_score = -1;
     std::vector<std::string> authorities;
     std::vector<std::string> catalog;
     visible.add_options()
@@ -177,14 +179,24 @@ int cmd_audit(const std::vector<std::string>& args) {
          "(default, strict, vendor-ebooks) or a .toml file of your own, which may "
          "add checks of its own (rules/README.md)")
         ("format,f", po::value(&formats)->default_value("text"),
-         "report formats, comma-separated: text (summary on stdout), json")
+         "report formats, comma-separated: text (summary on stdout), json, csv (findings.csv, "
+         "records.csv, headings.csv), junit (junit.xml); csv and junit need --report-dir")
         ("output,o", po::value(&output),
          "write the JSON report to this file (default: stdout when json is the only format)")
         ("report-dir", po::value(&report_dir),
-         "write each report format into this directory (summary.txt, report.json)")
+         "write each report format into this directory (summary.txt, report.json, the CSV "
+         "files, junit.xml)")
+        ("csv-bom", "start the CSV files with a UTF-8 byte order mark (Excel needs it)")
         ("fail-on", po::value(&fail_on)->default_value("none"),
-         "gate: exit 1 when there are findings of this severity or worse: error, warning, "
-         "info, none")
+         "gate: exit 1 when there are findings of this severity or worse, or rejected "
+         "records: error, warning, info, none")
+        ("min-score", po::value(&min_score),
+         "gate: exit 1 when the batch score (0-100, docs/scoring.md) is below this")
+        ("baseline", po::value(&baseline),
+         "the report.json of an earlier run: report the findings that are new and those "
+         "resolved since (matched by 001, rule and field)")
+        ("fail-on-new", "with --baseline: the --fail-on gate counts only new findings "
+                        "(--fail-on defaults to error then)")
         ("threads,j", po::value(&threads)->default_value(0), "worker threads; 0 = all cores")
         ("no-progress", "no progress line on stderr (it is shown only on a terminal anyway)");
     po::options_description hidden;
@@ -213,24 +225,43 @@ int cmd_audit(const std::vector<std::string>& args) {
     }
     bool want_text = false;
     bool want_json = false;
+    bool want_csv = false;
+    bool want_junit = false;
     for (const auto& f : split_list(formats)) {
         if (f == "text") {
             want_text = true;
         } else if (f == "json") {
             want_json = true;
+        } else if (f == "csv") {
+            want_csv = true;
+        } else if (f == "junit") {
+            want_junit = true;
         } else {
-            throw UsageError(fmt::format("--format: unknown format '{}' (known: text, json)", f));
+            throw UsageError(fmt::format("--format: unknown format '{}' (known: text, json, csv, junit)", f));
         }
     }
-    int gate = -1;  // none
-    if (fail_on == "error") {
-        gate = 2;
+    if ((want_csv || want_junit) && report_dir.empty()) {
+        throw UsageError("--format csv and junit write files: say where with --report-dir DIR");
+    }
+    marcaudit::scoring::GateOptions gates;
+    gates.only_new = vm.count("fail-on-new") != 0U;
+    if (gates.only_new && baseline.empty()) {
+        throw UsageError("--fail-on-new needs --baseline PREVIOUS.json (the report of the run to compare with)");
+    }
+    if (fail_on == "error" || (fail_on == "none" && gates.only_new && vm["fail-on"].defaulted())) {
+        gates.fail_on = marcaudit::Severity::error;
     } else if (fail_on == "warning") {
-        gate = 1;
+        gates.fail_on = marcaudit::Severity::warning;
     } else if (fail_on == "info") {
-        gate = 0;
+        gates.fail_on = marcaudit::Severity::info;
     } else if (fail_on != "none") {
         throw UsageError(fmt::format("--fail-on: '{}' is not one of error, warning, info, none", fail_on));
+    }
+    if (vm.count("min-score") != 0U) {
+        if (min_score < 0 || min_score > 100) {
+            throw UsageError(fmt::format("--min-score: {} is not a score from 0 to 100", min_score));
+        }
+        gates.min_score = min_score;
     }
     if (want_text && want_json && output.empty() && report_dir.empty()) {
         throw UsageError("--format text,json: say where the JSON goes (--output FILE or --report-dir DIR); "
@@ -248,8 +279,12 @@ int cmd_audit(const std::vector<std::string>& args) {
     // The result lives until the process exits and is never destroyed: freeing millions of
     // findings one string at a time only to exit is wasted time (mold does the same with its
     // data). It stays reachable through this static, so leak checkers do not report it.
-    static const marcaudit::engine::AuditResult* kept = nullptr;
+    static marcaudit::engine::AuditResult* kept = nullptr;
     kept = new marcaudit::engine::AuditResult(marcaudit::engine::run_audit(options));
+    if (!baseline.empty()) {
+        kept->baseline = std::make_shared<const marcaudit::scoring::BaselineDiff>(
+            marcaudit::scoring::compare_with_baseline(*kept, baseline));
+    }
     const auto& result = *kept;
     if (!authorities.empty() && result.headings == nullptr) {
         std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading rule, so --authorities was not read\n",
@@ -287,6 +322,17 @@ int cmd_audit(const std::vector<std::string>& args) {
             json(std::cout);
         }
     }
+    const bool bom = vm.count("csv-bom") != 0U;
+    if (want_csv) {
+        const fs::path dir{report_dir};
+        write_file_atomically(dir / "findings.csv", [&](std::ostream& o) { marcaudit::report::write_findings_csv(result, o, bom); });
+        write_file_atomically(dir / "records.csv", [&](std::ostream& o) { marcaudit::report::write_records_csv(result, o, bom); });
+        write_file_atomically(dir / "headings.csv", [&](std::ostream& o) { marcaudit::report::write_headings_csv(result, o, bom); });
+    }
+    if (want_junit) {
+        write_file_atomically(fs::path{report_dir} / "junit.xml",
+                              [&](std::ostream& o) { marcaudit::report::write_junit(result, profile, gates, o); });
+    }
     std::cout.flush();
     const double secs = result.elapsed.count();
     if (options.progress) {
@@ -294,19 +340,11 @@ int cmd_audit(const std::vector<std::string>& args) {
                      static_cast<unsigned long long>(result.records.read), secs,
                      secs > 0 ? static_cast<double>(result.records.read) / secs : 0.0);
     }
-    if (gate >= 0) {
-        std::uint64_t over = 0;
-        for (int s = gate; s <= 2; ++s) {
-            over += result.counts_by_severity[s];
-        }
-        if (over > 0 || (gate >= 0 && result.records.rejected > 0)) {
-            std::fprintf(stderr, "marcaudit: gate failed: %llu finding(s) of severity %s or worse, %llu rejected record(s)\n",
-                         static_cast<unsigned long long>(over), fail_on.c_str(),
-                         static_cast<unsigned long long>(result.records.rejected));
-            return gate_failed;
-        }
+    const auto outcome = marcaudit::scoring::evaluate_gates(result, profile, gates, result.baseline.get());
+    for (const auto& why : outcome.reasons) {
+        std::fprintf(stderr, "marcaudit: gate failed: %s\n", why.c_str());
     }
-    return ok;
+    return outcome.failed ? gate_failed : ok;
 }
 
 int cmd_dump(const std::vector<std::string>& args) {
@@ -454,6 +492,9 @@ int main(int argc, char** argv) {
         std::cerr << "marcaudit: " << e.what() << '\n';
         return usage_error;
     } catch (const marcaudit::io::InputError& e) {
+        std::cerr << "marcaudit: " << e.what() << '\n';
+        return input_error;
+    } catch (const marcaudit::scoring::BaselineError& e) {
         std::cerr << "marcaudit: " << e.what() << '\n';
         return input_error;
     } catch (const std::exception& e) {

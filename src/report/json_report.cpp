@@ -300,6 +300,36 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
         }
         report["duplicates"] = std::move(groups);
     }
+    if (result.baseline != nullptr) {
+        const auto& b = *result.baseline;
+        json added = json::array();
+        for (const auto i : b.added) {
+            const auto& f = result.findings[i];
+            added.push_back(json{{"rule", f.rule_id},
+                                 {"severity", to_string(f.severity)},
+                                 {"file", file_of(f.source_index)},
+                                 {"record", f.record_number},
+                                 {"control_number", f.control_number},
+                                 {"tag", f.tag},
+                                 {"message", f.message}});
+        }
+        json resolved = json::array();
+        for (const auto& f : b.resolved) {
+            resolved.push_back(json{{"rule", f.rule},
+                                    {"severity", f.severity},
+                                    {"record", f.record},
+                                    {"control_number", f.control_number},
+                                    {"tag", f.tag},
+                                    {"message", f.message}});
+        }
+        report["baseline"] = json{{"previous", b.previous},
+                                  {"previous_findings", b.previous_findings},
+                                  {"matched_by", "control number (001), rule and field tag"},
+                                  {"new_count", b.added.size()},
+                                  {"resolved_count", b.resolved.size()},
+                                  {"new", std::move(added)},
+                                  {"resolved", std::move(resolved)}};
+    }
     if (result.completeness != nullptr) {
         const auto& d = *result.completeness;
         json histogram = json::array();

@@ -170,6 +170,27 @@ void write_headline(const engine::AuditResult& result, std::ostream& out) {
     out << fmt::format("Cleanup: {} (docs/effort.md){}\n", staff_time(e.low_hours, e.high_hours), top);
 }
 
+/// What changed since the baseline: new findings by rule, resolved ones by rule.
+void write_baseline(const engine::AuditResult& result, std::ostream& out) {
+    const auto& b = *result.baseline;
+    out << fmt::format("\nSince the baseline ({}, {} findings): {} new, {} resolved (matched by 001, rule and field)\n",
+                       b.previous, grouped(b.previous_findings), grouped(b.added.size()), grouped(b.resolved.size()));
+    std::map<std::string, std::uint64_t> added;
+    for (const auto i : b.added) {
+        ++added[std::string{result.findings[i].rule_id}];
+    }
+    std::map<std::string, std::uint64_t> resolved;
+    for (const auto& f : b.resolved) {
+        ++resolved[f.rule];
+    }
+    for (const auto& [rule, n] : added) {
+        out << fmt::format("  new       {:>9}  {}\n", grouped(n), rule);
+    }
+    for (const auto& [rule, n] : resolved) {
+        out << fmt::format("  resolved  {:>9}  {}\n", grouped(n), rule);
+    }
+}
+
 /// The cleanup estimate by module and for the costliest rules.
 void write_effort(const engine::AuditResult& result, std::ostream& out) {
     const auto& e = result.effort;
@@ -331,6 +352,9 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
         write_duplicates(result, out);
     }
     write_effort(result, out);
+    if (result.baseline != nullptr) {
+        write_baseline(result, out);
+    }
     if (result.completeness != nullptr) {
         write_completeness(result, out);
     }

@@ -1,6 +1,12 @@
 # Runs BINARY with ARGS in WORKDIR; checks the exit code, and that stdout equals
-# EXPECTED_FILE (when given) or that stdout+stderr contain CONTAINS (when given).
+# EXPECTED_FILE (when given) or that stdout+stderr contain CONTAINS (when given). %REPORT_DIR%
+# in ARGS is a fresh folder in the build tree; REPORT_FILES ("written=expected|...") compares
+# files written there with expected files, byte for byte.
 # To refresh an expected file after an intended change: set MARCAUDIT_UPDATE_GOLDEN=1.
+if(REPORT_DIR)
+  file(REMOVE_RECURSE ${REPORT_DIR})
+  string(REPLACE "%REPORT_DIR%" "${REPORT_DIR}" ARGS "${ARGS}")
+endif()
 separate_arguments(args UNIX_COMMAND "${ARGS}")
 set(stdin_option)
 if(STDIN_FILE)
@@ -29,4 +35,21 @@ if(CONTAINS)
   if(pos EQUAL -1)
     message(FATAL_ERROR "output does not contain '${CONTAINS}'\nstdout:\n${out}\nstderr:\n${err}")
   endif()
+endif()
+if(REPORT_FILES)
+  string(REPLACE "|" ";" pairs "${REPORT_FILES}")
+  foreach(pair IN LISTS pairs)
+    string(REPLACE "=" ";" parts "${pair}")
+    list(GET parts 0 written)
+    list(GET parts 1 expected_file)
+    if(DEFINED ENV{MARCAUDIT_UPDATE_GOLDEN})
+      file(COPY_FILE ${REPORT_DIR}/${written} ${WORKDIR}/${expected_file})
+    endif()
+    execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${REPORT_DIR}/${written} ${WORKDIR}/${expected_file}
+                    RESULT_VARIABLE same)
+    if(NOT same EQUAL 0)
+      execute_process(COMMAND diff -u ${WORKDIR}/${expected_file} ${REPORT_DIR}/${written} OUTPUT_VARIABLE diff)
+      message(FATAL_ERROR "${written} differs from ${expected_file}:\n${diff}")
+    endif()
+  endforeach()
 endif()

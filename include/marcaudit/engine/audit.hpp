@@ -15,6 +15,7 @@
 #include "marcaudit/findings/finding.hpp"
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
+#include "marcaudit/scoring/baseline.hpp"
 #include "marcaudit/scoring/effort.hpp"
 #include "marcaudit/scoring/score.hpp"
 
@@ -118,6 +119,8 @@ struct AuditResult {
     rules::ScoringModel scoring_model;
     /// The cleanup estimate (docs/effort.md).
     scoring::Effort effort;
+    /// New and resolved findings since an earlier report (--baseline); null without one.
+    std::shared_ptr<const scoring::BaselineDiff> baseline;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
 
     /// Audited records with at least one finding (authority records with a conflict aside).

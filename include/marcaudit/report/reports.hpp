@@ -8,6 +8,7 @@
 
 #include "marcaudit/engine/audit.hpp"
 #include "marcaudit/record/record_view.hpp"
+#include "marcaudit/scoring/gates.hpp"
 
 namespace marcaudit::report {
 
@@ -18,6 +19,27 @@ void write_text(const engine::AuditResult& result, std::ostream& out);
 /// The JSON report: a `records` object (`read`, `audited`, `rejected`), finding counts per
 /// rule id, every rejection and every finding, in input order. Keys in a fixed order.
 void write_json(const engine::AuditResult& result, std::ostream& out);
+
+/// findings.csv: one row per finding (rule, severity, file, record, 001, byte offset, tag,
+/// occurrence, position, message, value, fix), RFC 4180 quoting, CRLF line ends; `bom` puts a
+/// UTF-8 byte order mark first (Excel needs it to read UTF-8).
+void write_findings_csv(const engine::AuditResult& result, std::ostream& out, bool bom);
+
+/// records.csv: one row per record with findings and per rejected record, in input order
+/// (file, record, 001, status, score, findings, errors, warnings, info). A record not listed
+/// was audited without a finding and scores 100.
+void write_records_csv(const engine::AuditResult& result, std::ostream& out, bool bom);
+
+/// headings.csv: the search-effect table (heading, authority record, confidence, records a
+/// search finds now and after the fix, records missed, the forms); only the header when the
+/// run had no heading analysis.
+void write_headings_csv(const engine::AuditResult& result, std::ostream& out, bool bom);
+
+/// JUnit XML: one test case per enabled rule of `profile`, failed when its findings fail its
+/// gate (scoring::rule_fails), one for the batch score when `gates.min_score` is set, one for
+/// rejected records; the first 20 findings of a failed rule in its <failure>.
+void write_junit(const engine::AuditResult& result, const rules::Profile& profile, const scoring::GateOptions& gates,
+                 std::ostream& out);
 
 /// Appends `record` as MarcEdit mnemonic text (UTF-8, invalid bytes as U+FFFD), followed by a
 /// blank line: `=LDR  ...`, `=001  ...`, `=245  10$aTitle`.

@@ -1,0 +1,52 @@
+#pragma once
+
+/// @file
+/// Gates for nightly runs (docs/nightly.md): the conditions under which `marcaudit audit`
+/// exits 1. Each gate that fails gives one line saying why.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "marcaudit/findings/finding.hpp"
+
+namespace marcaudit::engine {
+struct AuditResult;
+} // namespace marcaudit::engine
+
+namespace marcaudit::rules {
+class Profile;
+} // namespace marcaudit::rules
+
+namespace marcaudit::scoring {
+
+struct BaselineDiff;
+
+/// Which gates a run has.
+struct GateOptions {
+    /// Fail on findings of this severity or worse (and on rejected records); none when empty.
+    std::optional<Severity> fail_on;
+    /// Fail when the batch score is below this.
+    std::optional<double> min_score;
+    /// Count only findings new since the baseline for `fail_on` (needs a baseline).
+    bool only_new = false;
+};
+
+/// What the gates said.
+struct GateOutcome {
+    bool failed = false;
+    std::vector<std::string> reasons;  ///< one line per failed gate, in catalogers' words
+};
+
+/// Evaluates the gates: `options`, and each rule's `max_findings` in `profile`. `baseline`
+/// (may be null) gives the new findings when `options.only_new`.
+[[nodiscard]] GateOutcome evaluate_gates(const engine::AuditResult& result, const rules::Profile& profile,
+                                         const GateOptions& options, const BaselineDiff* baseline);
+
+/// Whether `rule`'s findings fail its own gate: more than its `max_findings`, or any finding
+/// at all when `fail_on` covers the rule's severity (for the JUnit report's test cases).
+[[nodiscard]] bool rule_fails(const engine::AuditResult& result, const rules::Profile& profile,
+                              const GateOptions& options, const std::string& rule);
+
+} // namespace marcaudit::scoring

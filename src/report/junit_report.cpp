@@ -1,0 +1,129 @@
+// The JUnit XML report: the audit as test results for CI systems (Jenkins, GitLab, GitHub
+// Actions read it). One test case per enabled rule, failed when the rule's findings fail its
+// gate; a test case for the batch score when --min-score is given, and one for rejected
+// records.
+
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "marcaudit/io/input.hpp"
+#include "marcaudit/report/reports.hpp"
+#include "marcaudit/rules/profile.hpp"
+#include "marcaudit/rules/rule.hpp"
+#include "marcaudit/scoring/gates.hpp"
+
+namespace marcaudit::report {
+
+namespace {
+
+/// `text` escaped for XML text and attributes; bytes XML 1.0 cannot carry become U+FFFD.
+std::string xml(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    out += "\xEF\xBF\xBD";
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out;
+}
+
+constexpr std::size_t k_listed = 20;  ///< findings listed in a failed test case
+
+} // namespace
+
+void write_junit(const engine::AuditResult& result, const rules::Profile& profile,
+                 const scoring::GateOptions& gates, std::ostream& out) {
+    struct Case {
+        std::string classname;
+        std::string name;
+        std::string failure;  ///< empty when it passed
+        std::string details;
+    };
+    std::vector<Case> cases;
+    for (const auto& entry : profile.registry().entries()) {
+        const std::string id{entry.info.id};
+        if (!profile.enabled(id)) {
+            continue;
+        }
+        Case c{fmt::format("marcaudit.{}", entry.info.module), id, {}, {}};
+        if (scoring::rule_fails(result, profile, gates, id)) {
+            const auto count = result.counts_by_rule.at(id);
+            const auto* s = profile.settings(id);
+            c.failure = s->max_findings >= 0
+                            ? fmt::format("{} finding(s), more than the rule's limit of {}", count, s->max_findings)
+                            : fmt::format("{} finding(s) of severity {}", count, to_string(s->severity));
+            std::size_t listed = 0;
+            for (const auto& f : result.findings) {
+                if (f.rule_id != id) {
+                    continue;
+                }
+                if (listed++ == k_listed) {
+                    c.details += fmt::format("... and {} more (see the JSON report)\n", count - k_listed);
+                    break;
+                }
+                const auto file = f.source_index < result.sources.size()
+                                      ? io::display_name(result.sources[f.source_index].info.name)
+                                      : std::string{};
+                c.details += fmt::format("{} record {}{}{}: {}\n", file, f.record_number,
+                                         f.control_number.empty() ? "" : fmt::format(" (001 {})", trim_blanks(f.control_number)),
+                                         f.tag.empty() ? "" : fmt::format(", {}", f.tag), f.message);
+            }
+        }
+        cases.push_back(std::move(c));
+    }
+    if (gates.min_score) {
+        Case c{"marcaudit.score", "batch-score", {}, {}};
+        if (result.score.mean < *gates.min_score) {
+            c.failure = fmt::format("batch score {:.1f} is below the minimum {}", result.score.mean, *gates.min_score);
+        }
+        cases.push_back(std::move(c));
+    }
+    {
+        Case c{"marcaudit.records", "records-readable", {}, {}};
+        if (gates.fail_on && result.records.rejected > 0) {
+            c.failure = fmt::format("{} record(s) rejected (unreadable)", result.records.rejected);
+            for (const auto& r : result.rejections) {
+                c.details += fmt::format("record {} at byte {}: {}\n", r.record_number, r.byte_offset, r.reason);
+            }
+        }
+        cases.push_back(std::move(c));
+    }
+    std::size_t failures = 0;
+    for (const auto& c : cases) {
+        failures += c.failure.empty() ? 0 : 1;
+    }
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out << fmt::format("<testsuites name=\"marcaudit\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", cases.size(), failures);
+    // No timings: the report is the same whatever the machine and --threads.
+    out << fmt::format("  <testsuite name=\"marcaudit audit ({})\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+                       "skipped=\"0\">\n",
+                       xml(result.profile_name), cases.size(), failures);
+    out << fmt::format("    <properties>\n      <property name=\"records_read\" value=\"{}\"/>\n"
+                       "      <property name=\"batch_score\" value=\"{:.2f}\"/>\n"
+                       "      <property name=\"grade\" value=\"{}\"/>\n    </properties>\n",
+                       result.records.read, result.score.mean, xml(result.score.grade));
+    for (const auto& c : cases) {
+        out << fmt::format("    <testcase classname=\"{}\" name=\"{}\"", xml(c.classname), xml(c.name));
+        if (c.failure.empty()) {
+            out << "/>\n";
+            continue;
+        }
+        out << fmt::format(">\n      <failure message=\"{}\" type=\"gate\">{}</failure>\n    </testcase>\n", xml(c.failure),
+                           xml(c.details));
+    }
+    out << "  </testsuite>\n</testsuites>\n";
+}
+
+} // namespace marcaudit::report
