@@ -176,7 +176,7 @@ int cmd_audit(const std::vector<std::string>& args) {
          "duplicates (would the load duplicate a catalog record?)")
         ("profile,p", po::value(&profile_name)->default_value("default"),
          "which checks run and how severe they are: a profile name from rules/profiles "
-         "(default, strict, vendor-ebooks) or a .toml file of your own, which may "
+         "(default, strict, vendor-ebooks, nightly-export) or a .toml file of your own, which may "
          "add checks of its own (rules/README.md)")
         ("format,f", po::value(&formats)->default_value("text"),
          "report formats, comma-separated: text (summary on stdout), json, csv (findings.csv, "
@@ -212,7 +212,9 @@ int cmd_audit(const std::vector<std::string>& args) {
                   << "  marcaudit audit --format json -o audit.json exports/\n"
                   << "  marcaudit audit vendor.mrc --authorities names.xml subjects.xml --catalog export.mrc\n"
                   << "  marcaudit audit --profile vendor-ebooks ebooks.mrc --catalog export.mrc\n"
-                  << "  zcat nightly.mrc.gz | marcaudit audit --fail-on error -\n";
+                  << "  zcat nightly.mrc.gz | marcaudit audit --fail-on error -\n"
+                  << "  marcaudit audit --profile nightly-export --format text,json,csv,junit --report-dir out \\\n"
+                  << "      --baseline last/report.json --fail-on-new --min-score 80 export.mrc\n";
         return ok;
     }
     if (vm.count("input") == 0U) {

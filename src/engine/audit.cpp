@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <tuple>
@@ -94,6 +95,23 @@ void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions&
 
 namespace {
 
+/// The total size of `inputs` when every one is a plain file (not stdin, not gzip, whose
+/// decompressed size is unknown); else 0.
+std::uint64_t known_size(const std::vector<std::string>& inputs) {
+    std::uint64_t total = 0;
+    for (const auto& name : inputs) {
+        std::error_code ec;
+        if (name == "-" || name.ends_with(".gz") || !std::filesystem::is_regular_file(name, ec)) {
+            return 0;
+        }
+        total += std::filesystem::file_size(name, ec);
+        if (ec) {
+            return 0;
+        }
+    }
+    return total;
+}
+
 /// A progress line on stderr, redrawn at most four times a second.
 class Progress {
 public:
@@ -109,11 +127,22 @@ public:
         }
         m_last = now;
         const double secs = std::chrono::duration<double>(now - m_start).count();
-        std::fprintf(stderr, "\r  %s%llu records  %.0f records/s  %.1f MB read   ", m_label,
+        // With the inputs' total size known (files, not stdin or gzip), the share read and
+        // the time left at the rate so far.
+        std::string eta;
+        if (m_total_bytes > 0 && bytes > 0 && bytes <= m_total_bytes && secs > 0) {
+            const double left = secs * static_cast<double>(m_total_bytes - bytes) / static_cast<double>(bytes);
+            const auto l = static_cast<long long>(left + 0.5);
+            eta = fmt::format("  {:.0f}%  ETA {}:{:02}", 100.0 * static_cast<double>(bytes) / static_cast<double>(m_total_bytes),
+                              l / 60, l % 60);
+        }
+        std::fprintf(stderr, "\r  %s%llu records  %.0f records/s  %.1f MB read%s   ", m_label,
                      static_cast<unsigned long long>(records), secs > 0 ? static_cast<double>(records) / secs : 0.0,
-                     static_cast<double>(bytes) / 1e6);
+                     static_cast<double>(bytes) / 1e6, eta.c_str());
         m_drawn = true;
     }
+    /// The inputs' total size in bytes, when known (0: no percentage or ETA).
+    void set_total(std::uint64_t bytes) noexcept { m_total_bytes = bytes; }
     void finish() {
         if (m_drawn) {
             std::fputs("\r\x1b[K", stderr);
@@ -125,6 +154,7 @@ private:
     bool m_enabled;
     const char* m_label;  ///< what is being read: "" for the batch, "catalog: "...
     bool m_drawn = false;
+    std::uint64_t m_total_bytes = 0;
     clock::time_point m_start;
     clock::time_point m_last;
 };
@@ -478,6 +508,7 @@ AuditResult run_audit(const AuditOptions& options) {
     };
 
     const auto inputs = io::expand_inputs(options.inputs);
+    progress.set_total(known_size(inputs));
     run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, run_rules, consume, sources);
     progress.finish();
     if (gather_completeness) {
