@@ -1,8 +1,10 @@
 # Thin wrapper over CMake presets, for the two set-up commands in README.md.
 #   make demo   install what is missing, build, audit the bundled sample batch as a vendor
-#               load (profile vendor-ebooks, against a small catalog), then a heading audit
-#               against the LC authority samples with a catalog
-#   make test   install what is missing, build, run the whole test suite
+#               load (profile vendor-ebooks, against a small catalog) with its HTML, JSON
+#               and CSV reports in build/demo-report, then a heading audit against the LC
+#               authority samples with a catalog
+#   make test   install what is missing (and Chromium, for the HTML report's browser test),
+#               build, run the whole test suite
 # Other targets: build, release, asan, bench, clean.
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -11,6 +13,7 @@ HEADINGS_SAMPLE ?= tests/fixtures/headings/batch.mrk
 AUTHORITIES ?= tests/data/auth/lc-name-authority-sample-namemrc-273.xml tests/data/auth/lc-subject-authority-sample-subjmrc-193.xml
 CATALOG ?= tests/fixtures/headings/catalog.mrk
 EBOOK_CATALOG ?= tests/fixtures/vendor-demo/catalog.mrk
+DEMO_REPORT ?= build/demo-report
 
 .PHONY: bootstrap build demo test release asan bench clean
 
@@ -24,14 +27,21 @@ build: bootstrap
 demo: bootstrap
 	cmake --preset release
 	cmake --build --preset release -j $(JOBS)
-	build/release/marcaudit audit --profile vendor-ebooks $(SAMPLE) --catalog $(EBOOK_CATALOG)
+	build/release/marcaudit audit --profile vendor-ebooks $(SAMPLE) --catalog $(EBOOK_CATALOG) \
+	    --format text,json,html,csv --report-dir $(DEMO_REPORT)
+	@echo
+	@echo "=== The reports are in $(DEMO_REPORT)/: open report.html in a browser (page one is the"
+	@echo "=== manager's summary), findings.csv and records.csv in a spreadsheet."
 	@echo
 	@echo "=== Headings: a batch checked against the LC name and subject authority samples,"
 	@echo "=== joining a catalog (tests/fixtures/headings/README.md says what is in them)"
 	@echo
 	build/release/marcaudit audit $(HEADINGS_SAMPLE) --authorities $(AUTHORITIES) --catalog $(CATALOG)
 
-test: build
+test:
+	scripts/bootstrap --test
+	cmake --preset dev
+	cmake --build --preset dev -j $(JOBS)
 	ctest --preset dev -j $(JOBS)
 
 release: bootstrap

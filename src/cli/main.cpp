@@ -179,13 +179,14 @@ int cmd_audit(const std::vector<std::string>& args) {
          "(default, strict, vendor-ebooks, nightly-export) or a .toml file of your own, which may "
          "add checks of its own (rules/README.md)")
         ("format,f", po::value(&formats)->default_value("text"),
-         "report formats, comma-separated: text (summary on stdout), json, csv (findings.csv, "
-         "records.csv, headings.csv), junit (junit.xml); csv and junit need --report-dir")
+         "report formats, comma-separated: text (summary on stdout), json, html (report.html), "
+         "csv (findings.csv, records.csv, headings.csv), junit (junit.xml); html, csv and junit "
+         "need --report-dir")
         ("output,o", po::value(&output),
          "write the JSON report to this file (default: stdout when json is the only format)")
         ("report-dir", po::value(&report_dir),
-         "write each report format into this directory (summary.txt, report.json, the CSV "
-         "files, junit.xml)")
+         "write each report format into this directory (summary.txt, report.json, report.html, "
+         "the CSV files, junit.xml)")
         ("csv-bom", "start the CSV files with a UTF-8 byte order mark (Excel needs it)")
         ("fail-on", po::value(&fail_on)->default_value("none"),
          "gate: exit 1 when there are findings of this severity or worse, or rejected "
@@ -229,6 +230,7 @@ int cmd_audit(const std::vector<std::string>& args) {
     bool want_json = false;
     bool want_csv = false;
     bool want_junit = false;
+    bool want_html = false;
     for (const auto& f : split_list(formats)) {
         if (f == "text") {
             want_text = true;
@@ -238,12 +240,14 @@ int cmd_audit(const std::vector<std::string>& args) {
             want_csv = true;
         } else if (f == "junit") {
             want_junit = true;
+        } else if (f == "html") {
+            want_html = true;
         } else {
-            throw UsageError(fmt::format("--format: unknown format '{}' (known: text, json, csv, junit)", f));
+            throw UsageError(fmt::format("--format: unknown format '{}' (known: text, json, html, csv, junit)", f));
         }
     }
-    if ((want_csv || want_junit) && report_dir.empty()) {
-        throw UsageError("--format csv and junit write files: say where with --report-dir DIR");
+    if ((want_csv || want_junit || want_html) && report_dir.empty()) {
+        throw UsageError("--format html, csv and junit write files: say where with --report-dir DIR");
     }
     marcaudit::scoring::GateOptions gates;
     gates.only_new = vm.count("fail-on-new") != 0U;
@@ -330,6 +334,9 @@ int cmd_audit(const std::vector<std::string>& args) {
         write_file_atomically(dir / "findings.csv", [&](std::ostream& o) { marcaudit::report::write_findings_csv(result, o, bom); });
         write_file_atomically(dir / "records.csv", [&](std::ostream& o) { marcaudit::report::write_records_csv(result, o, bom); });
         write_file_atomically(dir / "headings.csv", [&](std::ostream& o) { marcaudit::report::write_headings_csv(result, o, bom); });
+    }
+    if (want_html) {
+        write_file_atomically(fs::path{report_dir} / "report.html", [&](std::ostream& o) { marcaudit::report::write_html(result, o); });
     }
     if (want_junit) {
         write_file_atomically(fs::path{report_dir} / "junit.xml",

@@ -6,31 +6,24 @@
 
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
-#include "marcaudit/scoring/effort.hpp"
-#include "marcaudit/scoring/score.hpp"
-#include "marcaudit/scoring/thompson_traill.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
 #include "marcaudit/rules/custom.hpp"
 #include "marcaudit/rules/rule.hpp"
+#include "marcaudit/scoring/effort.hpp"
+#include "marcaudit/scoring/score.hpp"
+#include "marcaudit/scoring/thompson_traill.hpp"
+#include "report/format.hpp"
 
 namespace marcaudit::report {
 
 namespace {
 
+using detail::grouped;
+using detail::hours;
+
 /// 1234567 → "1,234,567": counts read at a glance.
-std::string grouped(std::uint64_t n) {
-    std::string digits = std::to_string(n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) {
-            out.push_back(',');
-        }
-        out.push_back(digits[i]);
-    }
-    return out;
-}
 
 constexpr std::size_t k_examples_per_rule = 5;
 constexpr std::size_t k_rejections_shown = 20;
@@ -129,13 +122,6 @@ void write_duplicates(const engine::AuditResult& result, std::ostream& out) {
     }
 }
 
-/// Hours as a manager reads them: "1.5", "12", "1,250".
-std::string hours(double h) {
-    if (h < 10) {
-        return fmt::format("{:.1f}", h);
-    }
-    return grouped(static_cast<std::uint64_t>(std::llround(h)));
-}
 
 /// A low-high range of staff time: hours, or minutes when it stays under an hour.
 std::string staff_time(double low_hours, double high_hours) {

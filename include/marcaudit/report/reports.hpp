@@ -35,6 +35,12 @@ void write_records_csv(const engine::AuditResult& result, std::ostream& out, boo
 /// run had no heading analysis.
 void write_headings_csv(const engine::AuditResult& result, std::ostream& out, bool bom);
 
+/// The HTML report: one self-contained file (inline CSS and SVG, no script, no network).
+/// Page one: score and grade, records, findings, cleanup hours, findings by module and the
+/// search effect as charts; then the first 50 findings of each rule, the cleanup estimate,
+/// the search-effect table, duplicates, completeness and the record accounting.
+void write_html(const engine::AuditResult& result, std::ostream& out);
+
 /// JUnit XML: one test case per enabled rule of `profile`, failed when its findings fail its
 /// gate (scoring::rule_fails), one for the batch score when `gates.min_score` is set, one for
 /// rejected records; the first 20 findings of a failed rule in its <failure>.

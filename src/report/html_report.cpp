@@ -1,0 +1,447 @@
+// The HTML report: one self-contained file (inline CSS and SVG, no script, no network), for
+// a manager's first page and a cataloger's lists. Page one is the headline: score and
+// grade, records, findings by module, cleanup hours and the search effect. Then the records
+// to fix by rule (the first of each; every finding is in findings.csv), the cleanup
+// estimate, duplicates, completeness, and the record accounting. Sizes are capped so that a
+// report of a million records opens at once.
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "marcaudit/headings/analysis.hpp"
+#include "marcaudit/headings/authority_index.hpp"
+#include "marcaudit/identifiers/duplicates.hpp"
+#include "marcaudit/io/input.hpp"
+#include "marcaudit/report/reports.hpp"
+#include "marcaudit/rules/custom.hpp"
+#include "marcaudit/rules/rule.hpp"
+#include "marcaudit/scoring/score.hpp"
+#include "marcaudit/scoring/thompson_traill.hpp"
+#include "report/format.hpp"
+
+namespace marcaudit::report {
+
+namespace {
+
+using detail::grouped;
+using detail::hours;
+
+constexpr std::size_t k_rows_per_rule = 50;   ///< findings shown per rule (all in findings.csv)
+constexpr std::size_t k_headings_shown = 50;  ///< search-effect rows
+constexpr std::size_t k_groups_shown = 50;    ///< duplicate groups
+constexpr std::size_t k_rejected_shown = 100;
+
+/// `text` escaped for HTML text and attribute values.
+std::string esc(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+
+
+std::string file_of(const engine::AuditResult& result, std::uint32_t index) {
+    return index < result.sources.size() ? io::display_name(result.sources[index].info.name) : std::string{};
+}
+
+std::string_view summary_of(std::string_view id) {
+    if (const auto* e = rules::builtin_registry().find(id); e != nullptr) {
+        return e->info.summary;
+    }
+    return rules::custom::summary(id);
+}
+
+constexpr std::string_view k_style = R"(
+:root { --err: #b3261e; --warn: #b26a00; --info: #3b6ea8; --ok: #2e7d32; --ink: #1b1b1f; --muted: #5f6368; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 0; }
+main { max-width: 1180px; margin: 0 auto; padding: 16px 24px 48px; }
+h1 { font-size: 22px; margin: 4px 0 2px; } h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 1px solid #ddd; }
+h3 { font-size: 16px; margin: 18px 0 4px; } .muted { color: var(--muted); font-size: 13px; }
+.tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 12px 0; }
+.tile { border: 1px solid #ddd; border-radius: 8px; padding: 10px 14px; }
+.tile .big { font-size: 30px; font-weight: 650; } .tile .label { color: var(--muted); font-size: 13px; }
+.grade { display: inline-block; min-width: 38px; text-align: center; border-radius: 6px; color: #fff; margin-left: 8px; font-size: 24px; padding: 0 6px; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+.chart { border: 1px solid #ddd; border-radius: 8px; padding: 8px 12px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 4px 0 8px; }
+th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
+th { background: #f6f6f6; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+code, .v { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; word-break: break-all; }
+.sev-error { color: var(--err); font-weight: 600; } .sev-warning { color: var(--warn); font-weight: 600; } .sev-info { color: var(--info); }
+@media print { main { max-width: none; padding: 0; } h2 { break-before: page; } tr { break-inside: avoid; } }
+)";
+
+std::string_view grade_colour(std::string_view grade) {
+    if (grade == "A") return "#2e7d32";
+    if (grade == "B") return "#558b2f";
+    if (grade == "C") return "#b26a00";
+    if (grade == "D") return "#c75000";
+    return "#b3261e";
+}
+
+/// A horizontal bar chart of findings by module, stacked by severity.
+std::string module_chart(const engine::AuditResult& result) {
+    struct Row {
+        std::uint64_t by[3] = {0, 0, 0};
+        [[nodiscard]] std::uint64_t total() const { return by[0] + by[1] + by[2]; }
+    };
+    std::map<std::string, Row> modules;
+    for (const auto& [id, n] : result.counts_by_rule) {
+        const auto severity = result.severity_by_rule.find(id);
+        const int s = severity != result.severity_by_rule.end() ? static_cast<int>(severity->second) : 2;
+        modules[id.substr(0, id.find('-'))].by[s] += n;
+    }
+    if (modules.empty()) {
+        return "<p>No findings.</p>";
+    }
+    std::uint64_t widest = 1;
+    for (const auto& [m, r] : modules) {
+        widest = std::max(widest, r.total());
+    }
+    const int row_h = 26;
+    const int label_w = 90;
+    const int bar_w = 330;
+    const auto height = static_cast<int>(modules.size()) * row_h + 24;
+    std::string svg = fmt::format(
+        R"svg(<svg role="img" aria-label="Findings by module" width="100%" viewBox="0 0 520 {}" xmlns="http://www.w3.org/2000/svg" font-size="12">)svg",
+        height);
+    int y = 4;
+    static constexpr std::string_view colours[3] = {"#3b6ea8", "#b26a00", "#b3261e"};  // info, warning, error
+    for (const auto& [module, r] : modules) {
+        svg += fmt::format(R"svg(<text x="0" y="{}" dominant-baseline="middle">{}</text>)svg", y + 10, esc(module));
+        double x = label_w;
+        for (const int s : {2, 1, 0}) {
+            const double w = static_cast<double>(r.by[s]) * bar_w / static_cast<double>(widest);
+            if (w > 0) {
+                svg += fmt::format(R"svg(<rect x="{:.1f}" y="{}" width="{:.1f}" height="18" fill="{}"><title>{} {}</title></rect>)svg", x,
+                                   y, std::max(w, 1.0), colours[s], grouped(r.by[s]), to_string(static_cast<Severity>(s)));
+                x += std::max(w, 1.0);
+            }
+        }
+        svg += fmt::format(R"svg(<text x="{:.1f}" y="{}" dominant-baseline="middle" fill="#333">{}</text>)svg", x + 6, y + 10,
+                           grouped(r.total()));
+        y += row_h;
+    }
+    svg += fmt::format(R"svg(<g transform="translate(0,{})"><rect x="0" y="0" width="10" height="10" fill="#b3261e"/><text x="14" y="9">errors</text>)svg"
+                       R"svg(<rect x="70" y="0" width="10" height="10" fill="#b26a00"/><text x="84" y="9">warnings</text>)svg"
+                       R"svg(<rect x="155" y="0" width="10" height="10" fill="#3b6ea8"/><text x="169" y="9">information</text></g>)svg",
+                       y + 2);
+    svg += "</svg>";
+    return svg;
+}
+
+/// Before/after bars of the search effect for the first headings, and the totals.
+std::string search_chart(const engine::AuditResult& result) {
+    if (result.headings == nullptr) {
+        return "<p class=\"muted\">No heading analysis in this run: give the authority records (--authorities) or the "
+               "catalog (--catalog) to see what the heading cleanup does for searches.</p>";
+    }
+    const auto& a = *result.headings;
+    const auto& t = a.totals();
+    if (t.headings == 0) {
+        return "<p>No heading is split over several forms: the cleanup changes no search on an authorized form.</p>";
+    }
+    std::string out = fmt::format(
+        "<p><b>{} heading(s)</b>: searches on the authorized forms find <b>{} of {}</b> records today, <b>{}</b> after "
+        "the fix ({} records recovered).</p>",
+        grouped(t.headings), grouped(t.before), grouped(t.after), grouped(t.after), grouped(t.after - t.before));
+    const auto effect = a.search_effect();
+    const std::size_t shown = std::min<std::size_t>(effect.size(), 5);
+    std::uint64_t widest = 1;
+    for (std::size_t i = 0; i < shown; ++i) {
+        widest = std::max<std::uint64_t>(widest, a.entities()[effect[i]].after.size());
+    }
+    const int row_h = 40;
+    out += fmt::format(
+        R"svg(<svg role="img" aria-label="Search effect" width="100%" viewBox="0 0 520 {}" xmlns="http://www.w3.org/2000/svg" font-size="12">)svg",
+        static_cast<int>(shown) * row_h + 20);
+    int y = 2;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& e = a.entities()[effect[i]];
+        auto label = e.preferred.size() > 70 ? e.preferred.substr(0, 67) + "…" : e.preferred;
+        const double after_w = static_cast<double>(e.after.size()) * 380 / static_cast<double>(widest);
+        const double before_w = static_cast<double>(e.before.size()) * 380 / static_cast<double>(widest);
+        out += fmt::format(R"svg(<text x="0" y="{}">{}</text>)svg", y + 11, esc(label));
+        out += fmt::format(R"svg(<rect x="0" y="{}" width="{:.1f}" height="9" fill="#c8e6c9"><title>after the fix: {}</title></rect>)svg",
+                           y + 15, std::max(after_w, 1.0), e.after.size());
+        out += fmt::format(R"svg(<rect x="0" y="{}" width="{:.1f}" height="9" fill="#2e7d32"><title>today: {}</title></rect>)svg", y + 15,
+                           std::max(before_w, 1.0), e.before.size());
+        out += fmt::format(R"svg(<text x="{:.1f}" y="{}">{} → {}</text>)svg", std::max(after_w, 1.0) + 6, y + 23, e.before.size(),
+                           e.after.size());
+        y += row_h;
+    }
+    out += fmt::format(R"svg(<g transform="translate(0,{})"><rect width="10" height="10" fill="#2e7d32"/><text x="14" y="9">found today</text>)svg"
+                       R"svg(<rect x="100" width="10" height="10" fill="#c8e6c9"/><text x="114" y="9">found after the fix</text></g></svg>)svg",
+                       y + 2);
+    return out;
+}
+
+void headline(const engine::AuditResult& result, std::string& out) {
+    const auto& b = result.score;
+    const auto& r = result.records;
+    const auto& e = result.effort;
+    // The inputs by file name (the folders are in the accounting at the end), three at most.
+    std::string inputs;
+    std::size_t batch_files = 0;
+    for (const auto& s : result.sources) {
+        if (s.role == engine::SourceRole::batch && batch_files++ < 3) {
+            inputs += inputs.empty() ? "" : ", ";
+            inputs += std::filesystem::path{io::display_name(s.info.name)}.filename().string();
+        }
+    }
+    if (batch_files > 3) {
+        inputs += fmt::format(" and {} more", batch_files - 3);
+    }
+    out += "<section id=\"headline\">\n";
+    out += fmt::format("<h1>Catalog audit</h1>\n<p class=\"muted\">{} · marcaudit {}, profile {} · score model in "
+                       "docs/scoring.md, cleanup estimate in docs/effort.md</p>\n",
+                       esc(inputs), MARCAUDIT_VERSION, esc(result.profile_name));
+    out += "<div class=\"tiles\">\n";
+    out += fmt::format("<div class=\"tile\" id=\"score\"><div class=\"label\">Batch score</div><div class=\"big\">{:.1f}<span "
+                       "class=\"grade\" style=\"background:{}\">{}</span></div><div class=\"label\">of 100 · {:.0f}% of records "
+                       "clean</div></div>\n",
+                       b.mean, grade_colour(b.grade), esc(b.grade), b.clean_share() * 100);
+    out += fmt::format("<div class=\"tile\" id=\"records\"><div class=\"label\">Records</div><div class=\"big\">{}</div><div "
+                       "class=\"label\">read · {} audited · {} rejected</div></div>\n",
+                       grouped(r.read), grouped(r.audited), grouped(r.rejected));
+    out += fmt::format("<div class=\"tile\" id=\"findings\"><div class=\"label\">Findings</div><div class=\"big\">{}</div><div "
+                       "class=\"label\"><span class=\"sev-error\">{} errors</span> · <span class=\"sev-warning\">{} "
+                       "warnings</span> · {} info</div></div>\n",
+                       grouped(result.findings.size()), grouped(result.counts_by_severity[2]),
+                       grouped(result.counts_by_severity[1]), grouped(result.counts_by_severity[0]));
+    if (e.high_hours > 0) {
+        out += fmt::format("<div class=\"tile\" id=\"cleanup\"><div class=\"label\">Cleanup</div><div class=\"big\">{}–{} "
+                           "h</div><div class=\"label\">staff hours · top 3 rules: {:.0f}% of it</div></div>\n",
+                           hours(e.low_hours), hours(e.high_hours), e.top_share(3) * 100);
+    } else {
+        out += "<div class=\"tile\" id=\"cleanup\"><div class=\"label\">Cleanup</div><div class=\"big\">–</div><div "
+               "class=\"label\">no cost set in the profile</div></div>\n";
+    }
+    out += "</div>\n<div class=\"charts\">\n<div class=\"chart\"><h3>Findings by module</h3>\n";
+    out += module_chart(result);
+    out += "</div>\n<div class=\"chart\"><h3>What the heading cleanup does for searches</h3>\n";
+    out += search_chart(result);
+    out += "</div>\n</div>\n</section>\n";
+}
+
+void records_to_fix(const engine::AuditResult& result, std::string& out) {
+    out += "<section id=\"fix\">\n<h2>Records to fix, by problem</h2>\n<p class=\"muted\">The first " +
+           std::to_string(k_rows_per_rule) +
+           " findings of each check: errors first, then warnings, then information, the most frequent "
+           "first; every finding is in findings.csv and report.json.</p>\n";
+    // Errors first, then warnings, then information; the most frequent first within each.
+    std::vector<std::pair<std::string, std::uint64_t>> rules(result.counts_by_rule.begin(), result.counts_by_rule.end());
+    auto severity_of = [&](const std::string& id) {
+        const auto it = result.severity_by_rule.find(id);
+        return it != result.severity_by_rule.end() ? static_cast<int>(it->second) : 2;
+    };
+    std::stable_sort(rules.begin(), rules.end(), [&](const auto& a, const auto& b) {
+        const int sa = severity_of(a.first);
+        const int sb = severity_of(b.first);
+        return sa != sb ? sa > sb : a.second > b.second;
+    });
+    // The first findings of every rule, in one pass over the findings.
+    std::map<std::string, std::vector<const Finding*>, std::less<>> first;
+    for (const auto& f : result.findings) {
+        auto it = first.find(f.rule_id);
+        if (it == first.end()) {
+            it = first.emplace(std::string{f.rule_id}, std::vector<const Finding*>{}).first;
+        }
+        if (it->second.size() < k_rows_per_rule) {
+            it->second.push_back(&f);
+        }
+    }
+    for (const auto& [id, n] : rules) {
+        const auto severity = result.severity_by_rule.find(id);
+        const auto sev = severity != result.severity_by_rule.end() ? to_string(severity->second) : "";
+        out += fmt::format("<h3 id=\"rule-{}\"><span class=\"sev-{}\">{}</span> {}: {} finding(s)</h3>\n<p>{}</p>\n", esc(id),
+                           sev, sev, esc(id), grouped(n), esc(summary_of(id)));
+        out += "<table><tr><th>file</th><th>record</th><th>001</th><th>field</th><th>what</th><th>value</th><th>fix</th></tr>\n";
+        for (const auto* f : first[id]) {
+            out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td><code>{}</code></td><td><code>{}{}</code></td><td>{}</td><td "
+                               "class=\"v\">{}</td><td>{}</td></tr>\n",
+                               esc(file_of(result, f->source_index)), f->record_number, esc(trim_blanks(f->control_number)),
+                               esc(f->tag), esc(f->position.empty() ? "" : " " + f->position), esc(f->message), esc(f->value),
+                               esc(f->fix));
+        }
+        out += "</table>\n";
+        if (n > k_rows_per_rule) {
+            out += fmt::format("<p class=\"muted\">… and {} more in findings.csv.</p>\n", grouped(n - k_rows_per_rule));
+        }
+    }
+    out += "</section>\n";
+}
+
+void effort_section(const engine::AuditResult& result, std::string& out) {
+    const auto& e = result.effort;
+    out += "<section id=\"effort\">\n<h2>Cleanup estimate</h2>\n";
+    if (e.high_hours <= 0) {
+        out += "<p>The profile sets no cost for these findings.</p></section>\n";
+        return;
+    }
+    out += fmt::format("<p><b>{}–{} staff hours</b>. By module: ", hours(e.low_hours), hours(e.high_hours));
+    bool firstm = true;
+    for (const auto& [module, range] : e.by_module) {
+        if (range.second > 0) {
+            out += fmt::format("{}{} {}–{} h", firstm ? "" : "; ", esc(module), hours(range.first), hours(range.second));
+            firstm = false;
+        }
+    }
+    out += ".</p>\n<table><tr><th>check</th><th>findings</th><th>records</th><th>how</th><th>hours</th></tr>\n";
+    for (const auto& r : e.rules) {
+        if (r.high_hours <= 0) {
+            continue;
+        }
+        out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}–{}</td></tr>\n",
+                           esc(r.rule), grouped(r.findings), grouped(r.records),
+                           r.batch ? "one batch edit" : "record by record", hours(r.low_hours), hours(r.high_hours));
+    }
+    out += "</table>\n</section>\n";
+}
+
+void headings_section(const engine::AuditResult& result, std::string& out) {
+    if (result.headings == nullptr || result.headings->totals().headings == 0) {
+        return;
+    }
+    const auto& a = *result.headings;
+    const auto* auth = a.authorities();
+    out += "<section id=\"search-effect\">\n<h2>Search effect of the heading cleanup</h2>\n<p class=\"muted\">What a "
+           "browse or exact search on the authorized (or suggested) form finds today and after every form is "
+           "corrected; the full table is in headings.csv (docs/search-effect.md).</p>\n";
+    out += "<table><tr><th>heading</th><th>authority</th><th>today</th><th>after</th><th>forms in the catalog</th></tr>\n";
+    std::size_t shown = 0;
+    for (auto id : a.search_effect()) {
+        if (shown++ == k_headings_shown) {
+            break;
+        }
+        const auto& e = a.entities()[id];
+        std::string forms;
+        for (const auto& f : e.forms) {
+            forms += fmt::format("{}{} ({})", forms.empty() ? "" : "<br>", esc(f.display), f.records);
+        }
+        out += fmt::format("<tr><td>{}</td><td><code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+                           esc(e.preferred),
+                           e.authority >= 0 && auth != nullptr
+                               ? esc(trim_blanks(auth->records()[static_cast<std::size_t>(e.authority)].control_number))
+                               : std::string{},
+                           e.before.size(), e.after.size(), forms);
+    }
+    out += "</table>\n</section>\n";
+}
+
+void duplicates_section(const engine::AuditResult& result, std::string& out) {
+    if (result.duplicates == nullptr || result.duplicates->groups().empty()) {
+        return;
+    }
+    const auto& d = *result.duplicates;
+    out += fmt::format("<section id=\"duplicates\">\n<h2>Duplicates: {} group(s)</h2>\n<table><tr><th>kind</th><th>shared "
+                       "value</th><th>records</th></tr>\n",
+                       grouped(d.groups().size()));
+    std::size_t shown = 0;
+    for (const auto& g : d.groups()) {
+        if (shown++ == k_groups_shown) {
+            break;
+        }
+        std::string members;
+        for (auto m : g.records) {
+            const auto& r = d.records()[m];
+            members += fmt::format("{}{}{} record {}{}", members.empty() ? "" : "<br>", d.in_batch(m) ? "" : "catalog ",
+                                   esc(file_of(result, r.source_index)), r.record_number,
+                                   trim_blanks(r.control_number).empty() ? std::string{}
+                                                                        : " (001 " + esc(trim_blanks(r.control_number)) + ")");
+        }
+        out += fmt::format("<tr><td>{}</td><td><code>{}</code></td><td>{}</td></tr>\n", identifiers::to_string(g.kind),
+                           esc(g.value), members);
+    }
+    out += "</table>\n</section>\n";
+}
+
+void completeness_section(const engine::AuditResult& result, std::string& out) {
+    if (result.completeness == nullptr || result.completeness->records() == 0) {
+        return;
+    }
+    const auto& d = *result.completeness;
+    out += fmt::format("<section id=\"completeness\">\n<h2>Completeness (Thompson–Traill)</h2>\n<p>{} book records scored: "
+                       "mean {:.1f}, median {}, range {}–{} (docs/rules/vendor-record-brief.md).</p>\n",
+                       grouped(d.records()), d.mean(), d.quantile(0.5), d.histogram().begin()->first,
+                       d.histogram().rbegin()->first);
+    std::uint64_t widest = 1;
+    for (const auto& [score, n] : d.histogram()) {
+        widest = std::max(widest, n);
+    }
+    const auto top = d.histogram().rbegin()->first;
+    const double bar = 480.0 / static_cast<double>(top + 1);
+    out += fmt::format(R"svg(<svg role="img" aria-label="Completeness scores" width="100%" viewBox="0 0 500 140" xmlns="http://www.w3.org/2000/svg" font-size="11">)svg");
+    for (const auto& [score, n] : d.histogram()) {
+        const double h = static_cast<double>(n) * 110 / static_cast<double>(widest);
+        out += fmt::format(R"svg(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="#3b6ea8"><title>score {}: {} records</title></rect>)svg",
+                           10 + score * bar, 115 - h, std::max(bar - 1, 1.0), h, score, n);
+    }
+    out += fmt::format(R"svg(<text x="10" y="132">0</text><text x="{:.1f}" y="132">{}</text></svg>)svg", 10 + top * bar, top);
+    out += "</section>\n";
+}
+
+void accounting_section(const engine::AuditResult& result, std::string& out) {
+    out += "<section id=\"accounting\">\n<h2>Record accounting</h2>\n<table><tr><th>input</th><th>role</th><th>read</th>"
+           "<th>audited</th><th>rejected</th></tr>\n";
+    for (const auto& s : result.sources) {
+        out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+                           esc(io::display_name(s.info.name)), engine::to_string(s.role), grouped(s.records.read),
+                           grouped(s.records.audited), grouped(s.records.rejected));
+    }
+    out += fmt::format("<tr><th>batch</th><th></th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></table>\n",
+                       grouped(result.records.read), grouped(result.records.audited), grouped(result.records.rejected));
+    if (!result.rejections.empty()) {
+        out += "<h3>Rejected records</h3>\n<table><tr><th>file</th><th>record</th><th>byte</th><th>why</th></tr>\n";
+        std::size_t shown = 0;
+        for (const auto& r : result.rejections) {
+            if (shown++ == k_rejected_shown) {
+                break;
+            }
+            out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+                               esc(file_of(result, r.source_index)), r.record_number, r.byte_offset, esc(r.reason));
+        }
+        out += "</table>\n";
+    }
+    out += "</section>\n";
+}
+
+} // namespace
+
+void write_html(const engine::AuditResult& result, std::ostream& out) {
+    std::string html;
+    html.reserve(1 << 20);
+    html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    html += fmt::format("<title>marcaudit: score {:.1f} ({})</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
+                        result.score.mean, esc(result.score.grade), k_style);
+    headline(result, html);
+    records_to_fix(result, html);
+    effort_section(result, html);
+    headings_section(result, html);
+    duplicates_section(result, html);
+    completeness_section(result, html);
+    accounting_section(result, html);
+    html += "</main>\n</body>\n</html>\n";
+    out.write(html.data(), static_cast<std::streamsize>(html.size()));
+}
+
+} // namespace marcaudit::report
