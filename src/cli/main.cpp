@@ -17,6 +17,7 @@
 
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
+#include <tbb/task_group.h>
 
 #include "marcaudit/engine/audit.hpp"
 #include "marcaudit/io/input.hpp"
@@ -309,38 +310,51 @@ int cmd_audit(const std::vector<std::string>& args) {
         }
     }
 
+    // The report files are written side by side (each is written on its own, so they are
+    // independent): the JSON and CSV of a large run take about as long as the audit itself.
+    // What goes to stdout follows, in order.
+    std::string text;
     if (want_text) {
-        std::ostringstream text;
-        marcaudit::report::write_text(result, text);
-        if (!report_dir.empty()) {
-            write_file_atomically(fs::path{report_dir} / "summary.txt", [&](std::ostream& o) { o << text.str(); });
-        }
-        std::cout << text.str();
-    }
-    if (want_json) {
-        auto json = [&](std::ostream& o) { marcaudit::report::write_json(result, o); };
-        if (!report_dir.empty()) {
-            write_file_atomically(fs::path{report_dir} / "report.json", json);
-        }
-        if (!output.empty() && output != "-") {
-            write_file_atomically(output, json);
-        } else if (report_dir.empty() || output == "-") {
-            json(std::cout);
-        }
+        std::ostringstream t;
+        marcaudit::report::write_text(result, t);
+        text = t.str();
     }
     const bool bom = vm.count("csv-bom") != 0U;
+    const fs::path dir{report_dir};
+    auto json = [&](std::ostream& o) { marcaudit::report::write_json(result, o); };
+    tbb::task_group writers;
+    if (!report_dir.empty() && want_text) {
+        writers.run([&] { write_file_atomically(dir / "summary.txt", [&](std::ostream& o) { o << text; }); });
+    }
+    if (want_json && !report_dir.empty()) {
+        writers.run([&] { write_file_atomically(dir / "report.json", json); });
+    }
+    if (want_json && !output.empty() && output != "-") {
+        writers.run([&] { write_file_atomically(output, json); });
+    }
     if (want_csv) {
-        const fs::path dir{report_dir};
-        write_file_atomically(dir / "findings.csv", [&](std::ostream& o) { marcaudit::report::write_findings_csv(result, o, bom); });
-        write_file_atomically(dir / "records.csv", [&](std::ostream& o) { marcaudit::report::write_records_csv(result, o, bom); });
-        write_file_atomically(dir / "headings.csv", [&](std::ostream& o) { marcaudit::report::write_headings_csv(result, o, bom); });
+        writers.run([&] {
+            write_file_atomically(dir / "findings.csv", [&](std::ostream& o) { marcaudit::report::write_findings_csv(result, o, bom); });
+        });
+        writers.run([&] {
+            write_file_atomically(dir / "records.csv", [&](std::ostream& o) { marcaudit::report::write_records_csv(result, o, bom); });
+            write_file_atomically(dir / "headings.csv", [&](std::ostream& o) { marcaudit::report::write_headings_csv(result, o, bom); });
+        });
     }
     if (want_html) {
-        write_file_atomically(fs::path{report_dir} / "report.html", [&](std::ostream& o) { marcaudit::report::write_html(result, o); });
+        writers.run([&] { write_file_atomically(dir / "report.html", [&](std::ostream& o) { marcaudit::report::write_html(result, o); }); });
     }
     if (want_junit) {
-        write_file_atomically(fs::path{report_dir} / "junit.xml",
-                              [&](std::ostream& o) { marcaudit::report::write_junit(result, profile, gates, o); });
+        writers.run([&] {
+            write_file_atomically(dir / "junit.xml", [&](std::ostream& o) { marcaudit::report::write_junit(result, profile, gates, o); });
+        });
+    }
+    writers.wait();  // rethrows the first writer's error (exit 2)
+    if (want_text) {
+        std::cout << text;
+    }
+    if (want_json && (output == "-" || (output.empty() && report_dir.empty()))) {
+        json(std::cout);
     }
     std::cout.flush();
     const double secs = result.elapsed.count();

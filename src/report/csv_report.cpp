@@ -2,12 +2,15 @@
 // (RFC 4180: comma-separated, CRLF line ends, quotes around cells that need them).
 
 #include <algorithm>
+#include <memory>
 #include <cmath>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include <fmt/format.h>
+#include <tbb/parallel_pipeline.h>
 
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/headings/authority_index.hpp"
@@ -23,22 +26,27 @@ namespace {
 /// A cell a spreadsheet would take for a formula (=, +, @ first) gets a leading apostrophe,
 /// so that a value like "=245  10$a..." is shown, not evaluated.
 void cell(std::string& out, std::string_view value, bool last = false) {
-    std::string text;
-    if (!value.empty() && (value.front() == '=' || value.front() == '+' || value.front() == '@')) {
-        text = "'";
-    }
-    text += value;
-    if (text.find_first_of(",\"\r\n") != std::string::npos) {
+    const bool formula = !value.empty() && (value.front() == '=' || value.front() == '+' || value.front() == '@');
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+        if (formula) {
+            out += '\'';
+        }
+        out += value;
+    } else {
         out += '"';
-        for (const char c : text) {
-            if (c == '"') {
-                out += '"';
+        if (formula) {
+            out += '\'';
+        }
+        for (std::size_t start = 0;;) {
+            const auto quote = value.find('"', start);
+            out.append(value.substr(start, quote == std::string_view::npos ? std::string_view::npos : quote - start + 1));
+            if (quote == std::string_view::npos) {
+                break;
             }
-            out += c;
+            out += '"';  // a quote is written twice
+            start = quote + 1;
         }
         out += '"';
-    } else {
-        out += text;
     }
     out += last ? "\r\n" : ",";
 }
@@ -61,32 +69,60 @@ std::string file_of(const engine::AuditResult& result, std::uint32_t index) {
 } // namespace
 
 void write_findings_csv(const engine::AuditResult& result, std::ostream& out, bool bom) {
-    std::string buf;
-    start(buf, bom);
-    buf += "rule,severity,file,record,control_number,byte_offset,tag,occurrence,position,message,value,fix\r\n";
-    for (const auto& f : result.findings) {
-        cell(buf, f.rule_id);
-        cell(buf, to_string(f.severity));
-        cell(buf, file_of(result, f.source_index));
-        cell(buf, f.record_number);
-        cell(buf, trim_blanks(f.control_number));
-        cell(buf, f.byte_offset);
-        cell(buf, f.tag);
-        if (f.occurrence > 0) {
-            cell(buf, static_cast<std::uint64_t>(f.occurrence));
-        } else {
-            cell(buf, std::string_view{});
-        }
-        cell(buf, f.position);
-        cell(buf, f.message);
-        cell(buf, f.value);
-        cell(buf, f.fix, true);
-        if (buf.size() > (1U << 20)) {
-            out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-            buf.clear();
-        }
+    std::vector<std::string> names;
+    for (std::uint32_t i = 0; i < result.sources.size(); ++i) {
+        names.push_back(file_of(result, i));
     }
-    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    std::string head;
+    start(head, bom);
+    head += "rule,severity,file,record,control_number,byte_offset,tag,occurrence,position,message,value,fix\r\n";
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
+    // As the JSON writer does: blocks of findings formatted in parallel, written in order.
+    constexpr std::size_t block = 4096;
+    const std::size_t blocks = (result.findings.size() + block - 1) / block;
+    std::size_t next_block = 0;
+    tbb::parallel_pipeline(
+        8,
+        tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                            [&](tbb::flow_control& fc) -> std::size_t {
+                                                if (next_block == blocks) {
+                                                    fc.stop();
+                                                    return 0;
+                                                }
+                                                return next_block++;
+                                            }) &
+            tbb::make_filter<std::size_t, std::shared_ptr<std::string>>(
+                tbb::filter_mode::parallel,
+                [&](std::size_t b) {
+                    auto text = std::make_shared<std::string>();
+                    text->reserve(block * 400);
+                    const std::size_t end = std::min(result.findings.size(), (b + 1) * block);
+                    for (std::size_t i = b * block; i < end; ++i) {
+                        const Finding& f = result.findings[i];
+                        std::string& buf = *text;
+                        cell(buf, f.rule_id);
+                        cell(buf, to_string(f.severity));
+                        cell(buf, f.source_index < names.size() ? std::string_view{names[f.source_index]} : std::string_view{});
+                        cell(buf, f.record_number);
+                        cell(buf, trim_blanks(f.control_number));
+                        cell(buf, f.byte_offset);
+                        cell(buf, f.tag);
+                        if (f.occurrence > 0) {
+                            cell(buf, static_cast<std::uint64_t>(f.occurrence));
+                        } else {
+                            cell(buf, std::string_view{});
+                        }
+                        cell(buf, f.position);
+                        cell(buf, f.message);
+                        cell(buf, f.value);
+                        cell(buf, f.fix, true);
+                    }
+                    return text;
+                }) &
+            tbb::make_filter<std::shared_ptr<std::string>, void>(
+                tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<std::string>& text) {
+                    out.write(text->data(), static_cast<std::streamsize>(text->size()));
+                }));
 }
 
 void write_records_csv(const engine::AuditResult& result, std::ostream& out, bool bom) {

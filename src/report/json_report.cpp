@@ -121,7 +121,8 @@ json score_json(const engine::AuditResult& result) {
     const auto& m = result.scoring_model;
     json bands = json::array();
     for (std::size_t i = 0; i < b.bands.size(); ++i) {
-        bands.push_back(json{{"from", i * 10}, {"to", i == 10 ? 100 : i * 10 + 9.99}, {"records", b.bands[i]}});
+        bands.push_back(json{{"from", i * 10}, {"to", i == 10 ? 100.0 : two_decimals(static_cast<double>(i * 10) + 9.99)},
+                             {"records", b.bands[i]}});
     }
     json grades = json::array();
     for (const auto& [grade, lowest] : m.grades) {
@@ -204,7 +205,7 @@ json search_effect(const headings::HeadingAnalysis& analysis, const std::vector<
                          {"links_found_after", t.after},
                          {"links_recovered", t.after - t.before},
                          {"records_unreachable", t.unreachable},
-                         {"recall_before", t.after == 0 ? 1.0 : static_cast<double>(t.before) / static_cast<double>(t.after)},
+                         {"recall_before", t.after == 0 ? 1.0 : std::round(10000.0 * static_cast<double>(t.before) / static_cast<double>(t.after)) / 10000},
                          {"recall_after", 1.0}};
     json list = json::array();
     const auto& auth = analysis.authorities();
@@ -317,6 +318,7 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
         for (const auto& f : b.resolved) {
             resolved.push_back(json{{"rule", f.rule},
                                     {"severity", f.severity},
+                                    {"file", f.file},
                                     {"record", f.record},
                                     {"control_number", f.control_number},
                                     {"tag", f.tag},

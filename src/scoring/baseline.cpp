@@ -63,9 +63,10 @@ BaselineDiff compare_with_baseline(const engine::AuditResult& result, const std:
         b.control_number = string_of(f, "control_number");
         b.tag = string_of(f, "tag");
         b.message = string_of(f, "message");
+        b.file = string_of(f, "file");
         const auto record = f.find("record");
         b.record = record != f.end() && record->is_number_unsigned() ? record->get<std::uint64_t>() : 0;
-        by_key[baseline_key(b.control_number, b.rule, b.tag, string_of(f, "file"), b.record)].push_back(earlier.size());
+        by_key[baseline_key(b.control_number, b.rule, b.tag, b.file, b.record)].push_back(earlier.size());
         earlier.push_back(std::move(b));
     }
     diff.previous_findings = earlier.size();

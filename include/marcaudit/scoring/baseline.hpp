@@ -32,6 +32,7 @@ struct BaselineFinding {
     std::string control_number;
     std::string tag;
     std::string message;
+    std::string file;          ///< its file then
     std::uint64_t record = 0;  ///< its record number then (records move: for reading only)
 };
 

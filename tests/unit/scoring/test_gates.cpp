@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <pugixml.hpp>
 
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/profile.hpp"
@@ -128,6 +129,39 @@ TEST(ReportTest, CsvQuotingAndJunitCases) {
                        "rule's limit of 1\""),
               std::string::npos)
         << xml;
+}
+
+TEST(ReportTest, JunitHasTheCommonSchemaShape) {
+    // testsuites > testsuite > testcase (classname, name) [> failure (message, type)]; the
+    // counts in the attributes add up to the elements.
+    const auto second = night("night2.mrk");
+    scoring::GateOptions gates;
+    gates.fail_on = Severity::warning;
+    std::ostringstream junit;
+    report::write_junit(second, gates_profile(), gates, junit);
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_string(junit.str().c_str())) << junit.str();
+    const auto suites = doc.child("testsuites");
+    ASSERT_TRUE(suites);
+    const auto suite = suites.child("testsuite");
+    ASSERT_TRUE(suite);
+    EXPECT_TRUE(suite.attribute("name"));
+    int cases = 0;
+    int failures = 0;
+    for (const auto& c : suite.children("testcase")) {
+        ++cases;
+        EXPECT_FALSE(std::string{c.attribute("classname").value()}.empty());
+        EXPECT_FALSE(std::string{c.attribute("name").value()}.empty());
+        if (const auto f = c.child("failure")) {
+            ++failures;
+            EXPECT_FALSE(std::string{f.attribute("message").value()}.empty());
+            EXPECT_STREQ(f.attribute("type").value(), "gate");
+        }
+    }
+    EXPECT_EQ(cases, suite.attribute("tests").as_int());
+    EXPECT_EQ(failures, suite.attribute("failures").as_int());
+    EXPECT_EQ(cases, suites.attribute("tests").as_int());
+    EXPECT_EQ(failures, 2);  // the title rule (over its limit) and the ISBN rule (an error); the URL rule passes
 }
 
 } // namespace
