@@ -2,7 +2,6 @@
 // (RFC 4180: comma-separated, CRLF line ends, quotes around cells that need them).
 
 #include <algorithm>
-#include <memory>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -10,13 +9,13 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <tbb/parallel_pipeline.h>
 
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/headings/authority_index.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/scoring/score.hpp"
+#include "report/blocks.hpp"
 
 namespace marcaudit::report {
 
@@ -77,52 +76,26 @@ void write_findings_csv(const engine::AuditResult& result, std::ostream& out, bo
     start(head, bom);
     head += "rule,severity,file,record,control_number,byte_offset,tag,occurrence,position,message,value,fix\r\n";
     out.write(head.data(), static_cast<std::streamsize>(head.size()));
-    // As the JSON writer does: blocks of findings formatted in parallel, written in order.
-    constexpr std::size_t block = 4096;
-    const std::size_t blocks = (result.findings.size() + block - 1) / block;
-    std::size_t next_block = 0;
-    tbb::parallel_pipeline(
-        8,
-        tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
-                                            [&](tbb::flow_control& fc) -> std::size_t {
-                                                if (next_block == blocks) {
-                                                    fc.stop();
-                                                    return 0;
-                                                }
-                                                return next_block++;
-                                            }) &
-            tbb::make_filter<std::size_t, std::shared_ptr<std::string>>(
-                tbb::filter_mode::parallel,
-                [&](std::size_t b) {
-                    auto text = std::make_shared<std::string>();
-                    text->reserve(block * 400);
-                    const std::size_t end = std::min(result.findings.size(), (b + 1) * block);
-                    for (std::size_t i = b * block; i < end; ++i) {
-                        const Finding& f = result.findings[i];
-                        std::string& buf = *text;
-                        cell(buf, f.rule_id);
-                        cell(buf, to_string(f.severity));
-                        cell(buf, f.source_index < names.size() ? std::string_view{names[f.source_index]} : std::string_view{});
-                        cell(buf, f.record_number);
-                        cell(buf, trim_blanks(f.control_number));
-                        cell(buf, f.byte_offset);
-                        cell(buf, f.tag);
-                        if (f.occurrence > 0) {
-                            cell(buf, static_cast<std::uint64_t>(f.occurrence));
-                        } else {
-                            cell(buf, std::string_view{});
-                        }
-                        cell(buf, f.position);
-                        cell(buf, f.message);
-                        cell(buf, f.value);
-                        cell(buf, f.fix, true);
-                    }
-                    return text;
-                }) &
-            tbb::make_filter<std::shared_ptr<std::string>, void>(
-                tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<std::string>& text) {
-                    out.write(text->data(), static_cast<std::streamsize>(text->size()));
-                }));
+    // Blocks of findings formatted in parallel, written in order, as the JSON writer does.
+    detail::write_in_blocks(out, result.findings.size(), 400, [&](std::size_t i, std::string& buf) {
+        const Finding& f = result.findings[i];
+        cell(buf, f.rule_id);
+        cell(buf, to_string(f.severity));
+        cell(buf, f.source_index < names.size() ? std::string_view{names[f.source_index]} : std::string_view{});
+        cell(buf, f.record_number);
+        cell(buf, trim_blanks(f.control_number));
+        cell(buf, f.byte_offset);
+        cell(buf, f.tag);
+        if (f.occurrence > 0) {
+            cell(buf, static_cast<std::uint64_t>(f.occurrence));
+        } else {
+            cell(buf, std::string_view{});
+        }
+        cell(buf, f.position);
+        cell(buf, f.message);
+        cell(buf, f.value);
+        cell(buf, f.fix, true);
+    });
 }
 
 void write_records_csv(const engine::AuditResult& result, std::ostream& out, bool bom) {

@@ -25,6 +25,7 @@
 #include "marcaudit/scoring/score.hpp"
 #include "marcaudit/scoring/thompson_traill.hpp"
 #include "report/format.hpp"
+#include "report/xml.hpp"
 
 namespace marcaudit::report {
 
@@ -38,24 +39,10 @@ constexpr std::size_t k_headings_shown = 50;  ///< search-effect rows
 constexpr std::size_t k_groups_shown = 50;    ///< duplicate groups
 constexpr std::size_t k_rejected_shown = 100;
 
-/// `text` escaped for HTML text and attribute values.
+/// `text` escaped for HTML text and double-quoted attribute values.
 std::string esc(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 8);
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
+    return detail::xml_escaped(text);
 }
-
-
 
 std::string file_of(const engine::AuditResult& result, std::uint32_t index) {
     return index < result.sources.size() ? io::display_name(result.sources[index].info.name) : std::string{};

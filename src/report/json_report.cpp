@@ -7,16 +7,16 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <tbb/parallel_pipeline.h>
 
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
-#include "marcaudit/scoring/effort.hpp"
-#include "marcaudit/scoring/score.hpp"
-#include "marcaudit/scoring/thompson_traill.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/scoring/effort.hpp"
+#include "marcaudit/scoring/score.hpp"
+#include "marcaudit/scoring/thompson_traill.hpp"
+#include "report/blocks.hpp"
 
 namespace marcaudit::report {
 
@@ -377,55 +377,29 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
         }
     };
     buf += ",\n  \"findings\": [";
-    // Formatting millions of findings is the bulk of the work: blocks of findings are
-    // formatted in parallel and written in order, a bounded number of blocks in flight.
-    constexpr std::size_t block = 4096;
-    const std::size_t blocks = (result.findings.size() + block - 1) / block;
+    // Formatting millions of findings is the bulk of the work: in parallel blocks.
     flush(true);
-    std::size_t next_block = 0;
-    tbb::parallel_pipeline(
-        8,
-        tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
-                                            [&](tbb::flow_control& fc) -> std::size_t {
-                                                if (next_block == blocks) {
-                                                    fc.stop();
-                                                    return 0;
-                                                }
-                                                return next_block++;
-                                            }) &
-            tbb::make_filter<std::size_t, std::shared_ptr<std::string>>(
-                tbb::filter_mode::parallel,
-                [&](std::size_t b) {
-                    auto text = std::make_shared<std::string>();
-                    text->reserve(block * 700);
-                    const std::size_t end = std::min(result.findings.size(), (b + 1) * block);
-                    for (std::size_t i = b * block; i < end; ++i) {
-                        const Finding& f = result.findings[i];
-                        *text += i == 0 ? "\n    {\n" : ",\n    {\n";
-                        detail::member(*text, "rule", f.rule_id);
-                        detail::member(*text, "severity", to_string(f.severity));
-                        detail::member(*text, "file", file_of(f.source_index));
-                        detail::member(*text, "record", f.record_number);
-                        detail::member(*text, "control_number", f.control_number);
-                        detail::member(*text, "byte_offset", f.byte_offset);
-                        detail::member(*text, "tag", f.tag);
-                        detail::member(*text, "occurrence", f.occurrence);
-                        detail::member(*text, "position", f.position);
-                        detail::member(*text, "message", f.message, f.value.empty() && f.fix.empty());
-                        if (!f.value.empty()) {
-                            detail::member(*text, "value", f.value, f.fix.empty());
-                        }
-                        if (!f.fix.empty()) {
-                            detail::member(*text, "fix", f.fix, true);
-                        }
-                        *text += "    }";
-                    }
-                    return text;
-                }) &
-            tbb::make_filter<std::shared_ptr<std::string>, void>(
-                tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<std::string>& text) {
-                    out.write(text->data(), static_cast<std::streamsize>(text->size()));
-                }));
+    detail::write_in_blocks(out, result.findings.size(), 700, [&](std::size_t i, std::string& text) {
+        const Finding& f = result.findings[i];
+        text += i == 0 ? "\n    {\n" : ",\n    {\n";
+        detail::member(text, "rule", f.rule_id);
+        detail::member(text, "severity", to_string(f.severity));
+        detail::member(text, "file", file_of(f.source_index));
+        detail::member(text, "record", f.record_number);
+        detail::member(text, "control_number", f.control_number);
+        detail::member(text, "byte_offset", f.byte_offset);
+        detail::member(text, "tag", f.tag);
+        detail::member(text, "occurrence", f.occurrence);
+        detail::member(text, "position", f.position);
+        detail::member(text, "message", f.message, f.value.empty() && f.fix.empty());
+        if (!f.value.empty()) {
+            detail::member(text, "value", f.value, f.fix.empty());
+        }
+        if (!f.fix.empty()) {
+            detail::member(text, "fix", f.fix, true);
+        }
+        text += "    }";
+    });
     bool first = result.findings.empty();
     buf += first ? "]" : "\n  ]";
     buf += ",\n  \"record_findings\": [";

@@ -13,30 +13,15 @@
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
 #include "marcaudit/scoring/gates.hpp"
+#include "report/xml.hpp"
 
 namespace marcaudit::report {
 
 namespace {
 
-/// `text` escaped for XML text and attributes; bytes XML 1.0 cannot carry become U+FFFD.
+/// `text` escaped for XML; bytes XML 1.0 cannot carry become U+FFFD.
 std::string xml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                    out += "\xEF\xBF\xBD";
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out;
+    return detail::xml_escaped(text, true);
 }
 
 constexpr std::size_t k_listed = 20;  ///< findings listed in a failed test case

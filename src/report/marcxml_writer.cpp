@@ -1,19 +1,12 @@
 #include "marcaudit/report/reports.hpp"
+#include "report/xml.hpp"
 
 namespace marcaudit::report {
 
 namespace {
 
 void append_escaped(std::string_view text, std::string& out) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
+    detail::append_xml_escaped(text, out);
 }
 
 } // namespace
