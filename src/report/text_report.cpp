@@ -192,7 +192,7 @@ void write_effort(const engine::AuditResult& result, std::ostream& out) {
         }
     }
     out << modules << "\n";
-    out << "\n  costliest rules (hours, low-high):\n";
+    out << "  costliest rules (hours, low-high):\n";
     std::size_t shown = 0;
     for (const auto& r : e.rules) {
         if (shown++ == 10 || r.high_hours <= 0) {
