@@ -247,6 +247,9 @@ int cmd_audit(const std::vector<std::string>& args) {
             throw UsageError(fmt::format("--format: unknown format '{}' (known: text, json, html, csv, junit)", f));
         }
     }
+    if (!output.empty() && !want_json) {
+        throw UsageError("--output is where the JSON report goes: add json to --format (--format text,json)");
+    }
     if ((want_csv || want_junit || want_html) && report_dir.empty()) {
         throw UsageError("--format html, csv and junit write files: say where with --report-dir DIR");
     }

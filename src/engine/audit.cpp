@@ -576,6 +576,17 @@ AuditResult run_audit(const AuditOptions& options) {
         }
     }
     accounting.finish();
+    // A record rejected after the reader reported on it (a broken leader) has a tally too:
+    // it is scored as rejected, once.
+    auto rejection = result.rejections.begin();
+    for (auto& t : result.record_tallies) {
+        while (rejection != result.rejections.end() &&
+               std::tie(rejection->source_index, rejection->record_number) < std::tie(t.source_index, t.record_number)) {
+            ++rejection;
+        }
+        t.rejected = rejection != result.rejections.end() && rejection->source_index == t.source_index &&
+                     rejection->record_number == t.record_number;
+    }
     result.scoring_model = profile.scoring();
     result.score = scoring::score_batch(result, result.scoring_model);
     result.effort = scoring::estimate_effort(result, profile);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include <tbb/parallel_pipeline.h>
+#include <tbb/task_group.h>
 
 namespace marcaudit::report::detail {
 
@@ -22,6 +23,9 @@ void write_in_blocks(std::ostream& out, std::size_t rows, std::size_t bytes_per_
     constexpr std::size_t block = 4096;
     const std::size_t blocks = (rows + block - 1) / block;
     std::size_t next_block = 0;
+    // Isolated: when a sibling writer fails and its task group is cancelled, this file is
+    // still written whole (or fails itself) instead of ending early as if complete.
+    tbb::task_group_context context{tbb::task_group_context::isolated};
     tbb::parallel_pipeline(
         8,
         tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
@@ -46,7 +50,8 @@ void write_in_blocks(std::ostream& out, std::size_t rows, std::size_t bytes_per_
             tbb::make_filter<std::shared_ptr<std::string>, void>(
                 tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<std::string>& text) {
                     out.write(text->data(), static_cast<std::streamsize>(text->size()));
-                }));
+                }),
+        context);
 }
 
 } // namespace marcaudit::report::detail

@@ -22,10 +22,11 @@ namespace marcaudit::report {
 namespace {
 
 /// Appends one cell: quoted when it holds a comma, a quote or a line break (quotes doubled).
-/// A cell a spreadsheet would take for a formula (=, +, @ first) gets a leading apostrophe,
+/// A cell a spreadsheet would take for a formula (=, +, -, @, tab or CR first) gets a leading apostrophe,
 /// so that a value like "=245  10$a..." is shown, not evaluated.
 void cell(std::string& out, std::string_view value, bool last = false) {
-    const bool formula = !value.empty() && (value.front() == '=' || value.front() == '+' || value.front() == '@');
+    const bool formula = !value.empty() && (value.front() == '=' || value.front() == '+' || value.front() == '-' ||
+                                            value.front() == '@' || value.front() == '\t' || value.front() == '\r');
     if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
         if (formula) {
             out += '\'';
@@ -102,13 +103,19 @@ void write_records_csv(const engine::AuditResult& result, std::ostream& out, boo
     std::string buf;
     start(buf, bom);
     buf += "file,record,control_number,status,score,findings,errors,warnings,info\r\n";
-    // Records with findings and rejected records, in input order; a record not listed was
-    // audited without a finding and scores 100.
+    auto in_batch = [&](std::uint32_t source) {
+        return source < result.sources.size() && result.sources[source].role == engine::SourceRole::batch;
+    };
+    // Records with findings and rejected records of the batch, in input order, one row each; a
+    // record not listed was audited without a finding and scores 100.
     auto rejected = result.rejections.begin();
     auto write_rejected_before = [&](std::uint32_t source, std::uint64_t record) {
         for (; rejected != result.rejections.end() &&
                std::tie(rejected->source_index, rejected->record_number) < std::tie(source, record);
              ++rejected) {
+            if (!in_batch(rejected->source_index)) {
+                continue;
+            }
             cell(buf, file_of(result, rejected->source_index));
             cell(buf, rejected->record_number);
             cell(buf, std::string_view{});
@@ -118,15 +125,20 @@ void write_records_csv(const engine::AuditResult& result, std::ostream& out, boo
         }
     };
     for (const auto& t : result.record_tallies) {
-        if (t.source_index >= result.sources.size() || result.sources[t.source_index].role != engine::SourceRole::batch) {
+        if (!in_batch(t.source_index)) {
             continue;
         }
         write_rejected_before(t.source_index, t.record_number);
+        if (rejected != result.rejections.end() && rejected->source_index == t.source_index &&
+            rejected->record_number == t.record_number) {
+            ++rejected;  // the tally's row says it was rejected, with its findings
+        }
         cell(buf, file_of(result, t.source_index));
         cell(buf, t.record_number);
         cell(buf, trim_blanks(t.control_number));
-        cell(buf, std::string_view{"audited"});
-        buf += fmt::format("{},", std::round(scoring::record_score(t.penalty) * 100) / 100);
+        cell(buf, t.rejected ? std::string_view{"rejected"} : std::string_view{"audited"});
+        buf += fmt::format("{},", t.rejected ? result.scoring_model.rejected_score
+                                             : std::round(scoring::record_score(t.penalty) * 100) / 100);
         cell(buf, static_cast<std::uint64_t>(t.findings));
         cell(buf, static_cast<std::uint64_t>(t.by_severity[2]));
         cell(buf, static_cast<std::uint64_t>(t.by_severity[1]));

@@ -163,7 +163,7 @@ std::string search_chart(const engine::AuditResult& result) {
     int y = 2;
     for (std::size_t i = 0; i < shown; ++i) {
         const auto& e = a.entities()[effect[i]];
-        auto label = e.preferred.size() > 70 ? e.preferred.substr(0, 67) + "…" : e.preferred;
+        const auto label = display_value(e.preferred, 70);  // cut on a UTF-8 boundary
         const double after_w = static_cast<double>(e.after.size()) * 380 / static_cast<double>(widest);
         const double before_w = static_cast<double>(e.before.size()) * 380 / static_cast<double>(widest);
         out += fmt::format(R"svg(<text x="0" y="{}">{}</text>)svg", y + 11, esc(label));
@@ -400,9 +400,10 @@ void accounting_section(const engine::AuditResult& result, std::string& out) {
         out += "<h3>Rejected records</h3>\n<table><tr><th>file</th><th>record</th><th>byte</th><th>why</th></tr>\n";
         std::size_t shown = 0;
         for (const auto& r : result.rejections) {
-            if (shown++ == k_rejected_shown) {
+            if (shown == k_rejected_shown) {
                 break;
             }
+            ++shown;
             out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
                                esc(file_of(result, r.source_index)), r.record_number, r.byte_offset, esc(r.reason));
         }

@@ -414,7 +414,8 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
         detail::member(buf, "error", t.by_severity[2]);
         detail::member(buf, "warning", t.by_severity[1]);
         detail::member(buf, "info", t.by_severity[0]);
-        detail::member_number(buf, "score", scoring::record_score(t.penalty), true);
+        detail::member_number(buf, "score", t.rejected ? result.scoring_model.rejected_score : scoring::record_score(t.penalty),
+                              true);
         buf += "    }";
         flush(false);
     }

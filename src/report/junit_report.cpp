@@ -43,7 +43,7 @@ void write_junit(const engine::AuditResult& result, const rules::Profile& profil
             continue;
         }
         Case c{fmt::format("marcaudit.{}", entry.info.module), id, {}, {}};
-        if (scoring::rule_fails(result, profile, gates, id)) {
+        if (scoring::rule_fails(result, profile, gates, id, result.baseline.get())) {
             const auto count = result.counts_by_rule.at(id);
             const auto* s = profile.settings(id);
             c.failure = s->max_findings >= 0
@@ -80,7 +80,11 @@ void write_junit(const engine::AuditResult& result, const rules::Profile& profil
         if (gates.fail_on && result.records.rejected > 0) {
             c.failure = fmt::format("{} record(s) rejected (unreadable)", result.records.rejected);
             for (const auto& r : result.rejections) {
-                c.details += fmt::format("record {} at byte {}: {}\n", r.record_number, r.byte_offset, r.reason);
+                if (r.source_index < result.sources.size() && result.sources[r.source_index].role == engine::SourceRole::batch) {
+                    c.details += fmt::format("{} record {} at byte {}: {}\n",
+                                             io::display_name(result.sources[r.source_index].info.name), r.record_number,
+                                             r.byte_offset, r.reason);
+                }
             }
         }
         cases.push_back(std::move(c));

@@ -1,6 +1,7 @@
 #include "marcaudit/rules/profile.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <set>
 #include <sstream>
@@ -215,7 +216,7 @@ double parse_number(const toml::node& node, const std::string& file, const std::
     if (const auto* i = node.as_integer()) {
         return static_cast<double>(i->get());
     }
-    if (const auto* f = node.as_floating_point()) {
+    if (const auto* f = node.as_floating_point(); f != nullptr && std::isfinite(f->get())) {
         return f->get();
     }
     throw ProfileError(fmt::format("{}: {} must be a number", where(file, node.source()), key));
@@ -254,10 +255,14 @@ void apply_scoring(const toml::node& node, const std::string& file, ScoringModel
             model.info_points = parse_number(value, file, full);
         } else if (k == "rejected_score") {
             model.rejected_score = parse_number(value, file, full);
+            if (model.rejected_score < 0 || model.rejected_score > 100) {
+                throw ProfileError(fmt::format("{}: {} must be a score from 0 to 100", where(file, value.source()), full));
+            }
         } else if (k == "max_per_rule") {
             const auto* i = value.as_integer();
-            if (i == nullptr || i->get() < 1) {
-                throw ProfileError(fmt::format("{}: {} must be a whole number from 1 up", where(file, value.source()), full));
+            if (i == nullptr || i->get() < 1 || i->get() > 1000) {
+                throw ProfileError(fmt::format("{}: {} must be a whole number from 1 to 1000", where(file, value.source()),
+                                               full));
             }
             model.max_per_rule = static_cast<int>(i->get());
         } else if (k == "grades") {
@@ -493,7 +498,8 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
 
 /// Gathers the custom checks of the profile at `path` and its parents (parents first): the
 /// rule packs each names in `packs`, and its own [[check]] tables.
-void collect_checks(const fs::path& path, std::vector<custom::CheckSpec>& checks, std::set<fs::path>& seen) {
+void collect_checks(const fs::path& path, std::vector<custom::CheckSpec>& checks, std::set<fs::path>& seen,
+                    std::set<fs::path>& packs_read) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(path, ec);
     if (ec) {
@@ -506,7 +512,7 @@ void collect_checks(const fs::path& path, std::vector<custom::CheckSpec>& checks
     const std::string file = path.string();
     const toml::table doc = detail::parse_toml_file(file);
     if (const auto* parent = doc.get("extends"); parent != nullptr && parent->as_string() != nullptr) {
-        collect_checks(resolve(parent->as_string()->get(), path.parent_path()), checks, seen);
+        collect_checks(resolve(parent->as_string()->get(), path.parent_path()), checks, seen, packs_read);
     }
     if (const auto* packs = doc.get("packs")) {
         const auto* a = packs->as_array();
@@ -524,7 +530,15 @@ void collect_checks(const fs::path& path, std::vector<custom::CheckSpec>& checks
             const bool is_path = name->get().find('/') != std::string::npos || given.extension() == ".toml";
             const auto pack = is_path ? (given.is_absolute() ? given : path.parent_path() / given)
                                       : rules_directory() / "packs" / (name->get() + ".toml");
-            custom::read_checks(pack, true, checks);
+            // A pack named by a profile and by its parent is read once.
+            std::error_code pack_error;
+            auto canonical_pack = fs::weakly_canonical(pack, pack_error);
+            if (pack_error) {
+                canonical_pack = pack;
+            }
+            if (packs_read.insert(canonical_pack).second) {
+                custom::read_checks(pack, true, checks);
+            }
         }
     }
     custom::read_checks(path, false, checks);
@@ -537,7 +551,8 @@ Profile Profile::load(std::string_view name_or_path, const Registry& registry) {
     // The custom checks first: the chain's rule selections and sections may name them.
     std::vector<custom::CheckSpec> checks;
     std::set<fs::path> seen;
-    collect_checks(path, checks, seen);
+    std::set<fs::path> packs_read;
+    collect_checks(path, checks, seen, packs_read);
     std::shared_ptr<Registry> own;
     if (!checks.empty()) {
         own = std::make_shared<Registry>(registry);

@@ -1,5 +1,7 @@
 #include "marcaudit/scoring/gates.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "marcaudit/engine/audit.hpp"
@@ -60,7 +62,7 @@ GateOutcome evaluate_gates(const engine::AuditResult& result, const rules::Profi
 }
 
 bool rule_fails(const engine::AuditResult& result, const rules::Profile& profile, const GateOptions& options,
-                const std::string& rule) {
+                const std::string& rule, const BaselineDiff* baseline) {
     const auto count = result.counts_by_rule.find(rule);
     if (count == result.counts_by_rule.end() || count->second == 0) {
         return false;
@@ -70,7 +72,14 @@ bool rule_fails(const engine::AuditResult& result, const rules::Profile& profile
         return count->second > static_cast<std::uint64_t>(s->max_findings);
     }
     const auto severity = result.severity_by_rule.find(rule);
-    return options.fail_on && severity != result.severity_by_rule.end() && at_least(severity->second, *options.fail_on);
+    if (!options.fail_on || severity == result.severity_by_rule.end() || !at_least(severity->second, *options.fail_on)) {
+        return false;
+    }
+    if (options.only_new && baseline != nullptr) {
+        return std::any_of(baseline->added.begin(), baseline->added.end(),
+                           [&](std::size_t i) { return result.findings[i].rule_id == rule; });
+    }
+    return true;
 }
 
 } // namespace marcaudit::scoring

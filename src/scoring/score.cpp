@@ -31,8 +31,9 @@ BatchScore score_batch(const engine::AuditResult& result, const rules::ScoringMo
     std::uint64_t tallied = 0;
     std::uint64_t flawed = 0;  // with an error or a warning
     for (const auto& t : result.record_tallies) {
-        if (t.source_index >= result.sources.size() || result.sources[t.source_index].role != engine::SourceRole::batch) {
-            continue;  // an authority record with a conflict is not part of the batch
+        if (t.source_index >= result.sources.size() || result.sources[t.source_index].role != engine::SourceRole::batch ||
+            t.rejected) {
+            continue;  // an authority record with a conflict is not part of the batch; rejected ones come below
         }
         ++tallied;
         const double s = record_score(t.penalty);
@@ -45,6 +46,7 @@ BatchScore score_batch(const engine::AuditResult& result, const rules::ScoringMo
     const std::uint64_t untouched = audited >= tallied ? audited - tallied : 0;
     sum += 100.0 * static_cast<double>(untouched);
     b.bands[10] += untouched;
+    // result.records counts the batch's inputs only (not --catalog or --authorities files).
     sum += model.rejected_score * static_cast<double>(rejected);
     b.bands[band_of(model.rejected_score)] += rejected;
     b.perfect = untouched;

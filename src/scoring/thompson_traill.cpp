@@ -102,7 +102,9 @@ void four_digit_years(std::string_view text, Fn&& fn) {
         std::size_t j = i;
         int value = 0;
         while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])) != 0) {
-            value = value * 10 + (text[j] - '0');
+            if (j - i < 4) {  // only a run of four is a year: longer runs are not summed
+                value = value * 10 + (text[j] - '0');
+            }
             ++j;
         }
         if (j - i == 4) {

@@ -92,6 +92,7 @@ struct RecordTally {
     std::uint32_t findings = 0;
     std::uint32_t by_severity[3] = {0, 0, 0};  ///< indexed by Severity
     double penalty = 0;  ///< points the findings cost the record's score (scoring/score.hpp)
+    bool rejected = false;  ///< the record was rejected: it scores ScoringModel::rejected_score
 };
 
 /// Everything an audit found, in input order. Deterministic: the same for any thread count.

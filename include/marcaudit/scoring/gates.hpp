@@ -45,8 +45,9 @@ struct GateOutcome {
                                          const GateOptions& options, const BaselineDiff* baseline);
 
 /// Whether `rule`'s findings fail its own gate: more than its `max_findings`, or any finding
-/// at all when `fail_on` covers the rule's severity (for the JUnit report's test cases).
+/// at all when `fail_on` covers the rule's severity; with `options.only_new` and a
+/// `baseline`, any new finding (for the JUnit report's test cases).
 [[nodiscard]] bool rule_fails(const engine::AuditResult& result, const rules::Profile& profile,
-                              const GateOptions& options, const std::string& rule);
+                              const GateOptions& options, const std::string& rule, const BaselineDiff* baseline);
 
 } // namespace marcaudit::scoring

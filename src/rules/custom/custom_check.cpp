@@ -1,6 +1,7 @@
 #include "rules/custom/custom_check.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -162,6 +163,10 @@ CheckSpec parse_check(const toml::table& t, const std::string& file) {
         }
         c.cost_low_minutes = number(a->get(0));
         c.cost_high_minutes = number(a->get(1));
+        if (!(c.cost_low_minutes >= 0 && c.cost_low_minutes <= c.cost_high_minutes) ||
+            !std::isfinite(c.cost_high_minutes)) {
+            fail(file, *cost, "cost_minutes must be [low, high] minutes per occurrence with 0 <= low <= high");
+        }
     }
     const auto* field = t.get("field");
     if (field == nullptr || field->as_string() == nullptr) {
@@ -233,9 +238,10 @@ CheckSpec parse_check(const toml::table& t, const std::string& file) {
         for (const auto& [key, node] : *w) {
             Condition cond;
             cond.place = parse_place(key.str(), file, node);
-            if (!cond.place.has_positions) {
-                fail(file, node, fmt::format("when: '{}' must name positions of the leader or a control field "
-                                             "(\"LDR/06\", \"008/23\")", key.str()));
+            if (!cond.place.has_positions || cond.place.tag.find('X') != std::string::npos) {
+                fail(file, node, fmt::format("when: '{}' must name positions of the leader or of one control field, "
+                                             "without X (\"LDR/06\", \"008/23\")",
+                                             key.str()));
             }
             cond.values = string_list(node, file, key.str());
             for (const auto& v : cond.values) {
@@ -476,6 +482,10 @@ void CustomCheck::check(const record::RecordView& record, FindingSink& sink) con
     const record::FieldView* without_subfield = nullptr;  // for `required` with a subfield
     for (const auto& field : record.fields()) {
         if (!p.tag_matches(field.tag())) {
+            continue;
+        }
+        // A subfield place ("XXX$a") is about data fields only: control fields have none.
+        if (field.is_control() && p.subfield != 0) {
             continue;
         }
         if (field.is_control()) {

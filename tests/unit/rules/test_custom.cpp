@@ -144,6 +144,10 @@ TEST(CustomCheckTest, MistakesAreConfigurationErrorsNamingFileAndLine) {
                  "the only value it takes");
     expect_error("twice", "id = \"custom-x\"\n" + head + "field = \"245\"\nrequired = true\n[[check]]\nid = \"custom-x\"\n" +
                  head + "field = \"500\"\nforbidden = true\n", "declared twice");
+    expect_error("when-x", "id = \"custom-x\"\n" + head + "field = \"245\"\nrequired = true\nwhen = { \"00X/07\" = \"2\" }\n",
+                 "without X");
+    expect_error("cost", "id = \"custom-x\"\n" + head + "field = \"245\"\nrequired = true\ncost_minutes = [60, -600]\n",
+                 "0 <= low <= high");
     // The same check, well written, loads.
     EXPECT_EQ(error_of("valid", "id = \"custom-x\"\n" + head + "field = \"245\"\nrequired = true\n"), "(no error)");
     try {
@@ -152,6 +156,30 @@ TEST(CustomCheckTest, MistakesAreConfigurationErrorsNamingFileAndLine) {
     } catch (const rules::ProfileError& e) {
         EXPECT_NE(std::string{e.what()}.find("no such rule pack"), std::string::npos) << e.what();
     }
+}
+
+TEST(CustomCheckTest, APackNamedByAProfileAndItsParentIsReadOnce) {
+    // rules/README.md's example: a profile extending vendor-ebooks names ebook-local again.
+    const auto profile = profile_from("again", "extends = \"vendor-ebooks\"\npacks = [\"ebook-local\"]\n");
+    EXPECT_TRUE(profile.enabled("custom-ebook-isbn-missing"));
+}
+
+TEST(CustomCheckTest, ASubfieldPlaceWithXIsAboutDataFieldsOnly) {
+    // "XXX$a" must not test 001-009, which have no subfields.
+    const auto profile = profile_from("anyfield", R"(rules = ["-*", "custom-*"]
+
+[[check]]
+id = "custom-a-starts-with-letter"
+message = "a $a starting with a digit"
+field = "XXX$a"
+not_matches = '^[0-9]'
+)");
+    const auto result = run(profile, {(custom_fixtures() / "records.mrk").string()});
+    for (const auto& f : result.findings) {
+        EXPECT_FALSE(f.tag.starts_with("00")) << f.tag << " " << f.value;
+    }
+    // 020 $a 9780306406157 (record 3) starts with a digit; the 001s and 008s are not tested.
+    EXPECT_EQ(result.counts_by_rule.at("custom-a-starts-with-letter"), 1U);
 }
 
 TEST(CustomCheckTest, VendorEbooksPackOnRealVendorRecords) {

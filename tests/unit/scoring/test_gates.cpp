@@ -2,10 +2,13 @@
 // was fixed, one broke and one was added, and the records moved; the gates' verdicts; the
 // CSV and JUnit reports of the same runs.
 
+#include <algorithm>
 #include <fstream>
+#include <stdexcept>
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <tbb/task_group.h>
 #include <pugixml.hpp>
 
 #include "marcaudit/report/reports.hpp"
@@ -13,6 +16,7 @@
 #include "marcaudit/rules/rule.hpp"
 #include "marcaudit/scoring/baseline.hpp"
 #include "marcaudit/scoring/gates.hpp"
+#include "report/blocks.hpp"
 #include "test_support.hpp"
 
 namespace marcaudit::test {
@@ -96,6 +100,14 @@ TEST(GateTest, EachGateFailsForItsOwnReason) {
     out = scoring::evaluate_gates(second, gates_profile(), errors, &diff);
     EXPECT_NE(out.reasons[0].find("2 new finding(s)"), std::string::npos);
 
+    // A rule's own gate (JUnit): with only_new, old findings do not fail it.
+    scoring::GateOptions warnings;
+    warnings.fail_on = Severity::warning;
+    EXPECT_TRUE(scoring::rule_fails(first, gates_profile(), warnings, "vendor-url-insecure", nullptr));
+    warnings.only_new = true;
+    EXPECT_FALSE(scoring::rule_fails(first, gates_profile(), warnings, "vendor-url-insecure", &same));
+    EXPECT_TRUE(scoring::rule_fails(second, gates_profile(), warnings, "identifier-isbn-invalid", &diff));
+
     scoring::GateOptions score;
     score.min_score = 95;  // night 1: (90 + 97 + 100) / 3 = 95.67
     EXPECT_FALSE(scoring::evaluate_gates(first, gates_profile(), score, nullptr).failed);
@@ -129,6 +141,25 @@ TEST(ReportTest, CsvQuotingAndJunitCases) {
                        "rule's limit of 1\""),
               std::string::npos)
         << xml;
+}
+
+TEST(ReportTest, AWriterFailingBesideAnotherDoesNotCutItShort) {
+    // The CLI writes the reports side by side in one task group; one failing (a file that
+    // cannot be written) cancels the group. The others must still write every row, or a
+    // half-written report would replace the last good one.
+    std::ostringstream out;
+    tbb::task_group writers;
+    writers.run([&] {
+        writers.cancel();  // what a sibling writer's exception does to the group
+        report::detail::write_in_blocks(out, 200000, 8, [](std::size_t i, std::string& text) {
+            text += std::to_string(i);
+            text += '\n';
+        });
+    });
+    writers.wait();
+    const auto text = out.str();
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 200000);
+    EXPECT_TRUE(text.ends_with("199999\n"));
 }
 
 TEST(ReportTest, JunitHasTheCommonSchemaShape) {

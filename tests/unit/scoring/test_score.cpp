@@ -1,10 +1,13 @@
 // Record and batch scores and the cleanup estimate, on fixture records scored by hand
 // (tests/fixtures/scoring), and the profile's [scoring] table and cost settings.
 
+#include <algorithm>
 #include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
 #include "marcaudit/scoring/effort.hpp"
@@ -71,6 +74,34 @@ TEST(ScoreTest, RejectedRecordsAndGrades) {
     EXPECT_EQ(scoring::score_batch(engine::AuditResult{}, model).mean, 100);  // nothing read
 }
 
+TEST(ScoreTest, ARecordRejectedAfterFindingsIsScoredOnceAsRejected) {
+    // Record 1 is audited (88: four warnings and two notes of the default profile); record 2
+    // gets a leader finding and is then rejected (a record length of 0004): it scores 0, once.
+    // A constructed file (two records written by hand to hit the case).
+    const auto profile = rules::Profile::load("default", rules::builtin_registry());
+    engine::AuditOptions options;
+    options.inputs = {(scoring_fixtures() / "rejected-after-findings.mrc").string()};
+    options.profile = &profile;
+    const auto r = engine::run_audit(options);
+    ASSERT_EQ(r.records.audited, 1U);
+    ASSERT_EQ(r.records.rejected, 1U);
+    ASSERT_EQ(r.record_tallies.size(), 2U);
+    EXPECT_FALSE(r.record_tallies[0].rejected);
+    EXPECT_TRUE(r.record_tallies[1].rejected);
+    EXPECT_EQ(r.score.records, 2U);
+    EXPECT_DOUBLE_EQ(r.score.mean, (scoring::record_score(r.record_tallies[0].penalty) + 0) / 2);
+    std::uint64_t banded = 0;
+    for (const auto n : r.score.bands) {
+        banded += n;
+    }
+    EXPECT_EQ(banded, 2U);
+    std::ostringstream csv;
+    report::write_records_csv(r, csv, false);
+    const auto text = csv.str();
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3) << text;  // the header and one row per record
+    EXPECT_NE(text.find(",2,,rejected,0,1,1,0,0\r\n"), std::string::npos) << text;
+}
+
 TEST(EffortTest, ManualAndBatchCostsAsComputedByHand) {
     const auto r = scored();
     const auto& e = r.effort;
@@ -107,7 +138,10 @@ TEST(ScoreTest, ProfileMistakesInScoringAndCosts) {
     EXPECT_NE(error_of("key", "[scoring]\nerrors = 5\n").find("unknown key 'scoring.errors'"), std::string::npos);
     EXPECT_NE(error_of("grades", "[scoring]\ngrades = { A = 90, B = 80 }\n").find("a grade for the lowest scores"),
               std::string::npos);
-    EXPECT_NE(error_of("cap", "[scoring]\nmax_per_rule = 0\n").find("from 1 up"), std::string::npos);
+    EXPECT_NE(error_of("cap", "[scoring]\nmax_per_rule = 0\n").find("from 1 to 1000"), std::string::npos);
+    EXPECT_NE(error_of("cap-huge", "[scoring]\nmax_per_rule = 4294967296\n").find("from 1 to 1000"), std::string::npos);
+    EXPECT_NE(error_of("nan", "[scoring]\nerror = nan\n").find("must be a number"), std::string::npos);
+    EXPECT_NE(error_of("rejected", "[scoring]\nrejected_score = 150\n").find("from 0 to 100"), std::string::npos);
     EXPECT_NE(error_of("range", "[rule.marc21-tag-undefined]\ncost_minutes = [5, 1]\n").find("0 <= low <= high"),
               std::string::npos);
     EXPECT_NE(error_of("limit", "[rule.marc21-tag-undefined]\nmax_findings = -1\n").find("from 0 up"),
