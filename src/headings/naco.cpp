@@ -102,11 +102,22 @@ std::string normalize_unicode(std::string_view value, bool keep_first_comma) {
     UErrorCode status = U_ZERO_ERROR;
     // Invalid bytes become U+FFFD here, a symbol: a blank below.
     icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(value.data(), static_cast<int32_t>(value.size())));
-    text.toUpper(icu::Locale::getRoot());  // full case mapping: ß -> SS
+    // Decompose (compatibility forms too: the modifier letter ˡ is l), upper-case (full case
+    // mapping: ß -> SS), and decompose again what upper-casing composed. Upper-casing first
+    // would leave the l of ˡ lower-case, and normalizing the result again would change it:
+    // a key must be its own normal form.
     const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
     icu::UnicodeString decomposed = U_SUCCESS(status) ? nfkd->normalize(text, status) : text;
     if (U_FAILURE(status)) {
         decomposed = text;
+        status = U_ZERO_ERROR;
+    }
+    decomposed.toUpper(icu::Locale::getRoot());
+    if (nfkd != nullptr) {
+        icu::UnicodeString again = nfkd->normalize(decomposed, status);
+        if (U_SUCCESS(status)) {
+            decomposed = std::move(again);
+        }
     }
     std::string out;
     out.reserve(value.size());

@@ -128,6 +128,19 @@ TEST(NacoTest, AsciiFastPathAgreesWithTheUnicodePath) {
     }
 }
 
+TEST(NacoTest, NormalizingANormalizedKeyChangesNothing) {
+    // Found by tests/fuzz/fuzz_naco: a modifier letter (ˡ, U+02E1) decomposes to a
+    // lower-case l, which upper-casing before decomposition missed; invalid bytes around it.
+    const std::string fuzzed = "1ks\x19nvo\xC5\x99\xCB\xA1$c\xFF\x80\x80\x80\x80\x80\x80\x80$\xFF" "6.K+$\x80\x80vC";
+    const auto once = naco_normalize(fuzzed);
+    EXPECT_EQ(once, "1KS NVORL C 6 K+ VC");
+    EXPECT_EQ(naco_normalize(once), once);
+    for (const char* s : {"Ca\xCB\xA1le", "\xEF\xAC\x81n", "Stra\xC3\x9F" "e", "\xC3\x85ngstr\xC3\xB6m"}) {  // caˡle, ﬁn, Straße, Ångström
+        const auto key = naco_normalize(s);
+        EXPECT_EQ(naco_normalize(key), key) << s;
+    }
+}
+
 TEST(NacoTest, KeyKeepsSubfieldBoundariesAndLeavesOutOtherCodes) {
     const record::SubfieldView twain[] = {{'a', "Twain, Mark,"}, {'d', "1835-1910."}, {'e', "author."}, {'0', "n79021164"}};
     EXPECT_EQ(naco_key(twain, "abcdq"), "\x1F" "aTWAIN, MARK\x1F" "d1835 1910");
