@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "marcaudit/report/reports.hpp"
+#include "marcaudit/rules/rule.hpp"
 
 namespace marcaudit::test {
 
@@ -56,6 +57,20 @@ engine::AuditResult audit(const std::vector<std::string>& paths, unsigned thread
     options.threads = threads;
     options.batch.max_records = batch_records;
     return engine::run_audit(options);
+}
+
+engine::AuditResult audit_with(const rules::Profile& profile, const std::vector<std::string>& paths, unsigned threads) {
+    engine::AuditOptions options;
+    options.inputs = paths;
+    options.threads = threads;
+    options.profile = &profile;
+    return engine::run_audit(options);
+}
+
+rules::Profile profile_from_text(const std::string& name, const std::string& toml) {
+    const auto path = test_temp_dir("profile-" + name) / (name + ".toml");
+    std::ofstream{path} << toml;
+    return rules::Profile::load(path.string(), rules::builtin_registry());
 }
 
 std::vector<std::string> dump_records(const std::string& path, unsigned threads) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "marcaudit/engine/audit.hpp"
+#include "marcaudit/rules/profile.hpp"
 
 namespace marcaudit::test {
 
@@ -39,6 +40,13 @@ struct SourceRow {
 /// Audits `paths` with `threads` threads (and optional tiny batches).
 [[nodiscard]] engine::AuditResult audit(const std::vector<std::string>& paths, unsigned threads = 1,
                                         std::size_t batch_records = 1000);
+
+/// Audits `paths` with `profile` (its registry: custom checks included) on `threads` threads.
+[[nodiscard]] engine::AuditResult audit_with(const rules::Profile& profile, const std::vector<std::string>& paths,
+                                             unsigned threads = 1);
+
+/// Writes `toml` as <scratch>/<name>.toml and loads it as a profile. @throws ProfileError.
+[[nodiscard]] rules::Profile profile_from_text(const std::string& name, const std::string& toml);
 
 /// Every readable record of `path` as mnemonic text, one string per record, in input order.
 [[nodiscard]] std::vector<std::string> dump_records(const std::string& path, unsigned threads = 1);

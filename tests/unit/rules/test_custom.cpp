@@ -19,11 +19,8 @@ std::filesystem::path custom_fixtures() {
     return test_data().parent_path() / "fixtures" / "custom";
 }
 
-/// Writes `text` as a profile in a scratch folder and loads it.
 rules::Profile profile_from(const std::string& name, const std::string& text) {
-    const auto path = test_temp_dir("custom-" + name) / (name + ".toml");
-    std::ofstream{path} << text;
-    return rules::Profile::load(path.string(), rules::builtin_registry());
+    return profile_from_text("custom-" + name, text);
 }
 
 /// "record rule position" per finding of the custom module.
@@ -39,11 +36,7 @@ std::vector<std::string> custom_findings(const engine::AuditResult& r) {
 }
 
 engine::AuditResult run(const rules::Profile& profile, const std::vector<std::string>& inputs, unsigned threads = 1) {
-    engine::AuditOptions options;
-    options.inputs = inputs;
-    options.threads = threads;
-    options.profile = &profile;
-    return engine::run_audit(options);
+    return audit_with(profile, inputs, threads);
 }
 
 TEST(CustomCheckTest, EachKindOfTestOnFixtureRecords) {

@@ -16,11 +16,7 @@ namespace {
 
 engine::AuditResult ebooks_audit(const std::vector<std::string>& inputs, unsigned threads = 1) {
     static const auto profile = rules::Profile::load("vendor-ebooks", rules::builtin_registry());
-    engine::AuditOptions options;
-    options.inputs = inputs;
-    options.threads = threads;
-    options.profile = &profile;
-    return engine::run_audit(options);
+    return audit_with(profile, inputs, threads);
 }
 
 /// Whether the result has a finding of `rule` on `record` (of the first input) whose tag,

@@ -33,11 +33,7 @@ const rules::Profile& gates_profile() {
 }
 
 engine::AuditResult night(const char* name) {
-    engine::AuditOptions options;
-    options.inputs = {(baseline_fixtures() / name).string()};
-    options.threads = 2;
-    options.profile = &gates_profile();
-    return engine::run_audit(options);
+    return audit_with(gates_profile(), {(baseline_fixtures() / name).string()}, 2);
 }
 
 TEST(BaselineTest, NewAndResolvedFindingsBetweenTwoNights) {

@@ -24,11 +24,7 @@ std::filesystem::path scoring_fixtures() {
 engine::AuditResult scored(unsigned threads = 1) {
     static const auto profile =
         rules::Profile::load((scoring_fixtures() / "scoring.toml").string(), rules::builtin_registry());
-    engine::AuditOptions options;
-    options.inputs = {(scoring_fixtures() / "batch.mrk").string()};
-    options.threads = threads;
-    options.profile = &profile;
-    return engine::run_audit(options);
+    return audit_with(profile, {(scoring_fixtures() / "batch.mrk").string()}, threads);
 }
 
 TEST(ScoreTest, RecordScoresAsComputedByHand) {
@@ -79,10 +75,7 @@ TEST(ScoreTest, ARecordRejectedAfterFindingsIsScoredOnceAsRejected) {
     // gets a leader finding and is then rejected (a record length of 0004): it scores 0, once.
     // A constructed file (two records written by hand to hit the case).
     const auto profile = rules::Profile::load("default", rules::builtin_registry());
-    engine::AuditOptions options;
-    options.inputs = {(scoring_fixtures() / "rejected-after-findings.mrc").string()};
-    options.profile = &profile;
-    const auto r = engine::run_audit(options);
+    const auto r = audit_with(profile, {(scoring_fixtures() / "rejected-after-findings.mrc").string()});
     ASSERT_EQ(r.records.audited, 1U);
     ASSERT_EQ(r.records.rejected, 1U);
     ASSERT_EQ(r.record_tallies.size(), 2U);
@@ -126,10 +119,8 @@ TEST(EffortTest, ManualAndBatchCostsAsComputedByHand) {
 
 TEST(ScoreTest, ProfileMistakesInScoringAndCosts) {
     auto error_of = [](const std::string& name, const std::string& text) {
-        const auto path = test_temp_dir("scoring-" + name) / (name + ".toml");
-        std::ofstream{path} << text;
         try {
-            (void)rules::Profile::load(path.string(), rules::builtin_registry());
+            (void)profile_from_text("scoring-" + name, text);
         } catch (const rules::ProfileError& e) {
             return std::string{e.what()};
         }
