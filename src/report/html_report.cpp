@@ -20,7 +20,6 @@
 #include "marcaudit/identifiers/duplicates.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
-#include "marcaudit/rules/custom.hpp"
 #include "marcaudit/rules/rule.hpp"
 #include "marcaudit/scoring/score.hpp"
 #include "marcaudit/scoring/thompson_traill.hpp"
@@ -46,13 +45,6 @@ std::string esc(std::string_view text) {
 
 std::string file_of(const engine::AuditResult& result, std::uint32_t index) {
     return index < result.sources.size() ? io::display_name(result.sources[index].info.name) : std::string{};
-}
-
-std::string_view summary_of(std::string_view id) {
-    if (const auto* e = rules::builtin_registry().find(id); e != nullptr) {
-        return e->info.summary;
-    }
-    return rules::custom::summary(id);
 }
 
 constexpr std::string_view k_style = R"(
@@ -260,7 +252,7 @@ void records_to_fix(const engine::AuditResult& result, std::string& out) {
         const auto severity = result.severity_by_rule.find(id);
         const auto sev = severity != result.severity_by_rule.end() ? to_string(severity->second) : "";
         out += fmt::format("<h3 id=\"rule-{}\"><span class=\"sev-{}\">{}</span> {}: {} finding(s)</h3>\n<p>{}</p>\n", esc(id),
-                           sev, sev, esc(id), grouped(n), esc(summary_of(id)));
+                           sev, sev, esc(id), grouped(n), esc(rules::rule_summary(id)));
         out += "<table><tr><th>file</th><th>record</th><th>001</th><th>field</th><th>what</th><th>value</th><th>fix</th></tr>\n";
         for (const auto* f : first[id]) {
             out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td><code>{}</code></td><td><code>{}{}</code></td><td>{}</td><td "

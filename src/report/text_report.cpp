@@ -9,7 +9,6 @@
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
-#include "marcaudit/rules/custom.hpp"
 #include "marcaudit/rules/rule.hpp"
 #include "marcaudit/scoring/effort.hpp"
 #include "marcaudit/scoring/score.hpp"
@@ -324,8 +323,7 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     std::stable_sort(rules_by_count.begin(), rules_by_count.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [id, n] : rules_by_count) {
-        const auto* entry = rules::builtin_registry().find(id);
-        const auto summary = entry != nullptr ? entry->info.summary : rules::custom::summary(id);
+        const auto summary = rules::rule_summary(id);
         const auto severity = result.severity_by_rule.find(id);
         const auto records = result.records_by_rule.find(id);
         out << fmt::format("  {:>9}  {:>9}  {:<8} {:<38} {}\n", grouped(n),

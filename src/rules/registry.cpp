@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "marcaudit/rules/custom.hpp"
 #include "marcaudit/rules/rule.hpp"
 #include "rules/heading/heading_module.hpp"
 #include "rules/identifier/identifier_module.hpp"
@@ -99,6 +100,13 @@ const Registry& builtin_registry() {
         return r;
     }();
     return registry;
+}
+
+std::string_view rule_summary(std::string_view id) {
+    if (const auto* entry = builtin_registry().find(id); entry != nullptr) {
+        return entry->info.summary;
+    }
+    return custom::summary(id);
 }
 
 } // namespace marcaudit::rules

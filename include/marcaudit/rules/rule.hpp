@@ -237,4 +237,8 @@ void register_builtin_rules(Registry& registry);
 /// The registry of built-in rules, built on first use.
 [[nodiscard]] const Registry& builtin_registry();
 
+/// The one-line summary of rule `id`: a built-in rule's, or a custom check's that a profile
+/// loaded in this process declares; empty for an unknown id. Lives as long as the process.
+[[nodiscard]] std::string_view rule_summary(std::string_view id);
+
 } // namespace marcaudit::rules

@@ -24,7 +24,11 @@ namespace {
 struct Catalogue {
     std::mutex mutex;
     std::deque<std::string> strings;
-    std::map<std::string, std::shared_ptr<const CheckSpec>, std::less<>> checks;
+    struct Entry {
+        std::shared_ptr<const CheckSpec> spec;
+        std::string_view summary;  ///< the kept copy its RuleInfo points to
+    };
+    std::map<std::string, Entry, std::less<>> checks;
 };
 
 Catalogue& catalogue() {
@@ -347,9 +351,9 @@ void add_checks(Registry& registry, const std::vector<CheckSpec>& checks) {
                                            it->second->source));
         }
         auto shared = std::make_shared<const CheckSpec>(spec);
-        // The same pack loaded again (a second profile in one process) gets its latest form.
-        c.checks.insert_or_assign(spec.id, shared);
         const RuleInfo info{keep(c, spec.id), "custom", spec.severity, keep(c, spec.summary)};
+        // The same pack loaded again (a second profile in one process) gets its latest form.
+        c.checks.insert_or_assign(spec.id, Catalogue::Entry{shared, info.summary});
         registry.add(info, [info, shared](const RuleOptions&) { return std::make_unique<CustomCheck>(info, shared); });
     }
 }
@@ -358,19 +362,14 @@ std::shared_ptr<const CheckSpec> find_check(std::string_view id) {
     auto& c = catalogue();
     const std::lock_guard lock{c.mutex};
     const auto it = c.checks.find(id);
-    return it == c.checks.end() ? nullptr : it->second;
+    return it == c.checks.end() ? nullptr : it->second.spec;
 }
 
 std::string_view summary(std::string_view id) {
     auto& c = catalogue();
     const std::lock_guard lock{c.mutex};
     const auto it = c.checks.find(id);
-    if (it == c.checks.end()) {
-        return {};
-    }
-    // The registered summary: the one kept for the rule's RuleInfo.
-    const auto kept = std::find(c.strings.begin(), c.strings.end(), it->second->summary);
-    return kept != c.strings.end() ? std::string_view{*kept} : std::string_view{};
+    return it == c.checks.end() ? std::string_view{} : it->second.summary;
 }
 
 std::string explain(std::string_view id) {
