@@ -411,6 +411,8 @@ std::string explain(std::string_view id) {
 CustomCheck::CustomCheck(const RuleInfo& info, std::shared_ptr<const CheckSpec> spec)
     : RecordRule(info), m_spec(std::move(spec)) {}
 
+CustomCheck::~CustomCheck() = default;
+
 bool CustomCheck::applies(const record::RecordView& record) const {
     for (const auto& cond : m_spec->when) {
         std::string_view data;
@@ -434,8 +436,13 @@ bool CustomCheck::value_fails(std::string_view value) const {
         case Test::not_matches: {
             UErrorCode status = U_ZERO_ERROR;
             const auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(value.data(), static_cast<int32_t>(value.size())));
-            std::unique_ptr<icu::RegexMatcher> matcher{s.regex->matcher(text, status)};
-            const bool found = U_SUCCESS(status) && matcher->find(status) && U_SUCCESS(status);
+            auto& matcher = m_matchers.local();
+            if (matcher == nullptr) {
+                matcher.reset(s.regex->matcher(status));
+            }
+            // reset() keeps a reference to text, which outlives the find below.
+            const bool found = U_SUCCESS(status) && matcher != nullptr && matcher->reset(text).find(status) &&
+                               U_SUCCESS(status);
             return s.test == Test::matches ? !found : found;
         }
         case Test::in_list:

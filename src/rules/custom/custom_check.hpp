@@ -12,11 +12,13 @@
 #include <string_view>
 #include <vector>
 
+#include <tbb/enumerable_thread_specific.h>
 #include <unicode/uversion.h>
 
 #include "marcaudit/rules/rule.hpp"
 
 U_NAMESPACE_BEGIN
+class RegexMatcher;
 class RegexPattern;
 U_NAMESPACE_END
 
@@ -90,6 +92,7 @@ void add_checks(Registry& registry, const std::vector<CheckSpec>& checks);
 class CustomCheck final : public RecordRule {
 public:
     CustomCheck(const RuleInfo& info, std::shared_ptr<const CheckSpec> spec);
+    ~CustomCheck() override;
     [[nodiscard]] RuleScope scope() const override { return {all_kinds, true, {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 
@@ -100,6 +103,8 @@ private:
                       FindingSink& sink) const;
 
     std::shared_ptr<const CheckSpec> m_spec;
+    /// A regex matcher per worker thread, reset for each value: no allocation per value.
+    mutable tbb::enumerable_thread_specific<std::unique_ptr<icu::RegexMatcher>> m_matchers;
 };
 
 } // namespace marcaudit::rules::custom
