@@ -105,6 +105,12 @@ public:
                 m_done = true;
                 return std::nullopt;
             }
+            if (m_chunk.at_end && consumed > 0) {
+                // Bytes went by that hold no record and no finding (a long comment or run of
+                // markup filled the batch's byte limit): cut on from where they end. Found
+                // by tests/fuzz/fuzz_marcxml, where this was taken for a stall.
+                continue;
+            }
             if (m_chunk.at_end) {
                 // Cannot happen: every cut either consumes bytes or asks for more. Guard
                 // against a silent endless loop all the same.

@@ -177,11 +177,35 @@ Marc8Decoder::Problem Marc8Decoder::decode_field(std::string_view data, bool con
     Problem problem{0, 0};
     std::size_t bad = 0;
     auto run = [&](std::string_view piece, std::size_t base) {
-        const std::size_t n = decode_run(piece, out, bad);
+        // YAZ (5.34) reads past its input when an escape sequence is followed by combining
+        // marks (0xE0-0xFE) that end the subfield: "\x1Bs\xE1" crashes it (found by
+        // tests/fuzz/fuzz_marc8). MARC-8 puts a mark before its letter, so marks ending a
+        // subfield have no letter to go on: each becomes U+FFFD and counts as a problem, and
+        // YAZ never sees them.
+        std::size_t dangling = 0;
+        if (piece.find('\x1B') != std::string_view::npos) {
+            while (dangling < piece.size()) {
+                const auto c = static_cast<unsigned char>(piece[piece.size() - 1 - dangling]);
+                if (c < 0xE0 || c > 0xFE) {
+                    break;
+                }
+                ++dangling;
+            }
+        }
+        const std::size_t n = decode_run(piece.substr(0, piece.size() - dangling), out, bad);
         if (n > 0 && problem.count == 0) {
             problem.offset = base + bad;
         }
         problem.count += n;
+        if (dangling > 0) {
+            if (problem.count == 0) {
+                problem.offset = base + piece.size() - dangling;
+            }
+            problem.count += dangling;
+            for (std::size_t i = 0; i < dangling; ++i) {
+                out.append(k_replacement);
+            }
+        }
     };
     if (control_field) {
         run(data, 0);

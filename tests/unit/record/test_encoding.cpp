@@ -63,5 +63,25 @@ TEST(Marc8Test, BrokenSequencesBecomeReplacementCharactersAndAreCounted) {
     EXPECT_TRUE(out.starts_with("ab"));
 }
 
+TEST(Marc8Test, CombiningMarksEndingASubfieldAfterAnEscapeAreReplacedNotPassedToYaz) {
+    // Found by tests/fuzz/fuzz_marc8: YAZ read past its input on these (a crash).
+    Marc8Decoder decoder;
+    std::string out;
+    auto problem = decoder.decode_field("10\x1F" "aAb\x1Bs\xE1", false, out);
+    EXPECT_EQ(out, "10\x1F" "aAb\xEF\xBF\xBD");
+    EXPECT_EQ(problem.count, 1U);
+    EXPECT_EQ(problem.offset, 8U);  // the grave accent (0xE1) with no letter after it
+    out.clear();
+    problem = decoder.decode_field("\x1B(B\xE1\xE2", true, out);
+    EXPECT_EQ(out, "\xEF\xBF\xBD\xEF\xBF\xBD");
+    EXPECT_EQ(problem.count, 2U);
+    EXPECT_EQ(problem.offset, 3U);
+    // A mark before its letter, after an escape, still decodes (e, then U+0300).
+    out.clear();
+    problem = decoder.decode_field("\x1Bs\xE1" "e", true, out);
+    EXPECT_EQ(out, "e\xCC\x80");  // decomposed, as YAZ writes it
+    EXPECT_EQ(problem.count, 0U);
+}
+
 } // namespace
 } // namespace marcaudit::record

@@ -49,6 +49,19 @@ TEST(RegressionTest, MarcxmlRecordWithoutLeaderIsReportedNotCrashed) {
     EXPECT_NE(r.findings.at(0).message.find("no <leader>"), std::string::npos);
 }
 
+TEST(RegressionTest, MarcxmlMarkupLongerThanABatchBeforeTheRecordsIsSkippedNotAStall) {
+    // Found by tests/fuzz/fuzz_marcxml: bytes holding no record and no finding that filled a
+    // batch's byte limit (2 MiB) were taken for a reader that stopped, and the run ended with
+    // an internal error. Here a 3 MiB comment stands before the records.
+    auto xml = read_file(k_xml);
+    const auto collection = xml.find("<collection");
+    ASSERT_NE(collection, std::string::npos);
+    xml.insert(collection, "<!-- " + std::string(3U << 20U, 'x') + " -->\n");
+    const auto r = audit({write_temp("longcomment.xml", xml).string()});
+    EXPECT_EQ(r.records.read, 10U);
+    EXPECT_EQ(r.records.audited, 10U);
+}
+
 TEST(RegressionTest, MarcxmlRecordWithoutEndTagDoesNotSwallowTheNext) {
     auto xml = read_file(k_xml);
     const auto first_end = xml.find("</record>");
