@@ -125,6 +125,34 @@ bool needs_decoding(std::string_view s) noexcept {
 namespace {
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 
+/// The length of the MARC-8 escape sequence `s` starts with, or 0 when MARC 21 does not
+/// define it (MARC 21 Specifications, Character Sets, Part 2: MARC-8 environment).
+/// Technique 1: ESC g, b, p or s (Greek symbols, subscripts, superscripts, ASCII).
+/// Technique 2: ESC, an intermediate ( , for G0 or ) - for G1, and a final: B (ASCII),
+/// 2 (Hebrew), 3 and 4 (Arabic), N and Q (Cyrillic), S (Greek), or !E (ANSEL); and for
+/// the multibyte East Asian set, ESC $ 1, or ESC $ with , ) or - and then 1.
+std::size_t marc8_escape_length(std::string_view s) noexcept {
+    if (s.size() < 2 || s[0] != '\x1B') {
+        return 0;
+    }
+    if (std::string_view{"gbps"}.find(s[1]) != std::string_view::npos) {
+        return 2;
+    }
+    if (s[1] == '$') {
+        if (s.size() >= 3 && s[2] == '1') {
+            return 3;
+        }
+        return s.size() >= 4 && std::string_view{",)-"}.find(s[2]) != std::string_view::npos && s[3] == '1' ? 4 : 0;
+    }
+    if (std::string_view{"(,)-"}.find(s[1]) == std::string_view::npos || s.size() < 3) {
+        return 0;
+    }
+    if (std::string_view{"B234NQS"}.find(s[2]) != std::string_view::npos) {
+        return 3;
+    }
+    return s.size() >= 4 && s[2] == '!' && s[3] == 'E' ? 4 : 0;
+}
+
 yaz_iconv_t handle(void* cd) { return static_cast<yaz_iconv_t>(cd); }
 } // namespace
 
@@ -176,12 +204,21 @@ Marc8Decoder::Problem Marc8Decoder::decode_field(std::string_view data, bool con
 
     Problem problem{0, 0};
     std::size_t bad = 0;
-    auto run = [&](std::string_view piece, std::size_t base) {
-        // YAZ (5.34) reads past its input when an escape sequence is followed by combining
-        // marks (0xE0-0xFE) that end the subfield: "\x1Bs\xE1" crashes it (found by
-        // tests/fuzz/fuzz_marc8). MARC-8 puts a mark before its letter, so marks ending a
-        // subfield have no letter to go on: each becomes U+FFFD and counts as a problem, and
-        // YAZ never sees them.
+    // YAZ (5.34) crashes on some byte strings MARC-8 does not allow (found by
+    // tests/fuzz/fuzz_marc8), so it is given only what MARC 21 defines:
+    // - an escape sequence MARC 21 does not define ("\x1B2N", "\x1BEa") is not passed on:
+    //   its ESC becomes U+FFFD and counts as a problem, and the bytes after it are read as
+    //   text in the current set;
+    // - combining marks (0xE0-0xFE) after an escape that end a subfield, or stand before an
+    //   undefined escape ("\x1Bs\xE1"), have no letter to go on (MARC-8 puts a mark before
+    //   its letter): each becomes U+FFFD.
+    auto note = [&](std::size_t offset, std::size_t count) {
+        if (count > 0 && problem.count == 0) {
+            problem.offset = offset;
+        }
+        problem.count += count;
+    };
+    auto decode_text = [&](std::string_view piece, std::size_t base) {
         std::size_t dangling = 0;
         if (piece.find('\x1B') != std::string_view::npos) {
             while (dangling < piece.size()) {
@@ -193,19 +230,24 @@ Marc8Decoder::Problem Marc8Decoder::decode_field(std::string_view data, bool con
             }
         }
         const std::size_t n = decode_run(piece.substr(0, piece.size() - dangling), out, bad);
-        if (n > 0 && problem.count == 0) {
-            problem.offset = base + bad;
+        note(base + bad, n);
+        note(base + piece.size() - dangling, dangling);
+        for (std::size_t i = 0; i < dangling; ++i) {
+            out.append(k_replacement);
         }
-        problem.count += n;
-        if (dangling > 0) {
-            if (problem.count == 0) {
-                problem.offset = base + piece.size() - dangling;
+    };
+    auto run = [&](std::string_view piece, std::size_t base) {
+        std::size_t from = 0;
+        for (auto esc = piece.find('\x1B'); esc != std::string_view::npos; esc = piece.find('\x1B', esc + 1)) {
+            if (marc8_escape_length(piece.substr(esc)) > 0) {
+                continue;
             }
-            problem.count += dangling;
-            for (std::size_t i = 0; i < dangling; ++i) {
-                out.append(k_replacement);
-            }
+            decode_text(piece.substr(from, esc - from), base + from);
+            out.append(k_replacement);
+            note(base + esc, 1);
+            from = esc + 1;
         }
+        decode_text(piece.substr(from), base + from);
     };
     if (control_field) {
         run(data, 0);

@@ -76,6 +76,17 @@ TEST(Marc8Test, CombiningMarksEndingASubfieldAfterAnEscapeAreReplacedNotPassedTo
     EXPECT_EQ(out, "\xEF\xBF\xBD\xEF\xBF\xBD");
     EXPECT_EQ(problem.count, 2U);
     EXPECT_EQ(problem.offset, 3U);
+    // An escape MARC 21 does not define: its ESC is replaced, the rest read as text.
+    out.clear();
+    problem = decoder.decode_field("ab\x1B" "2N", true, out);
+    EXPECT_EQ(out, "ab\xEF\xBF\xBD" "2N");
+    EXPECT_EQ(problem.count, 1U);
+    EXPECT_EQ(problem.offset, 2U);
+    // Defined ones still switch sets: Basic Hebrew as G0 (ESC ( 2), alef is 0x60.
+    out.clear();
+    problem = decoder.decode_field("\x1B(2`\x1B(B", true, out);
+    EXPECT_EQ(out, "\xD7\x90");
+    EXPECT_EQ(problem.count, 0U);
     // A mark before its letter, after an escape, still decodes (e, then U+0300).
     out.clear();
     problem = decoder.decode_field("\x1Bs\xE1" "e", true, out);
