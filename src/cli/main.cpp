@@ -20,6 +20,7 @@
 #include <tbb/task_group.h>
 
 #include "marcaudit/engine/audit.hpp"
+#include "marcaudit/findings/finding_log.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
@@ -520,6 +521,9 @@ int main(int argc, char** argv) {
     } catch (const marcaudit::io::InputError& e) {
         std::cerr << "marcaudit: " << e.what() << '\n';
         return input_error;
+    } catch (const marcaudit::FindingLogError& e) {
+        std::cerr << "marcaudit: " << e.what() << '\n';
+        return usage_error;  // output that cannot be written (docs/exit-codes.md)
     } catch (const marcaudit::scoring::BaselineError& e) {
         std::cerr << "marcaudit: " << e.what() << '\n';
         return input_error;

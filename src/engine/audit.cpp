@@ -187,8 +187,12 @@ public:
             r.severity_by_rule.emplace(std::string{f.rule_id}, f.severity);
             rule.findings = &r.counts_by_rule.emplace(std::string{f.rule_id}, 0).first->second;
             rule.records = &r.records_by_rule.emplace(std::string{f.rule_id}, 0).first->second;
+            rule.examples = &r.examples_by_rule.emplace(std::string{f.rule_id}, std::vector<std::size_t>{}).first->second;
         }
         ++*rule.findings;
+        if (rule.examples->size() < AuditResult::examples_per_rule) {
+            rule.examples->push_back(r.findings.size());
+        }
         if (f.record_number != 0) {
             // A rule's findings come record by record, in order: a record is new for the rule
             // when it differs from the last record the rule reported on.
@@ -216,6 +220,7 @@ private:
         const rules::RuleSettings* settings = nullptr;  ///< null: not in the profile (kept as is)
         std::uint64_t* findings = nullptr;  ///< counters in the result, set on the first kept finding
         std::uint64_t* records = nullptr;
+        std::vector<std::size_t>* examples = nullptr;
         RecordKey last_record{0, 0};
         int in_record = 0;  ///< findings in last_record
     };
@@ -233,7 +238,7 @@ private:
                 return p;
             }
         }
-        m_rules.push_back(PerRule{id, profile.settings(id), nullptr, nullptr, {0, 0}, 0});
+        m_rules.push_back(PerRule{id, profile.settings(id), nullptr, nullptr, nullptr, {0, 0}, 0});
         return m_rules.back();
     }
 
@@ -405,6 +410,7 @@ std::uint64_t AuditResult::records_with_findings() const noexcept {
 AuditResult run_audit(const AuditOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     AuditResult result;
+    result.findings = FindingLog{options.findings_memory};
     // The profile's registry holds its custom checks beside the built-in rules.
     const rules::Registry& registry = options.registry != nullptr  ? *options.registry
                                       : options.profile != nullptr ? options.profile->registry()

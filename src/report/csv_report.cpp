@@ -78,8 +78,7 @@ void write_findings_csv(const engine::AuditResult& result, std::ostream& out, bo
     head += "rule,severity,file,record,control_number,byte_offset,tag,occurrence,position,message,value,fix\r\n";
     out.write(head.data(), static_cast<std::streamsize>(head.size()));
     // Blocks of findings formatted in parallel, written in order, as the JSON writer does.
-    detail::write_in_blocks(out, result.findings.size(), 400, [&](std::size_t i, std::string& buf) {
-        const Finding& f = result.findings[i];
+    detail::write_findings_in_blocks(out, result.findings, 400, [&](std::size_t, const Finding& f, std::string& buf) {
         cell(buf, f.rule_id);
         cell(buf, to_string(f.severity));
         cell(buf, f.source_index < names.size() ? std::string_view{names[f.source_index]} : std::string_view{});

@@ -1,15 +1,36 @@
 #pragma once
 
 /// @file
-/// How the human-readable reports (text, HTML) write numbers.
+/// How the human-readable reports (text, HTML, JUnit) write numbers, and the example
+/// findings they show.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "marcaudit/engine/audit.hpp"
+
 namespace marcaudit::report::detail {
+
+/// Copies of the first `n` findings of each rule (at most AuditResult::examples_per_rule),
+/// by rule id. Reads only the blocks of the finding log that hold one, each once.
+[[nodiscard]] inline std::map<std::string_view, std::vector<Finding>> examples_by_rule(
+    const engine::AuditResult& result, std::size_t n) {
+    std::vector<std::size_t> wanted;
+    for (const auto& [id, indexes] : result.examples_by_rule) {
+        wanted.insert(wanted.end(), indexes.begin(), indexes.begin() + static_cast<std::ptrdiff_t>(std::min(n, indexes.size())));
+    }
+    std::sort(wanted.begin(), wanted.end());
+    std::map<std::string_view, std::vector<Finding>> out;
+    result.findings.visit(wanted, [&](std::size_t, const Finding& f) { out[f.rule_id].push_back(f); });
+    return out;
+}
 
 /// `n` with thousands separators: "1,234,567".
 [[nodiscard]] inline std::string grouped(std::uint64_t n) {

@@ -304,8 +304,7 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
     if (result.baseline != nullptr) {
         const auto& b = *result.baseline;
         json added = json::array();
-        for (const auto i : b.added) {
-            const auto& f = result.findings[i];
+        result.findings.visit(b.added, [&](std::size_t, const Finding& f) {
             added.push_back(json{{"rule", f.rule_id},
                                  {"severity", to_string(f.severity)},
                                  {"file", file_of(f.source_index)},
@@ -313,7 +312,7 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
                                  {"control_number", f.control_number},
                                  {"tag", f.tag},
                                  {"message", f.message}});
-        }
+        });
         json resolved = json::array();
         for (const auto& f : b.resolved) {
             resolved.push_back(json{{"rule", f.rule},
@@ -379,8 +378,7 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
     buf += ",\n  \"findings\": [";
     // Formatting millions of findings is the bulk of the work: in parallel blocks.
     flush(true);
-    detail::write_in_blocks(out, result.findings.size(), 700, [&](std::size_t i, std::string& text) {
-        const Finding& f = result.findings[i];
+    detail::write_findings_in_blocks(out, result.findings, 700, [&](std::size_t i, const Finding& f, std::string& text) {
         text += i == 0 ? "\n    {\n" : ",\n    {\n";
         detail::member(text, "rule", f.rule_id);
         detail::member(text, "severity", to_string(f.severity));

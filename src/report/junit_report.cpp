@@ -13,6 +13,7 @@
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
 #include "marcaudit/scoring/gates.hpp"
+#include "report/format.hpp"
 #include "report/xml.hpp"
 
 namespace marcaudit::report {
@@ -36,6 +37,7 @@ void write_junit(const engine::AuditResult& result, const rules::Profile& profil
         std::string failure;  ///< empty when it passed
         std::string details;
     };
+    auto examples = detail::examples_by_rule(result, k_listed);
     std::vector<Case> cases;
     for (const auto& entry : profile.registry().entries()) {
         const std::string id{entry.info.id};
@@ -49,21 +51,16 @@ void write_junit(const engine::AuditResult& result, const rules::Profile& profil
             c.failure = s->max_findings >= 0
                             ? fmt::format("{} finding(s), more than the rule's limit of {}", count, s->max_findings)
                             : fmt::format("{} finding(s) of severity {}", count, to_string(s->severity));
-            std::size_t listed = 0;
-            for (const auto& f : result.findings) {
-                if (f.rule_id != id) {
-                    continue;
-                }
-                if (listed++ == k_listed) {
-                    c.details += fmt::format("... and {} more (see the JSON report)\n", count - k_listed);
-                    break;
-                }
+            for (const auto& f : examples[id]) {
                 const auto file = f.source_index < result.sources.size()
                                       ? io::display_name(result.sources[f.source_index].info.name)
                                       : std::string{};
                 c.details += fmt::format("{} record {}{}{}: {}\n", file, f.record_number,
                                          f.control_number.empty() ? "" : fmt::format(" (001 {})", trim_blanks(f.control_number)),
                                          f.tag.empty() ? "" : fmt::format(", {}", f.tag), f.message);
+            }
+            if (count > k_listed) {
+                c.details += fmt::format("... and {} more (see the JSON report)\n", count - k_listed);
             }
         }
         cases.push_back(std::move(c));

@@ -160,10 +160,7 @@ void write_baseline(const engine::AuditResult& result, std::ostream& out) {
     const auto& b = *result.baseline;
     out << fmt::format("\nSince the baseline ({}, {} findings): {} new, {} resolved (matched by 001, rule and field)\n",
                        b.previous, grouped(b.previous_findings), grouped(b.added.size()), grouped(b.resolved.size()));
-    std::map<std::string, std::uint64_t> added;
-    for (const auto i : b.added) {
-        ++added[std::string{result.findings[i].rule_id}];
-    }
+    const auto& added = b.added_by_rule;
     std::map<std::string, std::uint64_t> resolved;
     for (const auto& f : b.resolved) {
         ++resolved[f.rule];
@@ -396,17 +393,10 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
         out << "\nRecords to fix, by problem (first " << k_examples_per_rule
             << " of each; every finding is in the JSON report):\n";
         // The first findings of each rule, gathered in one pass over all findings.
-        std::map<std::string_view, std::vector<const Finding*>> examples;
-        for (const auto& f : result.findings) {
-            auto& list = examples[f.rule_id];
-            if (list.size() < k_examples_per_rule) {
-                list.push_back(&f);
-            }
-        }
+        auto examples = detail::examples_by_rule(result, k_examples_per_rule);
         for (const auto& [id, n] : rules_by_count) {
             out << fmt::format("\n  {} ({}):\n", id, grouped(n));
-            for (const Finding* example : examples[id]) {
-                const Finding& f = *example;
+            for (const Finding& f : examples[id]) {
                 const std::string where =
                     f.record_number == 0
                         ? fmt::format("{} (outside any record, byte {})", file_of(f.source_index), f.byte_offset)

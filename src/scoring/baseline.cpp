@@ -81,6 +81,8 @@ BaselineDiff compare_with_baseline(const engine::AuditResult& result, const std:
             it->second.pop_front();
         } else {
             diff.added.push_back(index);
+            ++diff.added_by_rule[std::string{f.rule_id}];
+            ++diff.added_by_severity[static_cast<int>(f.severity)];
         }
         ++index;
     }

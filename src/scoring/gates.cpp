@@ -29,8 +29,8 @@ GateOutcome evaluate_gates(const engine::AuditResult& result, const rules::Profi
         const auto floor = *options.fail_on;
         if (options.only_new && baseline != nullptr) {
             std::uint64_t added = 0;
-            for (const auto i : baseline->added) {
-                added += at_least(result.findings[i].severity, floor) ? 1 : 0;
+            for (int severity = 0; severity < 3; ++severity) {
+                added += at_least(static_cast<Severity>(severity), floor) ? baseline->added_by_severity[severity] : 0;
             }
             if (added > 0) {
                 fail(fmt::format("{} new finding(s) of severity {} or worse since {}", added, to_string(floor),
@@ -76,8 +76,7 @@ bool rule_fails(const engine::AuditResult& result, const rules::Profile& profile
         return false;
     }
     if (options.only_new && baseline != nullptr) {
-        return std::any_of(baseline->added.begin(), baseline->added.end(),
-                           [&](std::size_t i) { return result.findings[i].rule_id == rule; });
+        return baseline->added_by_rule.contains(rule);
     }
     return true;
 }

@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,6 +12,7 @@
 
 #include "marcaudit/engine/pipeline.hpp"
 #include "marcaudit/findings/finding.hpp"
+#include "marcaudit/findings/finding_log.hpp"
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
 #include "marcaudit/scoring/baseline.hpp"
@@ -49,6 +49,9 @@ struct AuditOptions {
     /// batch's headings must collocate with, and their records the ones a load must not
     /// duplicate.
     std::vector<std::string> catalog;
+    /// Memory for the findings before they go to a temporary file (FindingLog); no effect
+    /// on results.
+    std::size_t findings_memory = FindingLog::default_memory_limit;
 };
 
 /// Records read, audited and rejected. `read == audited + rejected` always.
@@ -100,11 +103,17 @@ struct AuditResult {
     std::vector<SourceSummary> sources;  ///< the batch's inputs, then authority and catalog files
     RecordCounts records;                ///< of the batch's inputs (the audited records)
     std::vector<Rejection> rejections;
-    std::deque<Finding> findings;  ///< a deque: grows without moving what it holds
+    /// Compact, and past FindingLog's memory limit in a temporary file: read in order.
+    FindingLog findings;
     std::map<std::string, std::uint64_t, std::less<>> counts_by_rule;   ///< occurrences
     std::map<std::string, std::uint64_t, std::less<>> records_by_rule;  ///< records with >= 1
     std::vector<RecordTally> record_tallies;  ///< records with findings, in input order
     std::map<std::string, Severity, std::less<>> severity_by_rule;  ///< as the profile set it
+    /// Where each rule's first `examples_per_rule` findings are in `findings` (ascending),
+    /// for the reports that show examples: read with `findings.visit()`, without a pass
+    /// over every finding.
+    std::map<std::string, std::vector<std::size_t>, std::less<>> examples_by_rule;
+    static constexpr std::size_t examples_per_rule = 50;
     std::string profile_name;
     std::uint64_t counts_by_severity[3] = {0, 0, 0};  ///< indexed by Severity
     std::uint64_t bytes_read = 0;

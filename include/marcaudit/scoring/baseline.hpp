@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ struct BaselineFinding {
 struct BaselineDiff {
     std::string previous;                   ///< the baseline file, as given
     std::vector<std::size_t> added;         ///< indexes into AuditResult::findings, in order
+    std::map<std::string, std::uint64_t, std::less<>> added_by_rule;  ///< new findings per rule
+    std::uint64_t added_by_severity[3] = {0, 0, 0};                   ///< indexed by Severity
     std::vector<BaselineFinding> resolved;  ///< in the earlier report's order
     std::uint64_t previous_findings = 0;
 };

@@ -112,7 +112,7 @@ TEST(MalformedTest, XmlWithBadRecordNamesLineAndKeepsOtherRecords) {
     EXPECT_EQ(r.records.read, 3U);
     EXPECT_EQ(r.records.audited, 3U);
     ASSERT_EQ(count_rule(r, rules::id::xml_invalid), 1U);
-    const auto& f = *std::find_if(r.findings.begin(), r.findings.end(),
+    const Finding f = *std::find_if(r.findings.begin(), r.findings.end(),
                                   [](const Finding& x) { return x.rule_id == rules::id::xml_invalid; });
     EXPECT_EQ(f.record_number, 2U);
     EXPECT_NE(f.message.find("line 72"), std::string::npos) << f.message;
