@@ -125,32 +125,65 @@ bool needs_decoding(std::string_view s) noexcept {
 namespace {
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 
+/// The graphic sets in force: G0 for bytes below 0x80, G1 for those above, each named by
+/// its final character (B ASCII, E ANSEL, 2 Hebrew, N Cyrillic...).
+struct Marc8Sets {
+    char g0 = 'B';
+    char g1 = 'E';
+};
+
 /// The length of the MARC-8 escape sequence `s` starts with, or 0 when MARC 21 does not
-/// define it (MARC 21 Specifications, Character Sets, Part 2: MARC-8 environment).
-/// Technique 1: ESC g, b, p or s (Greek symbols, subscripts, superscripts, ASCII).
+/// define it (MARC 21 Specifications, Character Sets, Part 2: MARC-8 environment); a
+/// defined one is applied to `sets`.
+/// Technique 1: ESC g, b, p or s (Greek symbols, subscripts, superscripts, ASCII) as G0.
 /// Technique 2: ESC, an intermediate ( , for G0 or ) - for G1, and a final: B (ASCII),
 /// 2 (Hebrew), 3 and 4 (Arabic), N and Q (Cyrillic), S (Greek), or !E (ANSEL); and for
 /// the multibyte East Asian set, ESC $ 1, or ESC $ with , ) or - and then 1.
-std::size_t marc8_escape_length(std::string_view s) noexcept {
+std::size_t apply_marc8_escape(std::string_view s, Marc8Sets& sets) noexcept {
     if (s.size() < 2 || s[0] != '\x1B') {
         return 0;
     }
     if (std::string_view{"gbps"}.find(s[1]) != std::string_view::npos) {
+        sets.g0 = s[1];
         return 2;
     }
+    auto designate = [&](char intermediate, char final_char, std::size_t length) {
+        (intermediate == '(' || intermediate == ',' ? sets.g0 : sets.g1) = final_char;
+        return length;
+    };
     if (s[1] == '$') {
         if (s.size() >= 3 && s[2] == '1') {
-            return 3;
+            return designate('(', '1', 3);
         }
-        return s.size() >= 4 && std::string_view{",)-"}.find(s[2]) != std::string_view::npos && s[3] == '1' ? 4 : 0;
+        if (s.size() >= 4 && std::string_view{",)-"}.find(s[2]) != std::string_view::npos && s[3] == '1') {
+            return designate(s[2], '1', 4);
+        }
+        return 0;
     }
     if (std::string_view{"(,)-"}.find(s[1]) == std::string_view::npos || s.size() < 3) {
         return 0;
     }
     if (std::string_view{"B234NQS"}.find(s[2]) != std::string_view::npos) {
-        return 3;
+        return designate(s[1], s[2], 3);
     }
-    return s.size() >= 4 && s[2] == '!' && s[3] == 'E' ? 4 : 0;
+    return s.size() >= 4 && s[2] == '!' && s[3] == 'E' ? designate(s[1], 'E', 4) : 0;
+}
+
+/// True when `byte`, in the set that `sets` give it, is one of the combining characters
+/// YAZ's tables hold: ANSEL's diacritics (0xE0-0xFE), Hebrew points (0x40-0x4E), Arabic
+/// harakat (0x6B-0x72; extended: 0x7D-0x7E) and Greek accents (0x21-0x27), each at the
+/// same place in G1 (+0x80). Found by decoding every byte of every set.
+bool is_marc8_combining(unsigned char byte, const Marc8Sets& sets) noexcept {
+    const char set = byte < 0x80 ? sets.g0 : sets.g1;
+    const unsigned code = byte & 0x7FU;
+    switch (set) {
+        case 'E': return code >= 0x60 && code <= 0x7E;
+        case '2': return code >= 0x40 && code <= 0x4E;
+        case '3': return code >= 0x6B && code <= 0x72;
+        case '4': return code >= 0x7D && code <= 0x7E;
+        case 'S': return code >= 0x21 && code <= 0x27;
+        default: return false;
+    }
 }
 
 yaz_iconv_t handle(void* cd) { return static_cast<yaz_iconv_t>(cd); }
@@ -204,14 +237,16 @@ Marc8Decoder::Problem Marc8Decoder::decode_field(std::string_view data, bool con
 
     Problem problem{0, 0};
     std::size_t bad = 0;
-    // YAZ (5.34) crashes on some byte strings MARC-8 does not allow (found by
-    // tests/fuzz/fuzz_marc8), so it is given only what MARC 21 defines:
-    // - an escape sequence MARC 21 does not define ("\x1B2N", "\x1BEa") is not passed on:
-    //   its ESC becomes U+FFFD and counts as a problem, and the bytes after it are read as
-    //   text in the current set;
-    // - combining marks (0xE0-0xFE) after an escape that end a subfield, or stand before an
-    //   undefined escape ("\x1Bs\xE1"), have no letter to go on (MARC-8 puts a mark before
-    //   its letter): each becomes U+FFFD.
+    // YAZ (5.34) reads past its input on some byte strings (found by tests/fuzz/fuzz_marc8):
+    // when a run of text it is given ends in a combining character (it keeps the mark for
+    // the letter to come, and the next run starts from that stale state), and on escape
+    // sequences MARC-8 does not have ("\x1B2N"). So it is given neither:
+    // - an escape sequence MARC 21 does not define: its ESC becomes U+FFFD and counts as a
+    //   problem, and the bytes after it are read as text in the sets in force;
+    // - combining characters that end a subfield, or stand before such an escape, have no
+    //   letter to go on (MARC-8 puts a mark before its letter): each becomes U+FFFD.
+    // The sets in force are followed here as YAZ follows them, from the field's start.
+    Marc8Sets sets;
     auto note = [&](std::size_t offset, std::size_t count) {
         if (count > 0 && problem.count == 0) {
             problem.offset = offset;
@@ -220,14 +255,9 @@ Marc8Decoder::Problem Marc8Decoder::decode_field(std::string_view data, bool con
     };
     auto decode_text = [&](std::string_view piece, std::size_t base) {
         std::size_t dangling = 0;
-        if (piece.find('\x1B') != std::string_view::npos) {
-            while (dangling < piece.size()) {
-                const auto c = static_cast<unsigned char>(piece[piece.size() - 1 - dangling]);
-                if (c < 0xE0 || c > 0xFE) {
-                    break;
-                }
-                ++dangling;
-            }
+        while (dangling < piece.size() &&
+               is_marc8_combining(static_cast<unsigned char>(piece[piece.size() - 1 - dangling]), sets)) {
+            ++dangling;
         }
         const std::size_t n = decode_run(piece.substr(0, piece.size() - dangling), out, bad);
         note(base + bad, n);
@@ -238,14 +268,16 @@ Marc8Decoder::Problem Marc8Decoder::decode_field(std::string_view data, bool con
     };
     auto run = [&](std::string_view piece, std::size_t base) {
         std::size_t from = 0;
-        for (auto esc = piece.find('\x1B'); esc != std::string_view::npos; esc = piece.find('\x1B', esc + 1)) {
-            if (marc8_escape_length(piece.substr(esc)) > 0) {
+        for (auto esc = piece.find('\x1B'); esc != std::string_view::npos; esc = piece.find('\x1B', esc)) {
+            const std::size_t length = apply_marc8_escape(piece.substr(esc), sets);
+            if (length > 0) {
+                esc += length;
                 continue;
             }
-            decode_text(piece.substr(from, esc - from), base + from);
+            decode_text(piece.substr(from, esc - from), base + from);  // sets unchanged
             out.append(k_replacement);
             note(base + esc, 1);
-            from = esc + 1;
+            from = ++esc;
         }
         decode_text(piece.substr(from), base + from);
     };
