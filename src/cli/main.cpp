@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <tbb/task_group.h>
 
+#include "detail/tsan.hpp"
 #include "marcaudit/engine/audit.hpp"
 #include "marcaudit/findings/finding_log.hpp"
 #include "marcaudit/io/input.hpp"
@@ -53,7 +54,8 @@ Commands:
 
 Input: ISO 2709 (.mrc .marc .dat .usmarc), MARCXML and MarcEdit mnemonic text
 (.mrk), plain or gzip-compressed, in MARC-8 or UTF-8. The format is detected
-from the content, not the file name. A directory is read recursively; - reads
+from the content, not the file name. A directory is read recursively (a file
+in it that cannot be read is reported, and the others are audited); - reads
 standard input.
 
 Run 'marcaudit <command> --help' for the options of a command.
@@ -327,33 +329,54 @@ int cmd_audit(const std::vector<std::string>& args) {
     const fs::path dir{report_dir};
     auto json = [&](std::ostream& o) { marcaudit::report::write_json(result, o); };
     tbb::task_group writers;
+    // The writers read the result side by side. Each task captures only the list of
+    // writers and its place in it, read with read_from_tbb; the writers are all listed
+    // before any runs (detail/tsan.hpp: TBB's hand-offs made visible to ThreadSanitizer).
+    std::vector<std::function<void()>> jobs;
+    auto run_writer = [&](std::function<void()> write) { jobs.push_back(std::move(write)); };
     if (!report_dir.empty() && want_text) {
-        writers.run([&] { write_file_atomically(dir / "summary.txt", [&](std::ostream& o) { o << text; }); });
+        run_writer([&] { write_file_atomically(dir / "summary.txt", [&](std::ostream& o) { o << text; }); });
     }
     if (want_json && !report_dir.empty()) {
-        writers.run([&] { write_file_atomically(dir / "report.json", json); });
+        run_writer([&] { write_file_atomically(dir / "report.json", json); });
     }
     if (want_json && !output.empty() && output != "-") {
-        writers.run([&] { write_file_atomically(output, json); });
+        run_writer([&] { write_file_atomically(output, json); });
     }
     if (want_csv) {
-        writers.run([&] {
+        run_writer([&] {
             write_file_atomically(dir / "findings.csv", [&](std::ostream& o) { marcaudit::report::write_findings_csv(result, o, bom); });
         });
-        writers.run([&] {
+        run_writer([&] {
             write_file_atomically(dir / "records.csv", [&](std::ostream& o) { marcaudit::report::write_records_csv(result, o, bom); });
             write_file_atomically(dir / "headings.csv", [&](std::ostream& o) { marcaudit::report::write_headings_csv(result, o, bom); });
         });
     }
     if (want_html) {
-        writers.run([&] { write_file_atomically(dir / "report.html", [&](std::ostream& o) { marcaudit::report::write_html(result, o); }); });
+        run_writer([&] { write_file_atomically(dir / "report.html", [&](std::ostream& o) { marcaudit::report::write_html(result, o); }); });
     }
     if (want_junit) {
-        writers.run([&] {
+        run_writer([&] {
             write_file_atomically(dir / "junit.xml", [&](std::ostream& o) { marcaudit::report::write_junit(result, profile, gates, o); });
         });
     }
+    struct WriterSync {
+        std::vector<std::function<void()>>* jobs;
+        char start = 0;
+        char done = 0;
+    } sync{&jobs};
+    WriterSync* const shared = &sync;
+    marcaudit::detail::happens_before(&sync.start);
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        writers.run([shared, i] {
+            WriterSync& s = *marcaudit::detail::read_from_tbb(shared);
+            marcaudit::detail::happens_after(&s.start);
+            (*s.jobs)[marcaudit::detail::read_from_tbb(i)]();
+            marcaudit::detail::happens_before(&s.done);
+        });
+    }
     writers.wait();  // rethrows the first writer's error (exit 2)
+    marcaudit::detail::happens_after(&sync.done);
     if (want_text) {
         std::cout << text;
     }

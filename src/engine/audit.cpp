@@ -15,10 +15,12 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include "detail/tsan.hpp"
 #include "engine/detail.hpp"
 #include "engine/rule_set.hpp"
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/headings/authority_index.hpp"
+#include "marcaudit/headings/naco.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/io/splitter.hpp"
@@ -28,18 +30,44 @@
 
 namespace marcaudit::engine {
 
-void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions& options,
-                  const RecordVisitor& visitor, const ResultConsumer& consumer,
-                  std::vector<SourceInfo>& sources) {
-    const unsigned threads = options.threads == 0
-                                 ? static_cast<unsigned>(tbb::info::default_concurrency())
-                                 : options.threads;
-    // A few batches in flight per thread keep every core busy; the bound keeps memory flat.
-    const std::size_t live_batches = std::max(2U, threads * 4U);
+namespace {
 
+/// One slot per live token of the pipeline: a batch and then its result.
+struct Slot {
+    io::Batch batch;
+    BatchResult result;
+};
+
+/// What the pipeline's stages share. The stages capture only a pointer to it, read with
+/// detail::read_from_tbb (see detail/tsan.hpp for the hand-offs annotated here: the set-up
+/// before any stage, each serial stage from one call to the next, each slot from stage to
+/// stage, and every stage before the end).
+struct PipelineState {
+    PipelineState(const std::vector<std::string>& inputs_, const PipelineOptions& options_, const RecordVisitor& visitor_,
+                  const ResultConsumer& consumer_, std::vector<SourceInfo>& sources_, std::size_t live_batches)
+        : inputs(inputs_), options(options_), visitor(visitor_), consumer(consumer_), sources(sources_),
+          slots(live_batches) {}
+
+    const std::vector<std::string>& inputs;
+    const PipelineOptions& options;
+    const RecordVisitor& visitor;
+    const ResultConsumer& consumer;
+    std::vector<SourceInfo>& sources;
     std::size_t next_input = 0;
     std::unique_ptr<io::Splitter> splitter;
-    auto next_batch = [&]() -> std::optional<io::Batch> {
+    // The tokens TBB passes are pointers to slots, so nothing is allocated per batch and
+    // nothing is lost when a stage throws (the slots are freed with the state). Slot i is
+    // taken again by token i + slots.size(), which TBB starts only once token i has left the
+    // last (in-order) stage.
+    std::vector<Slot> slots;
+    std::size_t next_slot = 0;
+    char start = 0;
+    char input_stage = 0;
+    char output_stage = 0;
+    char done = 0;
+
+    /// The next batch of the inputs, opening them one after another; nothing at the end.
+    std::optional<io::Batch> next_batch() {
         for (;;) {
             if (!splitter) {
                 if (next_input >= inputs.size()) {
@@ -57,40 +85,87 @@ void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions&
             }
             splitter.reset();
         }
-    };
+    }
+};
+
+} // namespace
+
+void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions& options,
+                  const RecordVisitor& visitor, const ResultConsumer& consumer,
+                  std::vector<SourceInfo>& sources) {
+    using marcaudit::detail::happens_after;
+    using marcaudit::detail::happens_before;
+    using marcaudit::detail::read_from_tbb;
+    const unsigned threads = options.threads == 0
+                                 ? static_cast<unsigned>(tbb::info::default_concurrency())
+                                 : options.threads;
+    // A few batches in flight per thread keep every core busy; the bound keeps memory flat.
+    const std::size_t live_batches = std::max(2U, threads * 4U);
+    PipelineState state{inputs, options, visitor, consumer, sources, live_batches};
+    PipelineState* const shared = &state;
 
     // Allow more threads than cores when asked (tests of determinism do), without TBB's warning.
     tbb::global_control allow(tbb::global_control::max_allowed_parallelism, threads);
     tbb::task_arena arena(static_cast<int>(threads));
-    arena.execute([&] {
+    happens_before(&state.start);
+    arena.execute([shared, live_batches] {
         tbb::parallel_pipeline(
             live_batches,
-            tbb::make_filter<void, std::shared_ptr<io::Batch>>(
+            tbb::make_filter<void, Slot*>(
                 tbb::filter_mode::serial_in_order,
-                [&](tbb::flow_control& fc) -> std::shared_ptr<io::Batch> {
-                    auto batch = next_batch();
+                [shared](tbb::flow_control& fc) -> Slot* {
+                    PipelineState& st = *read_from_tbb(shared);
+                    happens_after(&st.start);
+                    happens_after(&st.input_stage);
+                    auto batch = st.next_batch();
                     if (!batch) {
+                        happens_before(&st.input_stage);
                         fc.stop();
                         return nullptr;
                     }
-                    return std::make_shared<io::Batch>(std::move(*batch));
+                    Slot* slot = &st.slots[st.next_slot];
+                    st.next_slot = (st.next_slot + 1) % st.slots.size();
+                    happens_after(slot);
+                    slot->batch = std::move(*batch);
+                    happens_before(slot);
+                    happens_before(&st.input_stage);
+                    return slot;
                 }) &
-                tbb::make_filter<std::shared_ptr<io::Batch>, std::shared_ptr<BatchResult>>(
+                tbb::make_filter<Slot*, Slot*>(
                     tbb::filter_mode::parallel,
-                    [&](const std::shared_ptr<io::Batch>& batch) {
-                        auto result = std::make_shared<BatchResult>(detail::process_batch(*batch, visitor));
-                        if (batch->mapped && !batch->records.empty()) {
+                    [shared](Slot* slot) {
+                        PipelineState& st = *read_from_tbb(shared);
+                        happens_after(&st.start);
+                        happens_after(slot);
+                        io::Batch& batch = slot->batch;
+                        slot->result = detail::process_batch(batch, st.visitor);
+                        if (batch.mapped && !batch.records.empty()) {
                             // Done with these bytes: let the kernel drop their pages.
-                            const char* first = batch->records.front().bytes.data();
-                            const auto& last = batch->records.back().bytes;
+                            const char* first = batch.records.front().bytes.data();
+                            const auto& last = batch.records.back().bytes;
                             io::release_pages({first, static_cast<std::size_t>(last.data() + last.size() - first)});
                         }
-                        return result;
+                        batch = io::Batch{};  // the bytes are no longer needed
+                        happens_before(slot);
+                        happens_before(&st.done);
+                        return slot;
                     }) &
-                tbb::make_filter<std::shared_ptr<BatchResult>, void>(
+                tbb::make_filter<Slot*, void>(
                     tbb::filter_mode::serial_in_order,
-                    [&](const std::shared_ptr<BatchResult>& result) { consumer(std::move(*result)); }));
+                    [shared](Slot* slot) {
+                        PipelineState& st = *read_from_tbb(shared);
+                        happens_after(&st.start);
+                        happens_after(&st.output_stage);
+                        happens_after(slot);
+                        st.consumer(std::move(slot->result));
+                        slot->result = BatchResult{};
+                        happens_before(slot);  // to the token that takes the slot next
+                        happens_before(&st.output_stage);
+                        happens_before(&st.done);
+                    }));
     });
+    happens_after(&state.done);
+    happens_after(&state.input_stage);
 }
 
 namespace {
@@ -411,6 +486,7 @@ AuditResult run_audit(const AuditOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     AuditResult result;
     result.findings = FindingLog{options.findings_memory};
+    headings::prepare_unicode();  // before the worker threads: ICU's data, loaded once
     // The profile's registry holds its custom checks beside the built-in rules.
     const rules::Registry& registry = options.registry != nullptr  ? *options.registry
                                       : options.profile != nullptr ? options.profile->registry()
@@ -513,7 +589,8 @@ AuditResult run_audit(const AuditOptions& options) {
         }
     };
 
-    const auto inputs = io::expand_inputs(options.inputs);
+    std::vector<io::SkippedInput> unreadable;
+    const auto inputs = io::expand_inputs(options.inputs, &unreadable);
     progress.set_total(known_size(inputs));
     run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, run_rules, consume, sources);
     progress.finish();
@@ -523,6 +600,34 @@ AuditResult run_audit(const AuditOptions& options) {
             merged->merge(d);
         }
         result.completeness = std::move(merged);
+    }
+
+    // An empty input is no clean batch: most often an export or a download that failed.
+    for (std::uint32_t i = 0; i < sources.size(); ++i) {
+        if (sources[i].format == io::Format::empty) {
+            Finding f;
+            f.rule_id = rules::id::input_empty;
+            f.severity = rules::find_rule(rules::id::input_empty)->severity;
+            f.source_index = i;
+            f.message = fmt::format("{} is empty (0 bytes): there are no records to audit. If it is an export or a "
+                                    "download, it failed: run it again",
+                                    io::display_name(sources[i].name));
+            accounting.keep(std::move(f), profile);
+        }
+    }
+    // Files of an input folder that could not be read: a line in the report each (after
+    // the files read) and a finding that names the file and the reason.
+    for (auto& skipped : unreadable) {
+        const auto index = static_cast<std::uint32_t>(sources.size());
+        sources.push_back(SourceInfo{skipped.name, io::Format::unreadable, false, 0});
+        Finding f;
+        f.rule_id = rules::id::input_unreadable;
+        f.severity = rules::find_rule(rules::id::input_unreadable)->severity;
+        f.source_index = index;
+        f.message = fmt::format("{} cannot be read: {}; none of its records are audited. Fix the link or the "
+                                "permissions, or move the file out of the folder, and audit again",
+                                skipped.name, skipped.reason);
+        accounting.keep(std::move(f), profile);
     }
 
     // Inputs without any batch (empty files) still get their line in the report.

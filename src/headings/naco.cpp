@@ -195,4 +195,12 @@ std::string naco_key(std::span<const record::SubfieldView> subfields, std::strin
     return key;
 }
 
+void prepare_unicode() {
+    UErrorCode status = U_ZERO_ERROR;
+    (void)icu::Normalizer2::getNFCInstance(status);
+    (void)icu::Normalizer2::getNFDInstance(status);
+    (void)icu::Normalizer2::getNFKDInstance(status);
+    (void)naco_normalize("\xC3\x87" "a \xC3\x9F");  // Ça ß: decomposition and full case mapping
+}
+
 } // namespace marcaudit::headings

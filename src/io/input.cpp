@@ -24,6 +24,7 @@ std::string_view to_string(Format format) noexcept {
         case Format::marcxml: return "MARCXML";
         case Format::mnemonic: return "MARC mnemonic";
         case Format::empty: return "empty";
+        case Format::unreadable: return "unreadable";
     }
     return "ISO 2709";
 }
@@ -63,7 +64,36 @@ Format detect_format(std::string_view head) noexcept {
     return Format::iso2709;
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments) {
+namespace {
+
+/// Why the folder entry `entry` cannot be read as a file, or empty when it can.
+std::string unreadable_reason(const fs::directory_entry& entry) {
+    std::error_code ec;
+    const auto link = fs::symlink_status(entry.path(), ec);
+    if (fs::is_symlink(link) && !fs::exists(fs::status(entry.path(), ec))) {
+        return fmt::format("a link to {}, which does not exist", fs::read_symlink(entry.path(), ec).string());
+    }
+    const auto status = fs::status(entry.path(), ec);
+    if (ec) {
+        return ec.message();
+    }
+    if (fs::is_directory(status)) {
+        return ::access(entry.path().c_str(), R_OK | X_OK) != 0
+                   ? fmt::format("a folder that cannot be listed: {}", std::strerror(errno))
+                   : std::string{};
+    }
+    if (!fs::is_regular_file(status)) {
+        return "not a regular file (a named pipe, socket or device)";
+    }
+    if (::access(entry.path().c_str(), R_OK) != 0) {
+        return std::strerror(errno);
+    }
+    return {};
+}
+
+} // namespace
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments, std::vector<SkippedInput>* skipped) {
     std::vector<std::string> out;
     for (const auto& arg : arguments) {
         if (arg == "-") {
@@ -78,8 +108,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
         }
         if (fs::is_directory(status)) {
             std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(
-                     path, fs::directory_options::skip_permission_denied, ec);
+            std::vector<SkippedInput> unreadable;
+            for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 const auto fname = it->path().filename().string();
                 if (fname.starts_with(".")) {
@@ -88,15 +118,28 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
                     }
                     continue;
                 }
-                if (it->is_regular_file()) {
+                auto reason = unreadable_reason(*it);
+                if (!reason.empty()) {
+                    // Not silently left out: the audit names it (structure-input-unreadable).
+                    it.disable_recursion_pending();
+                    unreadable.push_back(SkippedInput{it->path().string(), std::move(reason)});
+                } else if (it->is_regular_file()) {
                     found.push_back(it->path().string());
                 }
             }
             if (ec) {
                 throw InputError(fmt::format("{}: cannot list the directory: {}", arg, ec.message()));
             }
+            if (!unreadable.empty() && skipped == nullptr) {
+                throw InputError(fmt::format("{}: cannot be read: {}", unreadable.front().name, unreadable.front().reason));
+            }
             std::sort(found.begin(), found.end());
             out.insert(out.end(), found.begin(), found.end());
+            if (skipped != nullptr) {
+                std::sort(unreadable.begin(), unreadable.end(),
+                          [](const SkippedInput& a, const SkippedInput& b) { return a.name < b.name; });
+                skipped->insert(skipped->end(), unreadable.begin(), unreadable.end());
+            }
             continue;
         }
         if (::access(arg.c_str(), R_OK) != 0) {

@@ -80,7 +80,8 @@ public:
                 case Format::iso2709: consumed = cut_iso(rest, batch, need_more); break;
                 case Format::marcxml: consumed = cut_xml(rest, batch, need_more); break;
                 case Format::mnemonic: consumed = cut_mnemonic(rest, batch, need_more); break;
-                case Format::empty: consumed = rest.size(); break;
+                case Format::empty:
+                case Format::unreadable: consumed = rest.size(); break;
             }
             if (m_format == Format::marcxml || m_format == Format::mnemonic) {
                 // Count the lines of everything consumed before its bytes can go.
@@ -145,6 +146,14 @@ private:
         return f;
     }
 
+    /// Skipped bytes of a memory-mapped input: their pages need not stay resident (a file
+    /// with gigabytes of padding would otherwise hold them all in memory).
+    void forget(std::string_view skipped) const noexcept {
+        if (m_chunk.mapped && skipped.size() >= (1U << 20U)) {
+            release_pages(skipped);
+        }
+    }
+
     [[nodiscard]] bool batch_full(const Batch& batch, std::size_t bytes) const noexcept {
         return batch.records.size() >= m_limits.max_records || bytes >= m_limits.max_bytes;
     }
@@ -170,14 +179,21 @@ private:
         std::size_t p = 0;
         while (!batch_full(batch, p)) {
             std::size_t q = p;
-            while (q < n && is_filler(s[q])) {
-                ++q;
+            // Padding, 64 MiB at a time: what is behind is let go as the scan goes on.
+            for (bool more = true; more && q < n;) {
+                const std::size_t stop = std::min(n, q + (std::size_t{64} << 20U));
+                const std::size_t from = q;
+                while (q < stop && is_filler(s[q])) {
+                    ++q;
+                }
+                more = q == stop;
+                forget(s.substr(from, q - from));
             }
             if (q > p) {
                 if (m_pending_skip == 0) {
                     m_pending_skip_offset = base + p;
                 }
-                m_pending_skip += static_cast<std::uint32_t>(std::min<std::size_t>(q - p, UINT32_MAX));
+                m_pending_skip += q - p;
                 p = q;
             }
             if (p == n) {
@@ -221,7 +237,8 @@ private:
                     if (m_pending_skip == 0) {
                         m_pending_skip_offset = base + p;
                     }
-                    m_pending_skip += static_cast<std::uint32_t>(r - p);
+                    m_pending_skip += r - p;
+                    forget(s.substr(p, r - p));
                     p = r;
                     continue;
                 }
@@ -487,7 +504,7 @@ private:
     Format m_format = Format::empty;
     bool m_done = false;
     std::uint64_t m_record_number = 0;
-    std::uint32_t m_pending_skip = 0;
+    std::uint64_t m_pending_skip = 0;  // 64 bits: gigabytes of padding happen
     std::uint64_t m_pending_skip_offset = 0;
     std::uint32_t m_line = 1;
     std::uint64_t m_line_offset = 0;

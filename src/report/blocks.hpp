@@ -5,6 +5,7 @@
 /// written in order, a bounded number of blocks in flight (the JSON and CSV writers).
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <ostream>
@@ -13,6 +14,7 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_group.h>
 
+#include "detail/tsan.hpp"
 #include "marcaudit/findings/finding_log.hpp"
 
 namespace marcaudit::report::detail {
@@ -23,33 +25,74 @@ namespace marcaudit::report::detail {
 /// flight, so memory stays flat however many blocks there are.
 template <typename FormatBlock>
 void write_blocks(std::ostream& out, std::size_t blocks, std::size_t bytes_per_block, const FormatBlock& format_block) {
-    std::size_t next_block = 0;
+    using marcaudit::detail::happens_after;
+    using marcaudit::detail::happens_before;
+    using marcaudit::detail::read_from_tbb;
+    constexpr std::size_t in_flight = 8;
+    // What the stages share; they capture only a pointer to it (see detail/tsan.hpp).
+    struct State {
+        std::ostream& out;
+        const FormatBlock& format_block;
+        std::size_t blocks;
+        std::size_t bytes_per_block;
+        // One text per live token, taken again by block b + in_flight once block b is
+        // written (the last stage is in order): nothing allocated per block once warm.
+        std::array<std::string, in_flight> texts{};
+        std::size_t next_block = 0;
+        char start = 0;
+        char input_stage = 0;
+        char output_stage = 0;
+        char done = 0;
+    };
+    State state{out, format_block, blocks, bytes_per_block};
+    State* const shared = &state;
+    happens_before(&state.start);
     // Isolated: when a sibling writer fails and its task group is cancelled, this file is
     // still written whole (or fails itself) instead of ending early as if complete.
     tbb::task_group_context context{tbb::task_group_context::isolated};
     tbb::parallel_pipeline(
-        8,
+        in_flight,
         tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
-                                            [&](tbb::flow_control& fc) -> std::size_t {
-                                                if (next_block == blocks) {
+                                            [shared](tbb::flow_control& fc) -> std::size_t {
+                                                State& st = *read_from_tbb(shared);
+                                                happens_after(&st.start);
+                                                happens_after(&st.input_stage);
+                                                const std::size_t b = st.next_block;
+                                                if (b == st.blocks) {
                                                     fc.stop();
-                                                    return 0;
+                                                } else {
+                                                    ++st.next_block;
                                                 }
-                                                return next_block++;
+                                                happens_before(&st.input_stage);
+                                                return b;
                                             }) &
-            tbb::make_filter<std::size_t, std::shared_ptr<std::string>>(
+            tbb::make_filter<std::size_t, std::string*>(
                 tbb::filter_mode::parallel,
-                [&](std::size_t b) {
-                    auto text = std::make_shared<std::string>();
-                    text->reserve(bytes_per_block);
-                    format_block(b, *text);
+                [shared](std::size_t b) {
+                    State& st = *read_from_tbb(shared);
+                    happens_after(&st.start);
+                    std::string* text = &st.texts[b % in_flight];
+                    happens_after(text);
+                    text->clear();
+                    text->reserve(st.bytes_per_block);
+                    st.format_block(b, *text);
+                    happens_before(text);
+                    happens_before(&st.done);
                     return text;
                 }) &
-            tbb::make_filter<std::shared_ptr<std::string>, void>(
-                tbb::filter_mode::serial_in_order, [&](const std::shared_ptr<std::string>& text) {
-                    out.write(text->data(), static_cast<std::streamsize>(text->size()));
+            tbb::make_filter<std::string*, void>(
+                tbb::filter_mode::serial_in_order, [shared](std::string* text) {
+                    State& st = *read_from_tbb(shared);
+                    happens_after(&st.start);
+                    happens_after(&st.output_stage);
+                    happens_after(text);
+                    st.out.write(text->data(), static_cast<std::streamsize>(text->size()));
+                    happens_before(text);
+                    happens_before(&st.output_stage);
+                    happens_before(&st.done);
                 }),
         context);
+    happens_after(&state.done);
 }
 
 /// Writes every finding of `log` to `out`: `format(i, finding, text)` appends finding i.

@@ -323,6 +323,11 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
                                            where(file, node.source()), k));
         }
     }
+    for (const char* key : {"name", "description"}) {
+        if (const auto* text = doc.get(key); text != nullptr && text->as_string() == nullptr) {
+            throw ProfileError(fmt::format("{}: {} must be text in quotes", where(file, text->source()), key));
+        }
+    }
     if (const auto* parent = doc.get("extends")) {
         const auto* name = parent->as_string();
         if (name == nullptr) {

@@ -27,4 +27,9 @@ namespace marcaudit::headings {
 /// John$d1950" and "Smith, John 1950" differ). The first comma is kept in $a.
 [[nodiscard]] std::string naco_key(std::span<const record::SubfieldView> subfields, std::string_view codes);
 
+/// Loads ICU's normalization (NFC, NFD, NFKD) and case-mapping data now. ICU loads them on
+/// first use, safely but with synchronization of its own that ThreadSanitizer cannot see;
+/// the audit calls this once before its worker threads start.
+void prepare_unicode();
+
 } // namespace marcaudit::headings

@@ -30,7 +30,7 @@ struct RawRecord {
     std::uint64_t byte_offset = 0;     ///< where the record starts in the input
     std::uint64_t record_number = 0;   ///< 1-based position in its input
     std::uint64_t skipped_offset = 0;  ///< where the filler bytes before it start
-    std::uint32_t skipped_before = 0;  ///< filler bytes skipped just before the record
+    std::uint64_t skipped_before = 0;  ///< filler bytes skipped just before the record
     std::uint32_t line = 0;            ///< text formats: line of the first byte (1-based)
     std::uint32_t column = 1;          ///< text formats: column of the first byte (1-based)
     RecordEnd end = RecordEnd::as_declared;

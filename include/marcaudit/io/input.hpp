@@ -20,9 +20,10 @@ enum class Format : std::uint8_t {
     marcxml,   ///< MARC 21 XML (collection or single record, any namespace prefix)
     mnemonic,  ///< MarcEdit mnemonic text (.mrk): `=LDR  ...`, `=245  10$aTitle`
     empty,     ///< no bytes at all
+    unreadable,  ///< a file found in an input folder that could not be opened (not read)
 };
 
-/// "ISO 2709", "MARCXML", "MARC mnemonic", "empty".
+/// "ISO 2709", "MARCXML", "MARC mnemonic", "empty", "unreadable".
 [[nodiscard]] std::string_view to_string(Format format) noexcept;
 
 /// Guesses the serialization from the first bytes of the (decompressed) input. Content wins
@@ -36,10 +37,20 @@ public:
     explicit InputError(const std::string& message) : std::runtime_error(message) {}
 };
 
+/// An entry of an input folder that cannot be read as a file, and why.
+struct SkippedInput {
+    std::string name;
+    std::string reason;  ///< "a link to /x/y, which does not exist", "Permission denied"...
+};
+
 /// Expands the command-line arguments into input names: files as given, directories
-/// recursively (files sorted by path, hidden files skipped), `-` for stdin.
+/// recursively (files sorted by path, hidden files skipped), `-` for stdin. Inside a
+/// directory, what cannot be read as a file (a broken link, a file or folder without read
+/// permission, a named pipe or device) goes to `skipped`, in path order, so the rest of the
+/// folder is still audited; without `skipped` such entries are an InputError.
 /// @throws InputError naming the first argument that does not exist or cannot be read.
-[[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments);
+[[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments,
+                                                     std::vector<SkippedInput>* skipped = nullptr);
 
 /// A run of input bytes kept alive by `owner`. `offset` is where `bytes` starts in the input.
 struct Chunk {

@@ -135,11 +135,15 @@ TEST(MalformedTest, JunkBeforeXmlDeclarationIsReportedAndRecordStillRead) {
     EXPECT_NE(r.findings[0].message.find("foo"), std::string::npos) << r.findings[0].message;
 }
 
-TEST(MalformedTest, EmptyFileHasNoRecords) {
+TEST(MalformedTest, EmptyFileHasNoRecordsAndIsReportedAsEmpty) {
     const auto r = audit_malformed("vufind-empty-file.mrc");
     EXPECT_EQ(r.sources[0].info.format, io::Format::empty);
     EXPECT_EQ(r.records.read, 0U);
-    EXPECT_TRUE(r.findings.empty());
+    ASSERT_EQ(r.findings.size(), 1U);
+    const Finding f = r.findings.at(0);
+    EXPECT_EQ(f.rule_id, rules::id::input_empty);
+    EXPECT_EQ(f.record_number, 0U);
+    EXPECT_NE(f.message.find("vufind-empty-file.mrc is empty (0 bytes)"), std::string::npos) << f.message;
 }
 
 TEST(MalformedTest, MnemonicTextNamedMrcIsReadAsMnemonic) {

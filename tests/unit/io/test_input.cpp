@@ -1,8 +1,11 @@
 #include <fstream>
 
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 
 #include "marcaudit/io/input.hpp"
+#include "marcaudit/rules/catalog.hpp"
 #include "test_support.hpp"
 
 namespace marcaudit::io {
@@ -34,6 +37,53 @@ TEST(ExpandInputsTest, MissingFileIsAnInputErrorNamingIt) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string{e.what()}.find("/nonexistent/catalog.mrc"), std::string::npos);
     }
+}
+
+/// A folder with one real file, a link to a file that does not exist and a named pipe.
+fs::path folder_with_unreadable_entries() {
+    const auto dir = test::test_temp_dir("unreadable") / "exports";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::copy_file(test::test_data() / "bib" / "marc4j-brkrtest-8.utf8.mrc", dir / "good.mrc");
+    fs::create_symlink("/nonexistent/vendor/march.mrc", dir / "march.mrc");
+    EXPECT_EQ(::mkfifo((dir / "incoming.pipe").c_str(), 0600), 0);
+    return dir;
+}
+
+TEST(ExpandInputsTest, UnreadableEntriesOfAFolderAreNamedNotDropped) {
+    const auto dir = folder_with_unreadable_entries();
+    std::vector<SkippedInput> skipped;
+    const auto files = expand_inputs({dir.string()}, &skipped);
+    ASSERT_EQ(files.size(), 1U);
+    EXPECT_TRUE(files[0].ends_with("good.mrc"));
+    ASSERT_EQ(skipped.size(), 2U);
+    EXPECT_TRUE(skipped[0].name.ends_with("incoming.pipe"));
+    EXPECT_NE(skipped[0].reason.find("not a regular file"), std::string::npos) << skipped[0].reason;
+    EXPECT_TRUE(skipped[1].name.ends_with("march.mrc"));
+    EXPECT_NE(skipped[1].reason.find("/nonexistent/vendor/march.mrc, which does not exist"), std::string::npos)
+        << skipped[1].reason;
+    // Where nothing may be missing (authority and catalog folders), they are an error.
+    EXPECT_THROW((void)expand_inputs({dir.string()}), InputError);
+}
+
+TEST(ExpandInputsTest, AnAuditOfTheFolderAuditsTheRestAndReportsEachUnreadableFile) {
+    const auto dir = folder_with_unreadable_entries();
+    const auto r = test::audit({dir.string()});
+    EXPECT_EQ(r.records.read, 8U);
+    EXPECT_EQ(r.records.audited, 8U);
+    ASSERT_EQ(r.sources.size(), 3U);
+    EXPECT_EQ(r.sources[1].info.format, Format::unreadable);
+    EXPECT_EQ(r.sources[2].info.format, Format::unreadable);
+    EXPECT_EQ(r.counts_by_rule.at(std::string{rules::id::input_unreadable}), 2U);
+    bool named = false;
+    for (const auto& f : r.findings) {
+        if (f.rule_id == rules::id::input_unreadable && f.source_index == 2) {
+            EXPECT_EQ(f.record_number, 0U);
+            EXPECT_NE(f.message.find("march.mrc cannot be read: a link to"), std::string::npos) << f.message;
+            named = true;
+        }
+    }
+    EXPECT_TRUE(named);
 }
 
 TEST(ExpandInputsTest, StdinIsKept) { EXPECT_EQ(expand_inputs({"-"}), std::vector<std::string>{"-"}); }
