@@ -138,6 +138,8 @@ void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions&
                         happens_after(&st.start);
                         happens_after(slot);
                         io::Batch& batch = slot->batch;
+                        // The slot's last result is freed here, on a worker thread, not in
+                        // the serial last stage: freeing its findings' strings is real work.
                         slot->result = detail::process_batch(batch, st.visitor);
                         if (batch.mapped && !batch.records.empty()) {
                             // Done with these bytes: let the kernel drop their pages.
@@ -158,7 +160,6 @@ void run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions&
                         happens_after(&st.output_stage);
                         happens_after(slot);
                         st.consumer(std::move(slot->result));
-                        slot->result = BatchResult{};
                         happens_before(slot);  // to the token that takes the slot next
                         happens_before(&st.output_stage);
                         happens_before(&st.done);
@@ -245,8 +246,9 @@ class Accounting {
 public:
     explicit Accounting(AuditResult& result) : m_result(result) {}
 
-    /// Applies the profile to `f` and keeps it, or drops it when its rule is disabled.
-    void keep(Finding&& f, const rules::Profile& profile) {
+    /// Applies the profile to `f` and keeps a copy in the finding log, or drops it when its
+    /// rule is disabled. `f` is left to its owner to free (in parallel, see run_pipeline).
+    void keep(Finding& f, const rules::Profile& profile) {
         PerRule& rule = per_rule(f.rule_id, profile);
         double weight = 1.0;
         if (rule.settings != nullptr) {
@@ -286,7 +288,7 @@ public:
                 tally.penalty += model.points(f.severity) * weight;
             }
         }
-        r.findings.push_back(std::move(f));
+        r.findings.push_back(f);
     }
 
 private:
@@ -519,7 +521,7 @@ AuditResult run_audit(const AuditOptions& options) {
             }
         }
         for (auto& f : batch.findings) {
-            accounting.keep(std::move(f), profile);
+            accounting.keep(f, profile);
         }
         result.bytes_read = bytes_before_current + batch.bytes_end;
         result.records.read += batch.outcomes.size();
@@ -612,7 +614,7 @@ AuditResult run_audit(const AuditOptions& options) {
             f.message = fmt::format("{} is empty (0 bytes): there are no records to audit. If it is an export or a "
                                     "download, it failed: run it again",
                                     io::display_name(sources[i].name));
-            accounting.keep(std::move(f), profile);
+            accounting.keep(f, profile);
         }
     }
     // Files of an input folder that could not be read: a line in the report each (after
@@ -627,7 +629,7 @@ AuditResult run_audit(const AuditOptions& options) {
         f.message = fmt::format("{} cannot be read: {}; none of its records are audited. Fix the link or the "
                                 "permissions, or move the file out of the folder, and audit again",
                                 skipped.name, skipped.reason);
-        accounting.keep(std::move(f), profile);
+        accounting.keep(f, profile);
     }
 
     // Inputs without any batch (empty files) still get their line in the report.
@@ -683,7 +685,7 @@ AuditResult run_audit(const AuditOptions& options) {
             return std::tie(a.source_index, a.record_number) < std::tie(b.source_index, b.record_number);
         });
         for (auto& f : findings) {
-            accounting.keep(std::move(f), profile);
+            accounting.keep(f, profile);
         }
     }
     accounting.finish();

@@ -111,26 +111,34 @@ struct FindingLog::Store {
         return rule_ids.size() - 1;
     }
 
-    void encode(const std::vector<Finding>& findings, std::string& out) {
-        const std::string* previous_control = nullptr;
-        for (const Finding& f : findings) {
-            put_varint(out, rule_index(f.rule_id));
-            const bool same = previous_control != nullptr && *previous_control == f.control_number;
-            out.push_back(static_cast<char>(static_cast<unsigned>(f.severity) | (same ? k_same_control_number : 0U)));
-            put_varint(out, f.source_index);
-            put_varint(out, f.record_number);
-            put_varint(out, f.byte_offset);
-            put_varint(out, f.occurrence);
-            if (!same) {
-                put_string(out, f.control_number);
-            }
-            put_string(out, f.tag);
-            put_string(out, f.position);
-            put_string(out, f.message);
-            put_string(out, f.value);
-            put_string(out, f.fix);
-            previous_control = &f.control_number;
+    /// The block being filled, encoded as it grows: its bytes, its findings, and the last
+    /// control number written in it.
+    std::string open;
+    std::size_t open_count = 0;
+    std::string open_control;
+    std::size_t typical_block_bytes = 0;  ///< the size of the last sealed block, to reserve
+
+    void encode(const Finding& f) {
+        if (open.capacity() == 0 && typical_block_bytes > 0) {
+            open.reserve(typical_block_bytes + typical_block_bytes / 8);
         }
+        put_varint(open, rule_index(f.rule_id));
+        const bool same = open_count > 0 && open_control == f.control_number;
+        open.push_back(static_cast<char>(static_cast<unsigned>(f.severity) | (same ? k_same_control_number : 0U)));
+        put_varint(open, f.source_index);
+        put_varint(open, f.record_number);
+        put_varint(open, f.byte_offset);
+        put_varint(open, f.occurrence);
+        if (!same) {
+            put_string(open, f.control_number);
+            open_control = f.control_number;
+        }
+        put_string(open, f.tag);
+        put_string(open, f.position);
+        put_string(open, f.message);
+        put_string(open, f.value);
+        put_string(open, f.fix);
+        ++open_count;
     }
 
     [[nodiscard]] std::vector<Finding> decode(std::string_view bytes, std::size_t expected) const {
@@ -229,54 +237,49 @@ struct FindingLog::Store {
 };
 
 FindingLog::FindingLog(std::size_t memory_limit, std::filesystem::path spill_dir)
-    : m_memory_limit(memory_limit), m_spill_dir(std::move(spill_dir)),
-      m_open(std::make_shared<std::vector<Finding>>()), m_store(std::make_unique<Store>()) {}
+    : m_memory_limit(memory_limit), m_spill_dir(std::move(spill_dir)), m_store(std::make_unique<Store>()) {}
 
 FindingLog::~FindingLog() = default;
 FindingLog::FindingLog(FindingLog&&) noexcept = default;
 FindingLog& FindingLog::operator=(FindingLog&&) noexcept = default;
 
-void FindingLog::push_back(Finding&& finding) {
-    if (m_open->size() == block_size) {
+void FindingLog::push_back(const Finding& finding) {
+    if (m_store->open_count == block_size) {
         seal_open_block();
     }
-    if (m_open->capacity() == 0) {
-        m_open->reserve(block_size);
-    }
-    m_open->push_back(std::move(finding));
+    m_store->encode(finding);
     ++m_size;
 }
 
 void FindingLog::seal_open_block() {
-    Store::Block& block = m_store->blocks.emplace_back();
-    block.bytes.reserve(m_open->size() * 160);
-    m_store->encode(*m_open, block.bytes);
-    block.bytes.shrink_to_fit();
-    if (m_store->memory_bytes + block.bytes.size() > m_memory_limit) {
-        if (m_store->fd < 0) {
-            m_store->open_file(m_spill_dir);
+    Store& store = *m_store;
+    Store::Block& block = store.blocks.emplace_back();
+    block.bytes = std::move(store.open);
+    store.typical_block_bytes = block.bytes.size();
+    store.open = std::string{};
+    store.open_count = 0;
+    if (store.memory_bytes + block.bytes.size() > m_memory_limit) {
+        if (store.fd < 0) {
+            store.open_file(m_spill_dir);
         }
-        m_store->write_block(block);
+        store.write_block(block);
     } else {
-        m_store->memory_bytes += block.bytes.size();
+        store.memory_bytes += block.bytes.size();
     }
-    // A new vector: a reader still holding the old one (through block()) keeps it whole.
-    m_open = std::make_shared<std::vector<Finding>>();
 }
 
 std::shared_ptr<const std::vector<Finding>> FindingLog::block(std::size_t b) const {
     if (b >= block_count()) {
         throw std::out_of_range(fmt::format("finding log: block {} of {}", b, block_count()));
     }
-    if (b == m_store->blocks.size()) {
-        return m_open;
+    if (b == m_store->blocks.size()) {  // the block being filled
+        return std::make_shared<const std::vector<Finding>>(m_store->decode(m_store->open, m_store->open_count));
     }
     const Store::Block& block = m_store->blocks[b];
-    const std::size_t expected = block_size;
     if (!block.on_disk) {
-        return std::make_shared<const std::vector<Finding>>(m_store->decode(block.bytes, expected));
+        return std::make_shared<const std::vector<Finding>>(m_store->decode(block.bytes, block_size));
     }
-    return std::make_shared<const std::vector<Finding>>(m_store->decode(m_store->read_block(block), expected));
+    return std::make_shared<const std::vector<Finding>>(m_store->decode(m_store->read_block(block), block_size));
 }
 
 Finding FindingLog::operator[](std::size_t i) const { return (*block(i / block_size))[i % block_size]; }

@@ -1,5 +1,6 @@
 #include "marcaudit/record/encoding.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -186,6 +187,35 @@ bool is_marc8_combining(unsigned char byte, const Marc8Sets& sets) noexcept {
     }
 }
 
+/// The escape sequences that designate `sets` to a converter in its default state (ASCII
+/// as G0, ANSEL as G1); empty for the default sets. Valid until the next call on the same
+/// thread.
+std::string_view marc8_designations(const Marc8Sets& sets) {
+    if (sets.g0 == 'B' && sets.g1 == 'E') {
+        return {};
+    }
+    thread_local std::string text;
+    text.clear();
+    if (std::string_view{"gbps"}.find(sets.g0) != std::string_view::npos) {
+        text += '\x1B';
+        text += sets.g0;
+    } else if (sets.g0 == 'E') {
+        text += "\x1B(!E";
+    } else if (sets.g0 == '1') {
+        text += "\x1B$1";
+    } else if (sets.g0 != 'B') {
+        text += "\x1B(";
+        text += sets.g0;
+    }
+    if (sets.g1 == '1') {
+        text += "\x1B$)1";
+    } else if (sets.g1 != 'E') {
+        text += "\x1B)";
+        text += sets.g1;
+    }
+    return text;
+}
+
 yaz_iconv_t handle(void* cd) { return static_cast<yaz_iconv_t>(cd); }
 } // namespace
 
@@ -229,55 +259,70 @@ std::size_t Marc8Decoder::decode_run(std::string_view in, std::string& out, std:
 
 Marc8Decoder::Problem Marc8Decoder::decode_field(std::string_view data, bool control_field,
                                                  std::string& out) {
-    // Each field starts in the default sets (ASCII and ANSEL): reset the converter.
-    char dummy[16];
-    char* outbuf = dummy;
-    std::size_t outleft = sizeof dummy;
-    yaz_iconv(handle(m_cd), nullptr, nullptr, &outbuf, &outleft);
-
     Problem problem{0, 0};
     std::size_t bad = 0;
     // YAZ (5.34) reads past its input on some byte strings (found by tests/fuzz/fuzz_marc8):
-    // when a run of text it is given ends in a combining character (it keeps the mark for
-    // the letter to come, and the next run starts from that stale state), and on escape
-    // sequences MARC-8 does not have ("\x1B2N"). So it is given neither:
-    // - an escape sequence MARC 21 does not define: its ESC becomes U+FFFD and counts as a
-    //   problem, and the bytes after it are read as text in the sets in force;
-    // - combining characters that end a subfield, or stand before such an escape, have no
-    //   letter to go on (MARC-8 puts a mark before its letter): each becomes U+FFFD.
-    // The sets in force are followed here as YAZ follows them, from the field's start.
+    // a run of text that ends in a combining character (YAZ keeps the mark for the letter to
+    // come, and the next run starts from that stale state), escape sequences MARC-8 does not
+    // have ("\x1B2N"), and some runs of escapes and text in a row. So YAZ is given one run of
+    // text at a time, from a fresh state, in a form it handles:
+    // - the escapes are read here: each defined one switches the sets in force (followed
+    //   here as MARC-8 defines them, from the field's start); an undefined one's ESC becomes
+    //   U+FFFD and counts as a problem, and the bytes after it are text in the sets in force;
+    // - each run of text between escapes is given to a reset YAZ behind the designations of
+    //   the sets in force (none for the default ASCII and ANSEL);
+    // - combining characters that end a run have no letter to go on (MARC-8 puts a mark
+    //   before its letter): each becomes U+FFFD and counts as a problem.
     Marc8Sets sets;
+    std::string prefixed;
     auto note = [&](std::size_t offset, std::size_t count) {
         if (count > 0 && problem.count == 0) {
             problem.offset = offset;
         }
         problem.count += count;
     };
-    auto decode_text = [&](std::string_view piece, std::size_t base) {
+    auto decode_text = [&](std::string_view text, std::size_t base) {
+        if (text.empty()) {
+            return;
+        }
         std::size_t dangling = 0;
-        while (dangling < piece.size() &&
-               is_marc8_combining(static_cast<unsigned char>(piece[piece.size() - 1 - dangling]), sets)) {
+        while (dangling < text.size() &&
+               is_marc8_combining(static_cast<unsigned char>(text[text.size() - 1 - dangling]), sets)) {
             ++dangling;
         }
-        const std::size_t n = decode_run(piece.substr(0, piece.size() - dangling), out, bad);
-        note(base + bad, n);
-        note(base + piece.size() - dangling, dangling);
+        const auto decodable = text.substr(0, text.size() - dangling);
+        if (!decodable.empty()) {
+            char dummy[16];
+            char* outbuf = dummy;
+            std::size_t outleft = sizeof dummy;
+            yaz_iconv(handle(m_cd), nullptr, nullptr, &outbuf, &outleft);  // reset: ASCII and ANSEL
+            const std::string_view designations = marc8_designations(sets);
+            std::size_t n = 0;
+            if (designations.empty()) {
+                n = decode_run(decodable, out, bad);
+            } else {
+                prefixed.assign(designations);
+                prefixed.append(decodable);
+                n = decode_run(prefixed, out, bad);
+                bad = bad >= designations.size() ? bad - designations.size() : 0;
+            }
+            note(base + bad, n);
+        }
+        note(base + decodable.size(), dangling);
         for (std::size_t i = 0; i < dangling; ++i) {
             out.append(k_replacement);
         }
     };
     auto run = [&](std::string_view piece, std::size_t base) {
         std::size_t from = 0;
-        for (auto esc = piece.find('\x1B'); esc != std::string_view::npos; esc = piece.find('\x1B', esc)) {
+        for (auto esc = piece.find('\x1B'); esc != std::string_view::npos; esc = piece.find('\x1B', from)) {
+            decode_text(piece.substr(from, esc - from), base + from);
             const std::size_t length = apply_marc8_escape(piece.substr(esc), sets);
-            if (length > 0) {
-                esc += length;
-                continue;
+            if (length == 0) {
+                out.append(k_replacement);
+                note(base + esc, 1);
             }
-            decode_text(piece.substr(from, esc - from), base + from);  // sets unchanged
-            out.append(k_replacement);
-            note(base + esc, 1);
-            from = ++esc;
+            from = esc + std::max<std::size_t>(length, 1);
         }
         decode_text(piece.substr(from), base + from);
     };

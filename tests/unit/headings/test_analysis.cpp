@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -54,28 +55,28 @@ engine::AuditResult heading_audit(const std::string& batch, const std::vector<st
 /// "rule record tag" for each finding about the batch, in record order (the heading rules
 /// report one after the other, each in record order).
 std::vector<std::string> findings_of(const engine::AuditResult& r) {
-    std::vector<const Finding*> batch;
+    std::vector<Finding> batch;  // copies: the finding log decodes a block at a time
     for (const auto& f : r.findings) {
         if (f.source_index == 0) {
-            batch.push_back(&f);
+            batch.push_back(f);
         }
     }
     std::stable_sort(batch.begin(), batch.end(),
-                     [](const Finding* a, const Finding* b) { return a->record_number < b->record_number; });
+                     [](const Finding& a, const Finding& b) { return a.record_number < b.record_number; });
     std::vector<std::string> out;
-    for (const auto* f : batch) {
-        out.push_back(fmt::format("{} {} {}", f->rule_id, f->record_number, f->tag));
+    for (const auto& f : batch) {
+        out.push_back(fmt::format("{} {} {}", f.rule_id, f.record_number, f.tag));
     }
     return out;
 }
 
-const Finding* finding(const engine::AuditResult& r, std::string_view rule, std::uint64_t record) {
+std::optional<Finding> finding(const engine::AuditResult& r, std::string_view rule, std::uint64_t record) {
     for (const auto& f : r.findings) {
         if (f.rule_id == rule && f.record_number == record && f.source_index == 0) {
-            return &f;
+            return f;
         }
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 struct Effect {
@@ -218,7 +219,7 @@ TEST(HeadingAnalysisTest, CoverageByKindIdentifiersOfLiveRecordsFirstAndWrongLin
                               }));
     // ...because Lincoln's heading carries the same $0: the number is wrong somewhere, and
     // joins nobody (hb011 is not made a form of Ben-Gurion).
-    EXPECT_EQ(finding(r, "heading-split", 11), nullptr);
+    EXPECT_FALSE(finding(r, "heading-split", 11).has_value());
     EXPECT_NE(finding(r, "heading-split", 10)->message.find("medium confidence"), std::string::npos);
     EXPECT_NE(finding(r, "heading-link-mismatch", 21)->message.find("names 'TJ Ruin Site (N.M.)' (sh 96007078)"),
               std::string::npos)
@@ -230,7 +231,7 @@ TEST(HeadingAnalysisTest, CoverageByKindIdentifiersOfLiveRecordsFirstAndWrongLin
 TEST(HeadingAnalysisTest, AHeadingOnlyReferredToBySeeAlsoIsUncontrolledAndSaysWhere) {
     const auto r = heading_audit(data("headings", "see-also.mrk"), k_lc_authorities, {});
     EXPECT_EQ(findings_of(r), (std::vector<std::string>{"heading-uncontrolled 1 651"}));
-    const auto* f = finding(r, "heading-uncontrolled", 1);
+    const auto f = finding(r, "heading-uncontrolled", 1);
     EXPECT_NE(f->message.find("'TJ Ruin (N.M.)' (sh 90004993) refers to it as a related heading (see also, 5XX)"),
               std::string::npos)
         << f->message;
@@ -248,7 +249,7 @@ TEST(HeadingAnalysisTest, WithoutAuthoritiesClustersByDatesFullerFormsIdentifier
     // Not merged: Smith, John, 1820-1890 (other dates), the undated Smith, John (it could be
     // either), Brown, James, 1933-2006 and Brown, James, 1942- (two people).
     for (std::uint64_t record : {3U, 4U, 15U, 16U}) {
-        EXPECT_EQ(finding(r, "heading-split", record), nullptr) << record;
+        EXPECT_FALSE(finding(r, "heading-split", record).has_value()) << record;
     }
     EXPECT_EQ(finding(r, "heading-split", 1)->fix, "Smith, John, 1950-2020");
     EXPECT_EQ(finding(r, "heading-split", 7)->fix, "Dvo\xC5\x99\xC3\xA1k, Anton\xC3\xADn, 1841-1904");
@@ -264,8 +265,8 @@ TEST(HeadingAnalysisTest, WithoutAuthoritiesClustersByDatesFullerFormsIdentifier
 TEST(HeadingAnalysisTest, PeersWithIdentifiersMakeHeadingsWithoutOneUncontrolled) {
     // Watson Library (Met) records: most name headings carry $0/$1 links, some do not.
     const auto r = heading_audit(data("bib", "watson-met-aaap-pdf-records-2024-03-133.utf8.mrc"), {}, {});
-    const auto* f = finding(r, "heading-uncontrolled", 1);
-    ASSERT_NE(f, nullptr);
+    const auto f = finding(r, "heading-uncontrolled", 1);
+    ASSERT_TRUE(f.has_value());
     EXPECT_EQ(f->tag, "600");
     // 616 name headings from the name authority file (not the 600 17 $2 fast ones).
     EXPECT_NE(f->message.find("372 of the 616 name headings in this file have one"), std::string::npos) << f->message;
@@ -409,7 +410,7 @@ TEST(HeadingAnalysisRegressionTest, AnUnpairedOtherScriptFieldIsReportedAsThe880
     const auto path = temp_mrk("880", bib("x1", "=880  1\\$6700-00$aMann, Tomas,$d1875-1955."));
     const auto r = heading_audit(path, k_lc_authorities, {});
     ASSERT_EQ(findings_of(r), (std::vector<std::string>{"heading-variant-form 1 880"}));
-    const auto* f = finding(r, "heading-variant-form", 1);
+    const auto f = finding(r, "heading-variant-form", 1);
     EXPECT_EQ(f->occurrence, 1U);
     EXPECT_TRUE(f->message.starts_with("880 (700) heading 'Mann, Tomas, 1875-1955'")) << f->message;
 }
