@@ -4,8 +4,10 @@
 #               and CSV reports in build/demo-report, then a heading audit against the LC
 #               authority samples with a catalog
 #   make test   install what is missing (and Chromium, for the HTML report's browser test),
-#               build, run the whole test suite
-# Other targets: build, release, asan, bench, clean.
+#               build, run the whole test suite, then the sanitizer runs (scripts/sanitize:
+#               the suite and the corpus under ASan + UBSan, the pipeline under TSan)
+# Other targets: build, check (the test suite without the sanitizer runs), release, asan,
+# tsan, bench, fuzz, clean.
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE ?= tests/data/vendor
@@ -15,7 +17,7 @@ CATALOG ?= tests/fixtures/headings/catalog.mrk
 EBOOK_CATALOG ?= tests/fixtures/vendor-demo/catalog.mrk
 DEMO_REPORT ?= build/demo-report
 
-.PHONY: bootstrap build demo test release asan bench clean
+.PHONY: bootstrap build demo test check release asan tsan bench fuzz clean
 
 bootstrap:
 	scripts/bootstrap
@@ -38,7 +40,10 @@ demo: bootstrap
 	@echo
 	build/release/marcaudit audit $(HEADINGS_SAMPLE) --authorities $(AUTHORITIES) --catalog $(CATALOG)
 
-test:
+test: check
+	scripts/sanitize
+
+check:
 	scripts/bootstrap --test
 	cmake --preset dev
 	cmake --build --preset dev -j $(JOBS)
@@ -49,9 +54,13 @@ release: bootstrap
 	cmake --build --preset release -j $(JOBS)
 
 asan: bootstrap
-	cmake --preset asan
-	cmake --build --preset asan -j $(JOBS)
-	ctest --preset asan -j $(JOBS)
+	scripts/sanitize asan
+
+tsan: bootstrap
+	scripts/sanitize tsan
+
+fuzz:
+	scripts/fuzz 600
 
 bench: bootstrap
 	cmake --preset bench
