@@ -16,7 +16,6 @@
 //   MARCAUDIT_BENCH_MARC8_FILE  a MARC-8 ISO 2709 file
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <exception>
@@ -27,6 +26,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_common.hpp"
 #include "marcaudit/engine/audit.hpp"
 #include "marcaudit/findings/finding.hpp"
 #include "marcaudit/io/batch.hpp"
@@ -39,15 +39,8 @@
 namespace {
 
 using namespace marcaudit;
-
-/// Set when any benchmark found a wrong result, so that `main` can fail.
-std::atomic<bool> g_failed{false};
-
-/// Stops the benchmark with `message` and remembers the failure for the exit status.
-void fail(benchmark::State& state, const std::string& message) {
-    g_failed = true;
-    state.SkipWithError(message.c_str());
-}
+using bench::fail;
+using bench::g_failed;
 
 /// An input file and what it should yield, computed without the library.
 struct InputFile {

@@ -15,7 +15,6 @@
 // (MARCAUDIT_BENCH_FILE).
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <deque>
@@ -30,6 +29,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_common.hpp"
 #include "engine/rule_set.hpp"
 #include "marcaudit/engine/audit.hpp"
 #include "marcaudit/findings/finding.hpp"
@@ -45,13 +45,8 @@
 namespace {
 
 using namespace marcaudit;
-
-std::atomic<bool> g_failed{false};
-
-void fail(benchmark::State& state, const std::string& message) {
-    g_failed = true;
-    state.SkipWithError(message.c_str());
-}
+using bench::fail;
+using bench::g_failed;
 
 std::string input_path() {
     const char* from_env = std::getenv("MARCAUDIT_BENCH_FILE");

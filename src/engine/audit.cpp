@@ -604,32 +604,32 @@ AuditResult run_audit(const AuditOptions& options) {
         result.completeness = std::move(merged);
     }
 
+    // A finding about a whole input (record 0), kept like the others.
+    auto keep_file_finding = [&](std::string_view rule_id, std::uint32_t source, std::string message) {
+        Finding f;
+        f.rule_id = rule_id;
+        f.severity = rules::find_rule(rule_id)->severity;
+        f.source_index = source;
+        f.message = std::move(message);
+        accounting.keep(f, profile);
+    };
     // An empty input is no clean batch: most often an export or a download that failed.
     for (std::uint32_t i = 0; i < sources.size(); ++i) {
         if (sources[i].format == io::Format::empty) {
-            Finding f;
-            f.rule_id = rules::id::input_empty;
-            f.severity = rules::find_rule(rules::id::input_empty)->severity;
-            f.source_index = i;
-            f.message = fmt::format("{} is empty (0 bytes): there are no records to audit. If it is an export or a "
-                                    "download, it failed: run it again",
-                                    io::display_name(sources[i].name));
-            accounting.keep(f, profile);
+            keep_file_finding(rules::id::input_empty, i,
+                              fmt::format("{} is empty (0 bytes): there are no records to audit. If it is an "
+                                          "export or a download, it failed: run it again",
+                                          io::display_name(sources[i].name)));
         }
     }
     // Files of an input folder that could not be read: a line in the report each (after
     // the files read) and a finding that names the file and the reason.
-    for (auto& skipped : unreadable) {
-        const auto index = static_cast<std::uint32_t>(sources.size());
+    for (const auto& skipped : unreadable) {
+        keep_file_finding(rules::id::input_unreadable, static_cast<std::uint32_t>(sources.size()),
+                          fmt::format("{} cannot be read: {}; none of its records are audited. Fix the link or the "
+                                      "permissions, or move the file out of the folder, and audit again",
+                                      skipped.name, skipped.reason));
         sources.push_back(SourceInfo{skipped.name, io::Format::unreadable, false, 0});
-        Finding f;
-        f.rule_id = rules::id::input_unreadable;
-        f.severity = rules::find_rule(rules::id::input_unreadable)->severity;
-        f.source_index = index;
-        f.message = fmt::format("{} cannot be read: {}; none of its records are audited. Fix the link or the "
-                                "permissions, or move the file out of the folder, and audit again",
-                                skipped.name, skipped.reason);
-        accounting.keep(f, profile);
     }
 
     // Inputs without any batch (empty files) still get their line in the report.

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "marcaudit/report/reports.hpp"
@@ -111,6 +112,22 @@ std::filesystem::path test_temp_dir(const std::string& name) {
     auto dir = std::filesystem::temp_directory_path() / ("marcaudit-test-" + name + "-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     return dir;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in{p, std::ios::binary};
+    return {std::istreambuf_iterator<char>{in}, {}};
+}
+
+std::filesystem::path write_temp_file(const std::string& dir, const std::string& name, const std::string& bytes) {
+    const auto path = test_temp_dir(dir) / name;
+    std::ofstream{path, std::ios::binary} << bytes;
+    return path;
+}
+
+std::uint64_t count_rule(const engine::AuditResult& r, std::string_view id) {
+    const auto it = r.counts_by_rule.find(id);
+    return it == r.counts_by_rule.end() ? 0 : it->second;
 }
 
 } // namespace marcaudit::test

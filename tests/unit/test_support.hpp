@@ -3,10 +3,12 @@
 // Shared helpers for the unit tests: where the test data and the corpus are, SOURCES.tsv,
 // and reading whole files through the real pipeline.
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "marcaudit/engine/audit.hpp"
@@ -57,6 +59,15 @@ void for_each_record(const std::string& path, const std::function<void(const rec
 /// A scratch directory for one test process: <temp>/marcaudit-test-<name>-<pid>, created.
 /// Per process, because ctest runs tests in parallel processes that must not share files.
 [[nodiscard]] std::filesystem::path test_temp_dir(const std::string& name);
+
+/// The bytes of file `p`.
+[[nodiscard]] std::string read_file(const std::filesystem::path& p);
+
+/// Writes `bytes` to test_temp_dir(`dir`)/`name` and returns the path.
+std::filesystem::path write_temp_file(const std::string& dir, const std::string& name, const std::string& bytes);
+
+/// How many findings rule `id` has in `r` (0 when none).
+[[nodiscard]] std::uint64_t count_rule(const engine::AuditResult& r, std::string_view id);
 
 /// The JSON report of an audit, as text.
 [[nodiscard]] std::string json_report(const engine::AuditResult& result);

@@ -18,11 +18,6 @@ namespace fs = std::filesystem;
 
 const std::set<std::string> k_counted = {"bib", "marc8", "marcxml", "auth", "vendor"};
 
-std::uint64_t count_rule(const engine::AuditResult& r, std::string_view id) {
-    const auto it = r.counts_by_rule.find(id);
-    return it == r.counts_by_rule.end() ? 0 : it->second;
-}
-
 void check_accounting(const engine::AuditResult& r, const std::string& file) {
     ASSERT_EQ(r.sources.size(), 1U) << file;
     const auto& c = r.records;

@@ -23,22 +23,8 @@ namespace fs = std::filesystem;
 
 const fs::path k_good = test_data() / "bib" / "marc4j-brkrtest-8.utf8.mrc";  // 8 records
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in{p, std::ios::binary};
-    return {std::istreambuf_iterator<char>{in}, {}};
-}
-
 fs::path write_temp(const std::string& name, const std::string& bytes) {
-    const auto dir = test_temp_dir("bad-input");
-    fs::create_directories(dir);
-    const auto p = dir / name;
-    std::ofstream{p, std::ios::binary} << bytes;
-    return p;
-}
-
-std::uint64_t count_rule(const engine::AuditResult& r, std::string_view id) {
-    const auto it = r.counts_by_rule.find(id);
-    return it == r.counts_by_rule.end() ? 0 : it->second;
+    return write_temp_file("bad-input", name, bytes);
 }
 
 void expect_accounted(const engine::AuditResult& r) {

@@ -17,23 +17,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in{p, std::ios::binary};
-    return {std::istreambuf_iterator<char>{in}, {}};
-}
-
 fs::path write_temp(const std::string& name, const std::string& bytes) {
-    const auto dir = test_temp_dir("regressions");
-    fs::create_directories(dir);
-    const auto p = dir / name;
-    std::ofstream out{p, std::ios::binary};
-    out << bytes;
-    return p;
-}
-
-std::uint64_t count_rule(const engine::AuditResult& r, std::string_view id) {
-    const auto it = r.counts_by_rule.find(id);
-    return it == r.counts_by_rule.end() ? 0 : it->second;
+    return write_temp_file("regressions", name, bytes);
 }
 
 const fs::path k_xml = test_data() / "marcxml" / "perl-marc-xml-batch-10.xml";
