@@ -27,8 +27,9 @@ public:
 
 /// An append-only list of findings, in the order they were added.
 ///
-/// Findings are gathered in blocks of `block_size`. A full block is encoded (varints and
-/// length-prefixed strings: about 60% of what the `Finding` objects take) and kept in
+/// Findings are encoded as they are added (varints and length-prefixed strings: about 60%
+/// of what the `Finding` objects take; the log keeps no Finding), in blocks of
+/// `block_size`. A full block is kept in
 /// memory until the encoded blocks reach `memory_limit` bytes; later blocks go to an
 /// unnamed temporary file (in `TMPDIR`, or /tmp), which the system removes when the log is
 /// destroyed or the process ends. Reading decodes one block at a time. Memory for the
@@ -57,8 +58,7 @@ public:
     /// Adds a finding at the end. `rule_id` must point to a static string (as every rule
     /// id does).
     /// @throws FindingLogError when the temporary file cannot be written (disk full).
-    void push_back(Finding&& finding);
-    void push_back(const Finding& finding) { push_back(Finding{finding}); }
+    void push_back(const Finding& finding);
 
     [[nodiscard]] std::size_t size() const noexcept { return m_size; }
     [[nodiscard]] bool empty() const noexcept { return m_size == 0; }
@@ -135,8 +135,6 @@ private:
     std::size_t m_memory_limit;
     std::filesystem::path m_spill_dir;
     std::size_t m_size = 0;
-    /// The block being filled, not yet encoded.
-    std::shared_ptr<std::vector<Finding>> m_open;
     std::unique_ptr<Store> m_store;
 };
 
