@@ -220,7 +220,7 @@ int cmd_audit(const std::vector<std::string>& args) {
                   << "  zcat nightly.mrc.gz | marcaudit audit --fail-on error -\n"
                   << "  marcaudit audit --profile nightly-export --format text,json,csv,junit --report-dir out \\\n"
                   << "      --baseline last/report.json --fail-on-new --min-score 80 export.mrc\n"
-                  << "\nLarge runs: findings past 128 MB are kept in a temporary file in $TMPDIR (or /tmp),\n"
+                  << "\nLarge runs: findings past 64 MB are kept in a temporary file in $TMPDIR (or /tmp),\n"
                   << "removed when the run ends; a million records need a few GB there (docs/robustness.md).\n";
         return ok;
     }

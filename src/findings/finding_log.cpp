@@ -255,16 +255,19 @@ void FindingLog::seal_open_block() {
     Store& store = *m_store;
     Store::Block& block = store.blocks.emplace_back();
     block.bytes = std::move(store.open);
+    if (block.bytes.capacity() > block.bytes.size() + block.bytes.size() / 8) {
+        block.bytes.shrink_to_fit();  // a block grown by doubling would hold up to twice its size
+    }
     store.typical_block_bytes = block.bytes.size();
     store.open = std::string{};
     store.open_count = 0;
-    if (store.memory_bytes + block.bytes.size() > m_memory_limit) {
+    if (store.memory_bytes + block.bytes.capacity() > m_memory_limit) {
         if (store.fd < 0) {
             store.open_file(m_spill_dir);
         }
         store.write_block(block);
     } else {
-        store.memory_bytes += block.bytes.size();
+        store.memory_bytes += block.bytes.capacity();
     }
 }
 

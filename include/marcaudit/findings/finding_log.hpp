@@ -42,7 +42,7 @@ public:
     /// Findings per block: also the unit of the report writers' parallel blocks.
     static constexpr std::size_t block_size = 4096;
     /// Default memory for encoded blocks before they go to the temporary file.
-    static constexpr std::size_t default_memory_limit = std::size_t{128} << 20U;
+    static constexpr std::size_t default_memory_limit = std::size_t{64} << 20U;
 
     /// @param memory_limit  bytes of encoded blocks kept in memory (0: every full block
     ///                      goes to the temporary file)
