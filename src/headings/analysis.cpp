@@ -334,6 +334,13 @@ struct GlobalUse {
 
 HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, const AuthorityIndex& authorities)
     : m_authorities(&authorities) {
+    // What the collectors needed only while gathering goes first: the lookups by key (a
+    // second copy of every key) and the field cache. The forms stay: the analysis views them.
+    for (auto* c : collectors) {
+        HeadingCollector::Interned{}.swap(c->m_form_ids);
+        HeadingCollector::Interned{}.swap(c->m_id_set_ids);
+        decltype(c->m_field_cache){}.swap(c->m_field_cache);
+    }
     // --- Records, numbered in input order.
     std::vector<std::vector<std::uint32_t>> record_map;
     const auto refs = detail::input_order(
