@@ -322,36 +322,55 @@ private:
     static RecordKey key_of(const RecordTally& t) noexcept { return {t.source_index, t.record_number}; }
 
     /// The tally of the record `key`. Findings of record rules come in input order: their
-    /// record is the last one or a new one. Collection rules report after the last record,
-    /// about any record: those tallies wait in m_late until finish() merges them in.
+    /// record is the current one or a new one (the current one then goes to the tally
+    /// log). Collection rules report after the last record, about any record: those
+    /// tallies wait in m_late until finish() merges them in.
     RecordTally& tally_of(const RecordKey& key, const std::string& control_number) {
-        auto& tallies = m_result.record_tallies;
         if (!m_reporting_late) {
-            if (tallies.empty() || key_of(tallies.back()) != key) {
-                tallies.push_back(RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}, 0});
+            if (!m_current || key_of(*m_current) != key) {
+                flush_current();
+                m_current = RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}, 0};
             }
-            return tallies.back();
+            return *m_current;
         }
         auto [it, added] = m_late.try_emplace(key, RecordTally{key.first, key.second, control_number, 0, {0, 0, 0}, 0});
         return it->second;
     }
 
+    void flush_current() {
+        if (m_current) {
+            m_result.record_tallies.push_back(*m_current);
+            m_current.reset();
+        }
+    }
+
 public:
     /// From now on findings may be about any record (collection rules).
-    void report_late() noexcept { m_reporting_late = true; }
+    void report_late() {
+        flush_current();
+        m_reporting_late = true;
+    }
 
-    /// Merges the late tallies into the result's, keeping input order, in one pass.
-    void finish() {
-        if (m_late.empty()) {
-            return;
-        }
-        auto& tallies = m_result.record_tallies;
-        std::vector<RecordTally> merged;
-        merged.reserve(tallies.size() + m_late.size());
+    /// Merges the late tallies into the result's, keeping input order, and marks the
+    /// tallies of records that were rejected after the reader reported on them (a broken
+    /// leader): they are scored as rejected, once. One pass, into a new tally log.
+    void finish(const std::vector<Rejection>& rejections) {
+        flush_current();
+        TallyLog merged;
+        auto rejection = rejections.begin();
+        auto add = [&](RecordTally t) {
+            while (rejection != rejections.end() &&
+                   std::tie(rejection->source_index, rejection->record_number) < std::tie(t.source_index, t.record_number)) {
+                ++rejection;
+            }
+            t.rejected = rejection != rejections.end() && rejection->source_index == t.source_index &&
+                         rejection->record_number == t.record_number;
+            merged.push_back(t);
+        };
         auto late = m_late.begin();
-        for (auto& t : tallies) {
+        for (RecordTally t : m_result.record_tallies) {
             for (; late != m_late.end() && late->first < key_of(t); ++late) {
-                merged.push_back(std::move(late->second));
+                add(std::move(late->second));
             }
             if (late != m_late.end() && late->first == key_of(t)) {
                 t.findings += late->second.findings;
@@ -361,12 +380,12 @@ public:
                 t.penalty += late->second.penalty;
                 ++late;
             }
-            merged.push_back(std::move(t));
+            add(std::move(t));
         }
         for (; late != m_late.end(); ++late) {
-            merged.push_back(std::move(late->second));
+            add(std::move(late->second));
         }
-        tallies = std::move(merged);
+        m_result.record_tallies = std::move(merged);
         m_late.clear();
     }
 
@@ -375,6 +394,7 @@ private:
     AuditResult& m_result;
     std::vector<PerRule> m_rules;
     bool m_reporting_late = false;
+    std::optional<RecordTally> m_current;  ///< the record whose findings are coming in
     std::map<RecordKey, RecordTally> m_late;
 };
 
@@ -688,18 +708,7 @@ AuditResult run_audit(const AuditOptions& options) {
             accounting.keep(f, profile);
         }
     }
-    accounting.finish();
-    // A record rejected after the reader reported on it (a broken leader) has a tally too:
-    // it is scored as rejected, once.
-    auto rejection = result.rejections.begin();
-    for (auto& t : result.record_tallies) {
-        while (rejection != result.rejections.end() &&
-               std::tie(rejection->source_index, rejection->record_number) < std::tie(t.source_index, t.record_number)) {
-            ++rejection;
-        }
-        t.rejected = rejection != result.rejections.end() && rejection->source_index == t.source_index &&
-                     rejection->record_number == t.record_number;
-    }
+    accounting.finish(result.rejections);
     result.scoring_model = profile.scoring();
     result.score = scoring::score_batch(result, result.scoring_model);
     result.effort = scoring::estimate_effort(result, profile);

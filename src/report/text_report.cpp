@@ -344,27 +344,34 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     }
 
     // Audited records only: an authority record with a conflict is not part of the batch.
-    std::vector<const engine::RecordTally*> tallies;
+    // One pass over the tallies (a million records' worth need not fit in memory): the
+    // spread, and the records with most findings (ties in input order).
+    std::uint64_t spread[4] = {0, 0, 0, 0};  // 1, 2-5, 6-20, more
+    std::uint64_t counted = 0;
+    std::vector<engine::RecordTally> worst;
     for (const auto& t : result.record_tallies) {
-        if (t.source_index < result.sources.size() && result.sources[t.source_index].role == engine::SourceRole::batch) {
-            tallies.push_back(&t);
+        if (t.source_index >= result.sources.size() || result.sources[t.source_index].role != engine::SourceRole::batch) {
+            continue;
+        }
+        ++counted;
+        ++spread[t.findings == 1 ? 0 : t.findings <= 5 ? 1 : t.findings <= 20 ? 2 : 3];
+        if (worst.size() < k_worst_records || t.findings > worst.back().findings) {
+            const auto at = std::upper_bound(worst.begin(), worst.end(), t.findings,
+                                             [](std::uint32_t n, const engine::RecordTally& w) { return n > w.findings; });
+            worst.insert(at, t);
+            if (worst.size() > k_worst_records) {
+                worst.pop_back();
+            }
         }
     }
-    if (!tallies.empty()) {
+    if (counted > 0) {
         // How findings spread over records: a few bad records or a little everywhere?
-        std::uint64_t spread[4] = {0, 0, 0, 0};  // 1, 2-5, 6-20, more
-        for (const auto* t : tallies) {
-            ++spread[t->findings == 1 ? 0 : t->findings <= 5 ? 1 : t->findings <= 20 ? 2 : 3];
-        }
         out << fmt::format("\nFindings per record: {} records with 1, {} with 2-5, {} with 6-20, {} with more\n",
                            grouped(spread[0]), grouped(spread[1]), grouped(spread[2]), grouped(spread[3]));
-        std::vector<const engine::RecordTally*> worst = tallies;
-        std::stable_sort(worst.begin(), worst.end(),
-                         [](const auto* a, const auto* b) { return a->findings > b->findings; });
-        worst.resize(std::min<std::size_t>(worst.size(), k_worst_records));
-        if (worst.front()->findings > 1) {
+        if (worst.front().findings > 1) {
             out << "  Most findings:\n";
-            for (const auto* t : worst) {
+            for (const auto& w : worst) {
+                const auto* t = &w;
                 if (t->findings < 2) {
                     break;
                 }

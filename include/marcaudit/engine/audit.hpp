@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "marcaudit/engine/pipeline.hpp"
+#include "marcaudit/findings/block_log_iterator.hpp"
 #include "marcaudit/findings/finding.hpp"
 #include "marcaudit/findings/finding_log.hpp"
 #include "marcaudit/rules/profile.hpp"
@@ -98,6 +99,42 @@ struct RecordTally {
     bool rejected = false;  ///< the record was rejected: it scores ScoringModel::rejected_score
 };
 
+/// The tallies of the records with findings, in input order, kept compact as FindingLog
+/// keeps findings: encoded in blocks, and past `memory_limit` in a temporary file, so that
+/// memory does not grow with the number of records. Appended to by one thread; read by any
+/// number once appending is over.
+class TallyLog {
+public:
+    static constexpr std::size_t block_size = 4096;
+    static constexpr std::size_t default_memory_limit = std::size_t{8} << 20U;
+
+    explicit TallyLog(std::size_t memory_limit);
+    TallyLog() : TallyLog(default_memory_limit) {}
+    ~TallyLog();
+    TallyLog(TallyLog&&) noexcept;
+    TallyLog& operator=(TallyLog&&) noexcept;
+    TallyLog(const TallyLog&) = delete;
+    TallyLog& operator=(const TallyLog&) = delete;
+
+    /// Adds a tally at the end. @throws FindingLogError when the temporary file fails.
+    void push_back(const RecordTally& tally);
+    [[nodiscard]] std::size_t size() const noexcept { return m_size; }
+    [[nodiscard]] bool empty() const noexcept { return m_size == 0; }
+    /// Tally `i`, by value (decodes its block).
+    [[nodiscard]] RecordTally operator[](std::size_t i) const;
+    /// Block `b`, decoded.
+    [[nodiscard]] std::shared_ptr<const std::vector<RecordTally>> block(std::size_t b) const;
+
+    using const_iterator = BlockLogIterator<TallyLog, RecordTally>;
+    [[nodiscard]] const_iterator begin() const { return {this, 0}; }
+    [[nodiscard]] const_iterator end() const { return {this, m_size}; }
+
+private:
+    struct Store;
+    std::size_t m_size = 0;
+    std::unique_ptr<Store> m_store;
+};
+
 /// Everything an audit found, in input order. Deterministic: the same for any thread count.
 struct AuditResult {
     std::vector<SourceSummary> sources;  ///< the batch's inputs, then authority and catalog files
@@ -107,7 +144,7 @@ struct AuditResult {
     FindingLog findings;
     std::map<std::string, std::uint64_t, std::less<>> counts_by_rule;   ///< occurrences
     std::map<std::string, std::uint64_t, std::less<>> records_by_rule;  ///< records with >= 1
-    std::vector<RecordTally> record_tallies;  ///< records with findings, in input order
+    TallyLog record_tallies;  ///< records with findings, in input order
     std::map<std::string, Severity, std::less<>> severity_by_rule;  ///< as the profile set it
     /// Where each rule's first `examples_per_rule` findings are in `findings` (ascending),
     /// for the reports that show examples: read with `findings.visit()`, without a pass

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "marcaudit/findings/block_log_iterator.hpp"
 #include "marcaudit/findings/finding.hpp"
 
 namespace marcaudit {
@@ -94,36 +95,8 @@ public:
     [[nodiscard]] std::uint64_t bytes_in_memory() const noexcept;
     [[nodiscard]] std::uint64_t bytes_on_disk() const noexcept;
 
-    /// Reads the findings in order, a block at a time. A reference from `*it` stays valid
-    /// while `it` (or a copy of it) stays on the same block.
-    class const_iterator {
-    public:
-        using iterator_category = std::forward_iterator_tag;
-        using value_type = Finding;
-        using difference_type = std::ptrdiff_t;
-        using pointer = const Finding*;
-        using reference = const Finding&;
-
-        const_iterator() = default;
-        reference operator*() const { return (*m_block)[m_index % block_size]; }
-        pointer operator->() const { return &**this; }
-        const_iterator& operator++();
-        const_iterator operator++(int) {
-            auto old = *this;
-            ++*this;
-            return old;
-        }
-        friend bool operator==(const const_iterator& a, const const_iterator& b) noexcept {
-            return a.m_index == b.m_index;
-        }
-
-    private:
-        friend class FindingLog;
-        const_iterator(const FindingLog* log, std::size_t index);
-        const FindingLog* m_log = nullptr;
-        std::size_t m_index = 0;
-        std::shared_ptr<const std::vector<Finding>> m_block;
-    };
+    /// Reads the findings in order, a block at a time (see BlockLogIterator).
+    using const_iterator = BlockLogIterator<FindingLog, Finding>;
 
     [[nodiscard]] const_iterator begin() const { return {this, 0}; }
     [[nodiscard]] const_iterator end() const { return {this, m_size}; }
@@ -132,8 +105,6 @@ private:
     struct Store;
     void seal_open_block();
 
-    std::size_t m_memory_limit;
-    std::filesystem::path m_spill_dir;
     std::size_t m_size = 0;
     std::unique_ptr<Store> m_store;
 };

@@ -120,6 +120,34 @@ TEST(FindingLogTest, ReportsAreTheSameWhenTheFindingsGoToTheTemporaryFile) {
     EXPECT_GT(csv_a.str().size(), 100000U);
 }
 
+TEST(TallyLogTest, GivesBackEveryTallyInOrderFromMemoryAndFromTheFile) {
+    const auto reference = audit_keeping(FindingLog::default_memory_limit);
+    auto fields = [](const engine::RecordTally& t) {
+        std::ostringstream s;
+        s << t.source_index << '|' << t.record_number << '|' << t.control_number << '|' << t.findings << '|'
+          << t.by_severity[0] << '|' << t.by_severity[1] << '|' << t.by_severity[2] << '|' << t.penalty << '|'
+          << t.rejected;
+        return s.str();
+    };
+    // The real tallies five times over: more than two full blocks.
+    std::vector<std::string> expected;
+    engine::TallyLog log{0};  // every full block to the temporary file
+    for (int round = 0; round < 5; ++round) {
+        for (const auto& t : reference.record_tallies) {
+            expected.push_back(fields(t));
+            log.push_back(t);
+        }
+    }
+    ASSERT_GT(expected.size(), 2 * engine::TallyLog::block_size);
+    ASSERT_EQ(log.size(), expected.size());
+    std::size_t i = 0;
+    for (const auto& t : log) {
+        ASSERT_EQ(fields(t), expected[i]) << "tally " << i;
+        ++i;
+    }
+    EXPECT_EQ(fields(log[expected.size() - 1]), expected.back());
+}
+
 TEST(FindingLogTest, AFolderThatCannotTakeTheFileIsAClearError) {
     FindingLog log{0, "/nonexistent/marcaudit-spill"};
     Finding f;
