@@ -22,6 +22,7 @@
 //
 // Output is deterministic: the same sources and N give the same bytes. Prints the counts.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -40,6 +41,7 @@
 #include "marcaudit/record/readers.hpp"
 #include "marcaudit/record/record_view.hpp"
 #include "marcaudit/report/reports.hpp"
+#include "rules/identifier/standard_numbers.hpp"
 
 namespace {
 
@@ -114,58 +116,29 @@ std::string join_fields(std::string leader, const std::vector<Field>& fields) {
     return leader + directory + data + k_record_terminator;
 }
 
-/// "0-306-40615-2" style digits → the ISBN with its middle digits replaced from `round`
-/// and a recomputed check digit; unchanged unless it is a valid ISBN-10 or ISBN-13.
+/// The ISBN at the start of `isbn` with four middle digits taken from `round` and its check
+/// digit made right again (marcaudit's own ISBN check); unchanged unless it is a valid
+/// ISBN-10 or ISBN-13. What followed the number (a qualifier) is kept.
 std::string vary_isbn(const std::string& isbn, std::size_t round) {
-    std::string digits;
-    for (const char c : isbn) {
-        if ((c >= '0' && c <= '9') || c == 'X' || c == 'x') {
-            digits.push_back(c == 'x' ? 'X' : c);
-        } else if (c != '-') {
-            break;  // "0306406152 (pbk.)": the number ends at the qualifier
-        }
-    }
-    auto value = [](char c) { return c == 'X' ? 10 : c - '0'; };
-    if (digits.size() == 13 && all_digits(digits)) {
-        int sum = 0;
-        for (int i = 0; i < 13; ++i) {
-            sum += (i % 2 == 0 ? 1 : 3) * value(digits[static_cast<std::size_t>(i)]);
-        }
-        if (sum % 10 != 0) {
-            return isbn;
-        }
-        const std::string middle = std::to_string(1000 + round % 9000).substr(0, 4);
-        digits.replace(8, 4, middle);
-        sum = 0;
-        for (int i = 0; i < 12; ++i) {
-            sum += (i % 2 == 0 ? 1 : 3) * value(digits[static_cast<std::size_t>(i)]);
-        }
-        digits[12] = static_cast<char>('0' + (10 - sum % 10) % 10);
-    } else if (digits.size() == 10 && all_digits(digits.substr(0, 9))) {
-        int sum = 0;
-        for (int i = 0; i < 10; ++i) {
-            sum += (10 - i) * value(digits[static_cast<std::size_t>(i)]);
-        }
-        if (sum % 11 != 0) {
-            return isbn;
-        }
-        const std::string middle = std::to_string(1000 + round % 9000).substr(0, 4);
-        digits.replace(5, 4, middle);
-        sum = 0;
-        for (int i = 0; i < 9; ++i) {
-            sum += (10 - i) * value(digits[static_cast<std::size_t>(i)]);
-        }
-        const int check = (11 - sum % 11) % 11;
-        digits[9] = check == 10 ? 'X' : static_cast<char>('0' + check);
-    } else {
+    using rules::identifier::check_isbn;
+    using rules::identifier::NumberCheck;
+    const auto original = check_isbn(isbn);
+    if (original.check != NumberCheck::valid) {
         return isbn;
     }
-    // The new number, then whatever followed the old one (a qualifier), without hyphens.
-    std::size_t consumed = 0;
-    for (std::size_t seen = 0; consumed < isbn.size() && seen < digits.size(); ++consumed) {
-        seen += isbn[consumed] != '-' ? 1 : 0;
+    std::string digits = original.digits;
+    digits.replace(digits.size() == 13 ? 8 : 5, 4, std::to_string(1000 + round % 9000));
+    if (const auto changed = check_isbn(digits); changed.check == NumberCheck::bad_check_digit) {
+        digits.back() = changed.expected;
     }
-    return digits + isbn.substr(consumed);
+    // The old number's place in the text: from its first digit, as many digits as it had
+    // (hyphens and blanks inside it skipped). What stands before and after it is kept.
+    const std::size_t start = std::min(isbn.find_first_of("0123456789"), isbn.size());
+    std::size_t end = start;
+    for (std::size_t seen = 0; end < isbn.size() && seen < digits.size(); ++end) {
+        seen += isbn[end] != '-' && isbn[end] != ' ' ? 1 : 0;
+    }
+    return isbn.substr(0, start) + digits + isbn.substr(end);
 }
 
 /// Round k's word: k in letters (1 → "b", 26 → "ba"), added to a heading.
