@@ -18,18 +18,34 @@
 
 namespace marcaudit::report::detail {
 
+/// Example findings by rule id (see examples_by_rule).
+class Examples {
+public:
+    explicit Examples(std::map<std::string_view, std::vector<Finding>, std::less<>> by_rule)
+        : m_by_rule(std::move(by_rule)) {}
+    /// The examples of rule `id`; none when it has no findings.
+    [[nodiscard]] const std::vector<Finding>& of(std::string_view id) const {
+        static const std::vector<Finding> none;
+        const auto it = m_by_rule.find(id);
+        return it == m_by_rule.end() ? none : it->second;
+    }
+
+private:
+    std::map<std::string_view, std::vector<Finding>, std::less<>> m_by_rule;
+};
+
 /// Copies of the first `n` findings of each rule (at most AuditResult::examples_per_rule),
 /// by rule id. Reads only the blocks of the finding log that hold one, each once.
-[[nodiscard]] inline std::map<std::string_view, std::vector<Finding>> examples_by_rule(
+[[nodiscard]] inline Examples examples_by_rule(
     const engine::AuditResult& result, std::size_t n) {
     std::vector<std::size_t> wanted;
     for (const auto& [id, indexes] : result.examples_by_rule) {
         wanted.insert(wanted.end(), indexes.begin(), indexes.begin() + static_cast<std::ptrdiff_t>(std::min(n, indexes.size())));
     }
     std::sort(wanted.begin(), wanted.end());
-    std::map<std::string_view, std::vector<Finding>> out;
+    std::map<std::string_view, std::vector<Finding>, std::less<>> out;  // keys: the rules' static ids
     result.findings.visit(wanted, [&](std::size_t, const Finding& f) { out[f.rule_id].push_back(f); });
-    return out;
+    return Examples{std::move(out)};
 }
 
 /// `n` with thousands separators: "1,234,567".

@@ -238,14 +238,14 @@ void records_to_fix(const engine::AuditResult& result, std::string& out) {
         return sa != sb ? sa > sb : a.second > b.second;
     });
     // The first findings of every rule, in one pass over the findings.
-    auto examples = detail::examples_by_rule(result, k_rows_per_rule);
+    const auto examples = detail::examples_by_rule(result, k_rows_per_rule);
     for (const auto& [id, n] : rules) {
         const auto severity = result.severity_by_rule.find(id);
         const auto sev = severity != result.severity_by_rule.end() ? to_string(severity->second) : "";
         out += fmt::format("<h3 id=\"rule-{}\"><span class=\"sev-{}\">{}</span> {}: {} finding(s)</h3>\n<p>{}</p>\n", esc(id),
                            sev, sev, esc(id), grouped(n), esc(rules::rule_summary(id)));
         out += "<table><tr><th>file</th><th>record</th><th>001</th><th>field</th><th>what</th><th>value</th><th>fix</th></tr>\n";
-        for (const auto& row : examples[id]) {
+        for (const auto& row : examples.of(id)) {
             const Finding* f = &row;
             out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td><code>{}</code></td><td><code>{}{}</code></td><td>{}</td><td "
                                "class=\"v\">{}</td><td>{}</td></tr>\n",

@@ -37,7 +37,7 @@ void write_junit(const engine::AuditResult& result, const rules::Profile& profil
         std::string failure;  ///< empty when it passed
         std::string details;
     };
-    auto examples = detail::examples_by_rule(result, k_listed);
+    const auto examples = detail::examples_by_rule(result, k_listed);
     std::vector<Case> cases;
     for (const auto& entry : profile.registry().entries()) {
         const std::string id{entry.info.id};
@@ -51,7 +51,7 @@ void write_junit(const engine::AuditResult& result, const rules::Profile& profil
             c.failure = s->max_findings >= 0
                             ? fmt::format("{} finding(s), more than the rule's limit of {}", count, s->max_findings)
                             : fmt::format("{} finding(s) of severity {}", count, to_string(s->severity));
-            for (const auto& f : examples[id]) {
+            for (const auto& f : examples.of(id)) {
                 const auto file = f.source_index < result.sources.size()
                                       ? io::display_name(result.sources[f.source_index].info.name)
                                       : std::string{};

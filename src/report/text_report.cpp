@@ -400,10 +400,10 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
         out << "\nRecords to fix, by problem (first " << k_examples_per_rule
             << " of each; every finding is in the JSON report):\n";
         // The first findings of each rule, gathered in one pass over all findings.
-        auto examples = detail::examples_by_rule(result, k_examples_per_rule);
+        const auto examples = detail::examples_by_rule(result, k_examples_per_rule);
         for (const auto& [id, n] : rules_by_count) {
             out << fmt::format("\n  {} ({}):\n", id, grouped(n));
-            for (const Finding& f : examples[id]) {
+            for (const Finding& f : examples.of(id)) {
                 const std::string where =
                     f.record_number == 0
                         ? fmt::format("{} (outside any record, byte {})", file_of(f.source_index), f.byte_offset)
