@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <unistd.h>
@@ -27,9 +28,15 @@
 #error "build with -DFUZZ_FORMAT=iso2709, marcxml or mnemonic"
 #endif
 
+#define MARCAUDIT_FUZZ_STR2(x) #x
+#define MARCAUDIT_FUZZ_STR(x) MARCAUDIT_FUZZ_STR2(x)
+
 namespace {
 
 using namespace marcaudit;
+
+/// "iso2709", "marcxml" or "mnemonic": the reader this build tests.
+constexpr std::string_view k_format = MARCAUDIT_FUZZ_STR(FUZZ_FORMAT);
 
 const std::string& scratch() {
     static const std::string path = "/tmp/marcaudit-fuzz-reader-" + std::to_string(::getpid()) + ".bin";
@@ -77,9 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             FindingSink sink;
             sink.begin_record(0, raw.record_number);
             fields.clear();
-#define MARCAUDIT_FUZZ_STR2(x) #x
-#define MARCAUDIT_FUZZ_STR(x) MARCAUDIT_FUZZ_STR2(x)
-            const std::string_view format = MARCAUDIT_FUZZ_STR(FUZZ_FORMAT);
+            const std::string_view format = k_format;
             record::ParseResult parsed;
             if (format == "iso2709") {
                 parsed = record::parse_iso2709(raw, fields, sink);
