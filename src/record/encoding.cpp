@@ -343,9 +343,7 @@ Marc8Decoder::Problem Marc8Decoder::decode_field(std::string_view data, bool con
             out.push_back(static_cast<char>(code));
         } else {
             out.append(k_replacement);
-            if (problem.count++ == 0) {
-                problem.offset = pos;
-            }
+            note(pos, 1);
         }
         ++pos;
         const auto next = data.find(subfield_delimiter, pos);

@@ -4,10 +4,8 @@
 /// Writing millions of rows (findings) fast: blocks of rows formatted in parallel and
 /// written in order, a bounded number of blocks in flight (the JSON and CSV writers).
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
-#include <memory>
 #include <ostream>
 #include <string>
 
