@@ -51,18 +51,56 @@ bool same_text(std::string_view a, std::string_view b) {
     return U_SUCCESS(status) && x == y;
 }
 
+/// An identifier of a set: "source 0x1E number".
+struct Id {
+    std::string_view source;
+    std::string_view number;
+};
+
+Id split_id(std::string_view entry) noexcept {
+    const auto cut = entry.find('\x1E');
+    return cut == std::string_view::npos ? Id{{}, entry} : Id{entry.substr(0, cut), entry.substr(cut + 1)};
+}
+
+/// Calls f with each "source 0x1E number" entry of an identifier set.
+template <typename F>
+void for_each_id(std::string_view set, F&& f) {
+    while (!set.empty()) {
+        const auto cut = set.find('\x1F');
+        f(set.substr(0, cut));
+        set = cut == std::string_view::npos ? std::string_view{} : set.substr(cut + 1);
+    }
+}
+
+/// Whether a list of identifiers holds two different numbers of one source.
+bool conflicting_ids(std::span<const std::string_view> ids) noexcept {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        for (std::size_t j = i + 1; j < ids.size(); ++j) {
+            const auto x = split_id(ids[i]);
+            const auto y = split_id(ids[j]);
+            if (x.source == y.source && x.number != y.number) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /// Union-find over units, authority records and identifiers. Each group knows the authority
-/// record in it, if any: two groups with different records are never joined.
+/// record and the identifiers in it: two groups with different records, or with two
+/// different numbers of one source (two people's LC numbers), are never joined.
 class Groups {
 public:
     /// Nodes [first_authority, first_authority + authorities) are authority records.
     Groups(std::size_t n, std::uint32_t first_authority, std::uint32_t authorities) :
-        m_parent(n), m_authority(n, -1) {
+        m_parent(n), m_authority(n, -1), m_ids(n) {
         std::iota(m_parent.begin(), m_parent.end(), 0U);
         for (std::uint32_t a = 0; a < authorities; ++a) {
             m_authority[first_authority + a] = a;
         }
     }
+    /// Gives node x identifiers ("source 0x1E number") before any join.
+    void set_ids(std::uint32_t x, std::vector<std::string_view> ids) { m_ids[x] = std::move(ids); }
     /// The authority record of x's group, or -1.
     [[nodiscard]] std::int64_t authority(std::uint32_t x) { return m_authority[find(x)]; }
     std::uint32_t find(std::uint32_t x) {
@@ -72,9 +110,9 @@ public:
         }
         return x;
     }
-    /// Joins the groups of a and b unless they hold different authority records; the smaller
-    /// index becomes the root (deterministic). Returns whether they are one group now.
-    bool join(std::uint32_t a, std::uint32_t b) {
+    /// Whether the groups of a and b may be one: not two authority records, not two
+    /// numbers of one source.
+    bool compatible(std::uint32_t a, std::uint32_t b) {
         a = find(a);
         b = find(b);
         if (a == b) {
@@ -83,15 +121,45 @@ public:
         if (m_authority[a] >= 0 && m_authority[b] >= 0 && m_authority[a] != m_authority[b]) {
             return false;
         }
+        for (auto x : m_ids[a]) {
+            for (auto y : m_ids[b]) {
+                const auto p = split_id(x);
+                const auto q = split_id(y);
+                if (p.source == q.source && p.number != q.number) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+    /// Joins the groups of a and b when compatible(); the smaller index becomes the root
+    /// (deterministic). Returns whether they are one group now.
+    bool join(std::uint32_t a, std::uint32_t b) {
+        if (!compatible(a, b)) {
+            return false;
+        }
+        a = find(a);
+        b = find(b);
+        if (a == b) {
+            return true;
+        }
         const auto root = std::min(a, b);
+        const auto other = std::max(a, b);
         m_authority[root] = std::max(m_authority[a], m_authority[b]);
-        m_parent[std::max(a, b)] = root;
+        for (auto id : m_ids[other]) {
+            if (std::find(m_ids[root].begin(), m_ids[root].end(), id) == m_ids[root].end()) {
+                m_ids[root].push_back(id);
+            }
+        }
+        m_ids[other].clear();
+        m_parent[other] = root;
         return true;
     }
 
 private:
     std::vector<std::uint32_t> m_parent;
     std::vector<std::int64_t> m_authority;
+    std::vector<std::vector<std::string_view>> m_ids;
 };
 
 /// The segments of a NACO key ("\x1Fa..." "\x1Fd...").
@@ -109,9 +177,21 @@ void for_each_segment(std::string_view key, F&& f) {
 struct NameParts {
     std::string loose;  ///< the key without $d and $q
     std::string dates;  ///< the $d segment, or empty
-    std::string birth;  ///< its first four-digit number (a death date gets added later), or `dates`
+    std::string birth;  ///< its first four-digit number, or `dates` when it has none
+    std::string death;  ///< the next four-digit number: closed dates; empty for open dates
     std::string fuller; ///< the $q segment, or empty
+    bool clean = true;  ///< the dates hold years, hyphens and qualifiers only ("ca", "fl")
+
+    /// 2 closed dates, 1 open dates (a birth year), 0 none.
+    [[nodiscard]] int date_level() const noexcept { return dates.empty() ? 0 : !death.empty() ? 2 : 1; }
 };
+
+bool four_digits_at(std::string_view s, std::size_t i) noexcept {
+    return i + 4 <= s.size() && std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i),
+                                            s.begin() + static_cast<std::ptrdiff_t>(i + 4),
+                                            [](char c) { return c >= '0' && c <= '9'; }) &&
+           (i + 4 == s.size() || s[i + 4] < '0' || s[i + 4] > '9');
+}
 
 NameParts name_parts(std::string_view key) {
     NameParts p;
@@ -129,14 +209,135 @@ NameParts name_parts(std::string_view key) {
         }
     });
     p.birth = p.dates;
-    for (std::size_t i = 0; i + 4 <= p.dates.size(); ++i) {
-        if (std::all_of(p.dates.begin() + static_cast<std::ptrdiff_t>(i), p.dates.begin() + static_cast<std::ptrdiff_t>(i + 4),
-                        [](char c) { return c >= '0' && c <= '9'; })) {
+    std::string rest = p.dates;
+    std::size_t i = 0;
+    for (; i + 4 <= p.dates.size(); ++i) {
+        if ((i == 0 || p.dates[i - 1] < '0' || p.dates[i - 1] > '9') && four_digits_at(p.dates, i)) {
             p.birth = p.dates.substr(i, 4);
             break;
         }
     }
+    if (p.birth.size() == 4 && p.birth != p.dates) {
+        for (std::size_t j = i + 4; j + 4 <= p.dates.size(); ++j) {
+            if ((p.dates[j - 1] < '0' || p.dates[j - 1] > '9') && four_digits_at(p.dates, j)) {
+                p.death = p.dates.substr(j, 4);
+                break;
+            }
+        }
+    } else if (p.birth.size() == 4) {
+        // "1950" alone: a year, no more
+    }
+    // What is left once the years are taken out must be hyphens, blanks and qualifiers.
+    if (!p.dates.empty()) {
+        std::string words;
+        for (std::size_t k = 0; k < p.dates.size(); ++k) {
+            if (four_digits_at(p.dates, k) && (k == 0 || p.dates[k - 1] < '0' || p.dates[k - 1] > '9')) {
+                k += 3;
+                words.push_back(' ');
+            } else {
+                words.push_back(p.dates[k]);
+            }
+        }
+        std::size_t k = 0;
+        while (k < words.size()) {
+            while (k < words.size() && (words[k] == ' ' || words[k] == '-')) {
+                ++k;
+            }
+            std::size_t e = k;
+            while (e < words.size() && words[e] != ' ' && words[e] != '-') {
+                ++e;
+            }
+            const auto w = std::string_view{words}.substr(k, e - k);
+            static constexpr std::array<std::string_view, 14> k_qualifiers{
+                "ca", "b", "d", "fl", "active", "approximately", "born", "died", "or", "bc", "bce", "ad", "ce", "cent"};
+            if (!w.empty() && std::find(k_qualifiers.begin(), k_qualifiers.end(), w) == k_qualifiers.end()) {
+                p.clean = false;
+            }
+            k = e;
+        }
+    }
     return p;
+}
+
+// --- How a way of writing a heading compares with another (no authority data to say).
+
+/// Whether `text` holds a character lost in a conversion: U+FFFD, or a '?' inside a word.
+bool has_lost_character(std::string_view text) noexcept {
+    if (text.find("\xEF\xBF\xBD") != std::string_view::npos) {
+        return true;
+    }
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (text[i] == '?' && text[i - 1] != ' ' && text[i - 1] != '(' && text[i + 1] != ')' && text[i + 1] != ']') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Non-ASCII code points (letters with diacritics, as ALA-LC romanization writes them).
+std::size_t non_ascii(std::string_view text) noexcept {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0xC0U; }));
+}
+
+std::size_t capitals(std::string_view text) noexcept {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
+}
+
+/// Written in capitals: two or more ASCII letters and none in lower case.
+bool in_capitals(std::string_view text) noexcept {
+    const bool lower = std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return !lower && capitals(text) >= 2;
+}
+
+/// Whether `scope` capitalizes topical and genre terms as LCSH does: the first word and
+/// proper names only ("Information systems", not "Information Systems").
+bool sentence_case_scope(std::string_view scope, HeadingKind kind) noexcept {
+    return (kind == HeadingKind::topical || kind == HeadingKind::genre) &&
+           (scope == "lcsh" || scope == "lcac" || scope == "cash" || scope == "lcgft");
+}
+
+/// How good a way of writing a heading is, without authority data: no lost character,
+/// then diacritics, then not in capitals, then (LCSH-like topics) fewer capitals after a
+/// capital first letter. Compared as a tuple: greater is better.
+auto spelling_quality(std::string_view text, bool sentence_case) {
+    const bool first_capital = !text.empty() && text.front() >= 'A' && text.front() <= 'Z';
+    const long fewer_capitals = sentence_case && first_capital ? -static_cast<long>(capitals(text)) : 0;
+    return std::make_tuple(!has_lost_character(text), non_ascii(text), !in_capitals(text), fewer_capitals);
+}
+
+/// Why `better` is a better way of writing the heading than `worse`, or empty when nothing
+/// but the number of records speaks for it.
+std::string_view spelling_reason(std::string_view better, std::string_view worse, bool sentence_case) {
+    if (has_lost_character(worse) && !has_lost_character(better)) {
+        return "the other has a character lost in a conversion";
+    }
+    if (non_ascii(better) > non_ascii(worse)) {
+        return "it keeps the diacritics (ALA-LC romanization)";
+    }
+    if (in_capitals(worse) && !in_capitals(better)) {
+        return "it is not written in capitals";
+    }
+    if (std::get<3>(spelling_quality(better, sentence_case)) > std::get<3>(spelling_quality(worse, sentence_case))) {
+        return "topical terms capitalize the first word and proper names only";
+    }
+    return {};
+}
+
+/// Whether a suggested form looks like an identifier rather than a heading.
+bool looks_like_identifier(std::string_view text) noexcept {
+    if (text.find("://") != std::string_view::npos) {
+        return true;
+    }
+    std::size_t letters = 0;
+    while (letters < text.size() && text[letters] >= 'a' && text[letters] <= 'z') {
+        ++letters;
+    }
+    if (letters == 0 || letters > 3 || letters == text.size()) {
+        return false;
+    }
+    return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(letters), text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || c == ' '; });
 }
 
 } // namespace
@@ -159,10 +360,10 @@ std::uint32_t HeadingCollector::intern_ids(const Heading& h) {
     if (h.identifiers.empty()) {
         return 0;
     }
-    std::vector<std::string> ids;
+    std::vector<std::string> ids;  // "source 0x1E number"
     for (const auto& id : h.identifiers) {
         if (auto n = normalize_identifier(id); !n.empty()) {
-            ids.push_back(std::move(n));
+            ids.push_back(identifier_source(id) + '\x1E' + n);
         }
     }
     if (ids.empty()) {
@@ -304,23 +505,33 @@ struct GlobalForm {
         std::uint32_t entry_size;
     };
     std::vector<Display> displays;
-    std::uint32_t unit = 0;
+    std::string_view unit_key;   ///< the key searches run on: the main heading, or all of it
     bool unit_is_whole = false;  ///< the whole heading matched, subdivisions and all
+    Match match;
 };
 
+/// One way a unit is written, with how often and first where.
+struct Spelling {
+    std::string_view text;
+    std::uint32_t uses = 0;
+    std::uint32_t first = 0xFFFFFFFF;
+};
+
+/// The headings searches treat as one: one key, and one set of main-heading identifiers
+/// (two people of the same name, with their two numbers, are two units).
 struct Unit {
     std::string_view key;
+    std::uint32_t id_set = 0;            ///< 0: no $0/$1
     HeadingKind kind{};
     Match match;
     std::vector<std::uint32_t> records;  ///< sorted, unique
-    std::string display;                 ///< the most used way of writing it
-    std::uint32_t display_uses = 0;
-    std::uint32_t display_first = 0;
-    std::vector<std::uint32_t> id_sets;  ///< the $0/$1 sets its uses carry (sorted, unique)
-    std::vector<std::string_view> ids;   ///< every identifier of those sets (sorted, unique)
+    std::vector<Spelling> spellings;
+    std::uint32_t best = 0;              ///< the best way of writing it (spelling_quality, uses)
+    std::vector<std::string_view> ids;   ///< the set's identifiers ("source 0x1E number")
     std::vector<std::uint32_t> named;    ///< the authority records they name in its scope
     std::int64_t authority = -1;         ///< the authority it resolved to, by text or by $0
-    bool has_ids = false;
+    bool id_conflict = false;            ///< two numbers of one source: joins nothing by them
+    [[nodiscard]] bool linked() const noexcept { return id_set != 0 && !id_conflict; }
 };
 
 /// A heading field of the run: HeadingCollector::Use with global record, form and id-set
@@ -329,6 +540,20 @@ struct GlobalUse {
     std::uint32_t record, form, ids, field_index, display, occurrence;
     std::uint16_t tag, heading_tag;
 };
+
+/// How a form is joined to its entity's preferred form.
+enum class Strength : std::uint8_t {
+    low,     ///< a guess (an undated name beside a dated one; other death dates): information only
+    medium,  ///< by text: the same name with the same birth year, the same words written otherwise
+    high,    ///< by authority data or a shared identifier
+};
+
+std::string_view scope_of(std::string_view key) noexcept { return key.substr(0, key.find('\x1E')); }
+
+bool covered_prefix(const std::map<std::string_view, Coverage>& coverage, std::string_view prefix) {
+    const auto it = coverage.find(prefix);
+    return it != coverage.end() && it->second.covered;
+}
 
 } // namespace
 
@@ -375,7 +600,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     for (const auto& r : form_refs) {
         auto& f = form_of(r);
         if (forms.empty() || forms.back().key != f.key) {
-            forms.push_back(GlobalForm{f.key, f.entry_size, f.kind, {}, 0, false});
+            forms.push_back(GlobalForm{f.key, f.entry_size, f.kind, {}, {}, false, {}});
         }
         auto& g = forms.back();
         const auto gi = static_cast<std::uint32_t>(forms.size() - 1);
@@ -445,10 +670,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         }
         return false;
     };
-    std::vector<Match> form_match(forms.size());
-    std::vector<std::pair<std::string_view, std::uint32_t>> unit_keys;  // (unit key, form)
-    for (std::uint32_t i = 0; i < forms.size(); ++i) {
-        auto& f = forms[i];
+    for (auto& f : forms) {
         Match m;
         std::string_view unit = f.key.substr(0, f.entry_size);
         if (authorities.covers_key(f.key)) {
@@ -460,18 +682,47 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             }
         }
         f.unit_is_whole = unit.size() == f.key.size();
-        form_match[i] = m;
-        unit_keys.emplace_back(unit, i);
+        f.unit_key = unit;
+        f.match = m;
     }
 
-    // --- Units: the keys searches run on. Their records and their most used spelling.
-    std::sort(unit_keys.begin(), unit_keys.end());
+    // --- Units: one per key searches run on and main-heading identifier set.
+    std::vector<std::uint32_t> use_unit(uses.size());
     std::vector<Unit> units;
-    for (const auto& [key, form] : unit_keys) {
-        if (units.empty() || units.back().key != key) {
-            units.push_back(Unit{key, forms[form].kind, form_match[form], {}, {}, 0, 0, {}, {}, {}, -1, false});
+    {
+        std::vector<std::uint64_t> pairs;  // form << 32 | id set
+        pairs.reserve(uses.size());
+        for (const auto& u : uses) {
+            pairs.push_back((std::uint64_t{u.form} << 32U) | u.ids);
         }
-        forms[form].unit = static_cast<std::uint32_t>(units.size() - 1);
+        std::sort(pairs.begin(), pairs.end());
+        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+        auto form_of_pair = [](std::uint64_t p) { return static_cast<std::uint32_t>(p >> 32U); };
+        auto ids_of_pair = [](std::uint64_t p) { return static_cast<std::uint32_t>(p & 0xFFFFFFFFU); };
+        std::vector<std::uint32_t> order(pairs.size());
+        std::iota(order.begin(), order.end(), 0U);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+            return std::tuple{forms[form_of_pair(pairs[x])].unit_key, ids_of_pair(pairs[x]), x} <
+                   std::tuple{forms[form_of_pair(pairs[y])].unit_key, ids_of_pair(pairs[y]), y};
+        });
+        std::vector<std::uint32_t> pair_unit(pairs.size());
+        for (auto x : order) {
+            const auto& f = forms[form_of_pair(pairs[x])];
+            const auto ids = ids_of_pair(pairs[x]);
+            if (units.empty() || units.back().key != f.unit_key || units.back().id_set != ids) {
+                Unit unit;
+                unit.key = f.unit_key;
+                unit.id_set = ids;
+                unit.kind = f.kind;
+                unit.match = f.match;
+                units.push_back(std::move(unit));
+            }
+            pair_unit[x] = static_cast<std::uint32_t>(units.size() - 1);
+        }
+        for (std::size_t k = 0; k < uses.size(); ++k) {
+            const auto p = (std::uint64_t{uses[k].form} << 32U) | uses[k].ids;
+            use_unit[k] = pair_unit[static_cast<std::size_t>(std::lower_bound(pairs.begin(), pairs.end(), p) - pairs.begin())];
+        }
     }
     auto use_text = [&](const GlobalUse& u) {
         const auto& f = forms[u.form];
@@ -479,50 +730,34 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         return f.unit_is_whole ? d.text : trim_end(d.text.substr(0, d.entry_size));
     };
     {
-        // How often each spelling of each form is used, and its first record; then, per
-        // unit, the most used spelling (the earliest on a tie).
-        struct Tally {
-            std::uint32_t uses = 0;
-            std::uint32_t first = 0xFFFFFFFF;
-        };
-        std::vector<std::vector<Tally>> tallies(forms.size());
-        for (std::size_t f = 0; f < forms.size(); ++f) {
-            tallies[f].resize(forms[f].displays.size());
-        }
-        for (const auto& u : uses) {
-            auto& unit = units[forms[u.form].unit];
+        // Each unit's records, and how often each way of writing it is used (and first where).
+        std::vector<std::vector<std::pair<std::string_view, std::uint32_t>>> seen(units.size());
+        for (std::size_t k = 0; k < uses.size(); ++k) {
+            const auto& u = uses[k];
+            auto& unit = units[use_unit[k]];
             unit.records.push_back(u.record);
-            auto& t = tallies[u.form][u.display];
-            ++t.uses;
-            t.first = std::min(t.first, u.record);
-            if (u.ids != 0) {
-                unit.has_ids = true;
-                if (std::find(unit.id_sets.begin(), unit.id_sets.end(), u.ids) == unit.id_sets.end()) {
-                    unit.id_sets.push_back(u.ids);
-                }
+            const auto text = use_text(u);
+            auto& list = seen[use_unit[k]];
+            auto it = std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.first == text; });
+            if (it == list.end()) {
+                list.emplace_back(text, static_cast<std::uint32_t>(unit.spellings.size()));
+                unit.spellings.push_back(Spelling{text, 0, u.record});
+                it = list.end() - 1;
             }
+            auto& sp = unit.spellings[it->second];
+            ++sp.uses;
+            sp.first = std::min(sp.first, u.record);
         }
-        std::vector<std::map<std::string_view, Tally>> spellings(units.size());
-        for (std::uint32_t f = 0; f < forms.size(); ++f) {
-            for (std::uint32_t d = 0; d < forms[f].displays.size(); ++d) {
-                const auto& t = tallies[f][d];
-                if (t.uses == 0) {
-                    continue;
-                }
-                auto& s = spellings[forms[f].unit][use_text(GlobalUse{0, f, 0, 0, d, 0, 0, 0})];
-                s.uses += t.uses;
-                s.first = std::min(s.first, t.first);
-            }
-        }
-        for (std::size_t i = 0; i < units.size(); ++i) {
-            auto& unit = units[i];
+        for (auto& unit : units) {
             std::sort(unit.records.begin(), unit.records.end());
             unit.records.erase(std::unique(unit.records.begin(), unit.records.end()), unit.records.end());
-            for (const auto& [text, t] : spellings[i]) {
-                if (t.uses > unit.display_uses || (t.uses == unit.display_uses && t.first < unit.display_first)) {
-                    unit.display.assign(text);
-                    unit.display_uses = t.uses;
-                    unit.display_first = t.first;
+            const bool sentence = sentence_case_scope(scope_of(unit.key), unit.kind);
+            auto rank = [&](const Spelling& sp) {
+                return std::tuple_cat(spelling_quality(sp.text, sentence), std::tuple{sp.uses, -static_cast<std::int64_t>(sp.first)});
+            };
+            for (std::uint32_t i = 1; i < unit.spellings.size(); ++i) {
+                if (rank(unit.spellings[i]) > rank(unit.spellings[unit.best])) {
+                    unit.best = i;
                 }
             }
         }
@@ -530,16 +765,9 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
 
     // --- What each identifier set names in the authority data.
     std::vector<std::vector<std::uint32_t>> id_authorities(id_sets.size());
-    auto for_each_id = [](std::string_view set, auto&& f) {
-        while (!set.empty()) {
-            const auto cut = set.find('\x1F');
-            f(set.substr(0, cut));
-            set = cut == std::string_view::npos ? std::string_view{} : set.substr(cut + 1);
-        }
-    };
     for (std::size_t s = 1; s < id_sets.size(); ++s) {
-        for_each_id(id_sets[s], [&](std::string_view id) {
-            for (auto a : authorities.identified_by(id)) {
+        for_each_id(id_sets[s], [&](std::string_view entry) {
+            for (auto a : authorities.identified_by(split_id(entry).number)) {
                 id_authorities[s].push_back(a);
             }
         });
@@ -548,13 +776,9 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         list.erase(std::unique(list.begin(), list.end()), list.end());
     }
 
-    // --- Entities: units joined by authority record, by identifier, then by name heuristics.
+    // --- Entities: units joined by authority record, by identifier, by text, then by names' dates.
     const auto n_units = static_cast<std::uint32_t>(units.size());
     const auto n_auth = static_cast<std::uint32_t>(authorities.records().size());
-    // Units not matched by text join through their identifiers: an authority record the
-    // identifiers name, and other units of the same scope with the same identifier (the
-    // FAST form of a name shares its OCLC entity $1 with the LC form, and is no split).
-    auto scope_of = [](std::string_view key) { return key.substr(0, key.find('\x1E')); };
     // The authority records an identifier set names, among those of the heading's scope (an
     // LC number in a FAST heading's $0 names nothing FAST controls).
     auto named_in = [&](std::uint32_t id_set, std::string_view key) {
@@ -569,24 +793,17 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         }
         return named;
     };
-    // Each unit's identifiers: the union over its uses (some records carry a $0, some a
-    // $0 and a $1), and the records they name.
     for (auto& unit : units) {
-        std::sort(unit.id_sets.begin(), unit.id_sets.end());
-        for (auto set : unit.id_sets) {
-            for_each_id(id_sets[set], [&](std::string_view id) { unit.ids.push_back(id); });
-            const auto named = named_in(set, unit.key);
-            unit.named.insert(unit.named.end(), named.begin(), named.end());
+        if (unit.id_set != 0) {
+            for_each_id(id_sets[unit.id_set], [&](std::string_view id) { unit.ids.push_back(id); });
+            unit.id_conflict = conflicting_ids(unit.ids);
+            unit.named = named_in(unit.id_set, unit.key);
         }
-        std::sort(unit.ids.begin(), unit.ids.end());
-        unit.ids.erase(std::unique(unit.ids.begin(), unit.ids.end()), unit.ids.end());
-        std::sort(unit.named.begin(), unit.named.end());
-        unit.named.erase(std::unique(unit.named.begin(), unit.named.end()), unit.named.end());
     }
     auto joins_by_id = [&](const Unit& unit) {
         const auto k = unit.match.kind;
         return k != Match::Kind::authorized && k != Match::Kind::variant && k != Match::Kind::ambiguous &&
-               !unit.ids.empty() && unit.named.size() <= 1;  // naming several records: join nothing
+               unit.linked() && unit.named.size() <= 1;  // naming several records: join nothing
     };
     std::map<std::pair<std::string_view, std::string_view>, std::uint32_t> id_nodes;  // (scope, id)
     for (const auto& unit : units) {
@@ -625,6 +842,9 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     }
     Groups groups{n_units + n_auth + id_nodes.size(), n_units, n_auth};
     for (std::uint32_t i = 0; i < n_units; ++i) {
+        groups.set_ids(i, units[i].ids);
+    }
+    for (std::uint32_t i = 0; i < n_units; ++i) {
         auto& unit = units[i];
         const auto k = unit.match.kind;
         if (k == Match::Kind::authorized || k == Match::Kind::variant) {
@@ -637,23 +857,44 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             for (auto id : unit.ids) {
                 const auto node = id_nodes.at(std::pair{scope_of(unit.key), id});
                 if (!conflicting[node - first_id_node]) {
-                    groups.join(i, node);  // refused when it would join two authority records
+                    groups.join(i, node);  // refused when it would join two records or two numbers
                 }
             }
         }
     }
-    // Personal names that differ only by dates or fuller form: join a form with the one
-    // group it fits; a form that fits several (an undated "Smith, John" beside two dated
-    // ones) stays apart, and differing dates never join.
-    std::vector<bool> guessed(n_units + n_auth + id_nodes.size(), false);
+    // The same text without an identifier joins the one entity its linked forms make; beside
+    // two (two people of one name, with their two numbers) it could be either, and stays alone.
+    for (std::uint32_t i = 0; i < n_units;) {
+        std::uint32_t end = i;
+        while (end < n_units && units[end].key == units[i].key) {
+            ++end;
+        }
+        std::int64_t unlinked = -1;
+        std::vector<std::uint32_t> roots;
+        for (auto u = i; u < end; ++u) {
+            if (units[u].id_set == 0) {
+                unlinked = u;
+            } else if (const auto r = groups.find(u); std::find(roots.begin(), roots.end(), r) == roots.end()) {
+                roots.push_back(r);
+            }
+        }
+        if (unlinked >= 0 && roots.size() == 1) {
+            groups.join(static_cast<std::uint32_t>(unlinked), roots.front());
+        }
+        i = end;
+    }
+    // Personal names of the LC name file that differ only by dates or fuller form: join a
+    // form with the one group it fits; a form that fits several (an undated "Smith, John"
+    // beside two dated ones) stays apart, and differing birth years never join.
+    std::vector<NameParts> parts(n_units);
     {
-        std::map<std::string, std::vector<std::pair<std::uint32_t, NameParts>>> by_loose;
+        std::map<std::string, std::vector<std::uint32_t>> by_loose;
         for (std::uint32_t i = 0; i < n_units; ++i) {
-            if (units[i].kind == HeadingKind::personal_name && units[i].match.kind != Match::Kind::ambiguous &&
-                units[i].key.starts_with("name\x1E")) {
-                auto parts = name_parts(units[i].key);
-                auto loose = parts.loose;
-                by_loose[std::move(loose)].emplace_back(i, std::move(parts));
+            if (units[i].kind == HeadingKind::personal_name && units[i].key.starts_with("name\x1E")) {
+                parts[i] = name_parts(units[i].key);
+                if (units[i].match.kind != Match::Kind::ambiguous) {
+                    by_loose[parts[i].loose].push_back(i);
+                }
             }
         }
         struct Cluster {
@@ -665,44 +906,41 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             if (members.size() < 2) {
                 continue;
             }
-            auto specificity = [](const NameParts& p) { return (p.dates.empty() ? 0 : 2) + (p.fuller.empty() ? 0 : 1); };
-            std::stable_sort(members.begin(), members.end(), [&](const auto& a, const auto& b) {
-                return specificity(a.second) > specificity(b.second);
-            });
+            auto specificity = [&](std::uint32_t u) {
+                return (parts[u].dates.empty() ? 0 : 2) + (parts[u].fuller.empty() ? 0 : 1);
+            };
+            std::stable_sort(members.begin(), members.end(),
+                             [&](std::uint32_t a, std::uint32_t b) { return specificity(a) > specificity(b); });
             std::vector<Cluster> clusters;
-            for (const auto& [unit, parts] : members) {
+            for (const auto unit : members) {
+                const auto& p = parts[unit];
                 const auto auth = groups.authority(unit);  // by text, $0, or its group's
                 std::vector<std::size_t> fits;
                 for (std::size_t c = 0; c < clusters.size(); ++c) {
                     const auto& cl = clusters[c];
-                    const bool dates_fit = parts.birth.empty() || cl.birth.empty() || parts.birth == cl.birth;
-                    const bool fuller_fit = parts.fuller.empty() || cl.fuller.empty() || parts.fuller == cl.fuller;
+                    const bool dates_fit = p.birth.empty() || cl.birth.empty() || p.birth == cl.birth;
+                    const bool fuller_fit = p.fuller.empty() || cl.fuller.empty() || p.fuller == cl.fuller;
                     const bool authority_fits = auth < 0 || cl.authority < 0 || auth == cl.authority;
-                    if (dates_fit && fuller_fit && authority_fits) {
+                    if (dates_fit && fuller_fit && authority_fits && groups.compatible(cl.first, unit)) {
                         fits.push_back(c);
                     }
                 }
                 if (fits.size() == 1) {
                     auto& cl = clusters[fits.front()];
-                    const bool apart = groups.find(cl.first) != groups.find(unit);
                     if (!groups.join(cl.first, unit)) {
-                        continue;  // their groups hold different authority records
-                    }
-                    if (apart) {
-                        guessed[cl.first] = true;
-                        guessed[unit] = true;
+                        continue;
                     }
                     if (cl.birth.empty()) {
-                        cl.birth = parts.birth;
+                        cl.birth = p.birth;
                     }
                     if (cl.fuller.empty()) {
-                        cl.fuller = parts.fuller;
+                        cl.fuller = p.fuller;
                     }
                     if (cl.authority < 0) {
                         cl.authority = auth;
                     }
                 } else if (fits.empty()) {
-                    clusters.push_back(Cluster{unit, parts.birth, parts.fuller, auth});
+                    clusters.push_back(Cluster{unit, p.birth, p.fuller, auth});
                 }
                 // Several fit: the form could be any of them; leave it alone.
             }
@@ -715,92 +953,242 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         members_of_root[groups.find(i)].push_back(i);
     }
     std::vector<std::uint32_t> unit_entity(n_units, no_entity);
-    std::vector<std::uint32_t> entity_preferred_unit;
+    std::vector<Strength> unit_strength(n_units, Strength::low);
+    struct EntityInfo {
+        std::uint32_t preferred = no_entity;  ///< the unit in the preferred form, if any has it
+        std::string_view key;                 ///< the preferred form's key
+        bool preferred_linked = false;
+    };
+    std::vector<EntityInfo> entity_info;
+    const auto& auth_records = authorities.records();
+    // Whether two units share an identifier that joins (not one that names people of
+    // different birth years, which is wrong somewhere).
+    auto shares_id = [&](const Unit& a, const Unit& b) {
+        for (auto x : a.ids) {
+            if (std::find(b.ids.begin(), b.ids.end(), x) == b.ids.end()) {
+                continue;
+            }
+            const auto node = id_nodes.find(std::pair{scope_of(a.key), x});
+            if (node == id_nodes.end() || !conflicting[node->second - first_id_node]) {
+                return true;
+            }
+        }
+        return false;
+    };
+    // How a personal name `u` compares with the preferred `p`: medium when they are the same
+    // name with the same birth year and `p` is more complete; empty reason when it is not.
+    auto by_dates = [&](const NameParts& p, const NameParts& u) -> std::string_view {
+        if (p.loose != u.loose || p.birth.size() != 4 || p.birth != u.birth) {
+            return {};
+        }
+        if (!p.death.empty() && !u.death.empty() && p.death != u.death) {
+            return {};  // two death years: which is right cannot be told from the text
+        }
+        if (u.date_level() > p.date_level() || (!u.fuller.empty() && p.fuller.empty()) || (u.clean && !p.clean)) {
+            return {};  // the other form is the more complete one
+        }
+        if (p.date_level() > u.date_level()) {
+            return "its dates are closed (a death date added to the same birth year)";
+        }
+        if (!p.fuller.empty() && u.fuller.empty()) {
+            return "it has the fuller form of the name ($q)";
+        }
+        if (p.clean && !u.clean) {
+            return "its dates hold nothing but the years";
+        }
+        return {};
+    };
     for (std::uint32_t root = 0; root < members_of_root.size(); ++root) {
         const auto& members = members_of_root[root];
         if (members.empty()) {
             continue;
         }
         // The authority record: the one most of the entity's records resolve to.
-        std::map<std::uint32_t, std::size_t> auth_records;
-        bool guessed_any = false;
+        std::map<std::uint32_t, std::size_t> auth_count;
         for (auto u : members) {
             if (units[u].authority >= 0) {
-                auth_records[static_cast<std::uint32_t>(units[u].authority)] += units[u].records.size();
+                auth_count[static_cast<std::uint32_t>(units[u].authority)] += units[u].records.size();
             }
-            guessed_any = guessed_any || guessed[u];
         }
         std::int64_t auth = -1;
         std::size_t best = 0;
-        for (const auto& [a, n] : auth_records) {
+        for (const auto& [a, n] : auth_count) {
             if (n > best) {
                 best = n;
                 auth = a;
             }
         }
-        std::uint32_t preferred = no_entity;
+        EntityInfo info;
         if (auth >= 0) {
-            const auto& key = authorities.records()[static_cast<std::size_t>(auth)].key;
+            info.key = auth_records[static_cast<std::size_t>(auth)].key;
             for (auto u : members) {
-                if (units[u].key == key) {
-                    preferred = u;
+                if (units[u].key == info.key &&
+                    (info.preferred == no_entity || units[u].records.size() > units[info.preferred].records.size())) {
+                    info.preferred = u;
                 }
             }
         } else {
-            // No authority: the identified, most specific, most used form.
-            // Among equals, the longer dates: a death date added to "1950-" is the newer form.
+            // No authority: the linked form, then the most complete (closed dates, fuller
+            // form, dates without other text), then the one on most records.
+            // Records per key: one form may be several units (with and without a $0).
+            std::map<std::string_view, std::size_t> key_records;
+            for (auto u : members) {
+                key_records[units[u].key] += units[u].records.size();
+            }
             auto rank = [&](std::uint32_t u) {
-                const auto parts = units[u].kind == HeadingKind::personal_name ? name_parts(units[u].key) : NameParts{};
-                return std::make_tuple(units[u].has_ids, !parts.dates.empty() + !parts.fuller.empty(),
-                                       units[u].records.size(), parts.dates.size());
+                const auto& p = parts[u];
+                return std::make_tuple(units[u].linked(), p.date_level(), p.clean, !p.fuller.empty(),
+                                       key_records[units[u].key], -static_cast<std::int64_t>(u));
             };
             for (auto u : members) {
-                if (preferred == no_entity || rank(u) > rank(preferred)) {
-                    preferred = u;
+                if (info.preferred == no_entity || rank(u) > rank(info.preferred)) {
+                    info.preferred = u;
                 }
             }
+            info.key = units[info.preferred].key;
         }
-        const bool single_fine = members.size() == 1 && preferred == members.front();
+        for (auto u : members) {
+            if (units[u].key == info.key && units[u].linked()) {
+                info.preferred_linked = true;
+            }
+        }
+        const bool single_fine = members.size() == 1 && info.preferred == members.front();
         if (single_fine) {
             continue;
         }
+        // How each form is joined to the preferred one.
+        for (auto u : members) {
+            const auto& unit = units[u];
+            if (unit.key == info.key) {
+                unit_strength[u] = Strength::high;  // the preferred form itself, however written
+            } else if ((auth >= 0 && unit.authority == auth) ||
+                       (info.preferred != no_entity && shares_id(unit, units[info.preferred]))) {
+                unit_strength[u] = Strength::high;
+            }
+        }
+        for (auto u : members) {
+            const auto& unit = units[u];
+            if (unit_strength[u] == Strength::high && unit.key != info.key) {
+                continue;
+            }
+            if (unit.key == info.key) {
+                continue;
+            }
+            bool same_text_linked = false;
+            for (auto v : members) {
+                same_text_linked = same_text_linked || (v != u && units[v].key == unit.key && unit_strength[v] == Strength::high &&
+                                                        units[v].linked() && !unit.linked());
+            }
+            const auto pref_parts = auth >= 0 ? name_parts(info.key) : parts[info.preferred];
+            if (same_text_linked ||
+                (unit.kind == HeadingKind::personal_name && !by_dates(pref_parts, parts[u]).empty()) ||
+                (auth >= 0 && unit.kind == HeadingKind::personal_name && pref_parts.loose == parts[u].loose &&
+                 pref_parts.birth.size() == 4 && pref_parts.birth == parts[u].birth)) {
+                unit_strength[u] = Strength::medium;
+            }
+        }
         Entity e;
         e.authority = auth;
-        e.confident = !guessed_any;
-        e.preferred = auth >= 0 ? std::string{trim_end(authorities.records()[static_cast<std::size_t>(auth)].display)}
-                                : units[preferred].display;
-        for (auto u : members) {
-            e.forms.push_back(Entity::Form{units[u].display, static_cast<std::uint32_t>(units[u].records.size()), u == preferred});
-            e.after.insert(e.after.end(), units[u].records.begin(), units[u].records.end());
+        if (auth >= 0) {
+            e.preferred = std::string{trim_end(auth_records[static_cast<std::size_t>(auth)].display)};
+        } else {
+            // The best way of writing the preferred key, a linked form's first.
+            std::tuple<bool, decltype(spelling_quality({}, false)), std::uint32_t, std::int64_t> top{};
+            bool any = false;
+            const bool sentence = sentence_case_scope(scope_of(info.key), units[info.preferred].kind);
+            for (auto u : members) {
+                if (units[u].key != info.key) {
+                    continue;
+                }
+                for (const auto& sp : units[u].spellings) {
+                    const auto r = std::make_tuple(units[u].linked(), spelling_quality(sp.text, sentence), sp.uses,
+                                                   -static_cast<std::int64_t>(sp.first));
+                    if (!any || r > top) {
+                        top = r;
+                        any = true;
+                        e.preferred.assign(sp.text);
+                    }
+                }
+            }
         }
-        std::sort(e.after.begin(), e.after.end());
-        e.after.erase(std::unique(e.after.begin(), e.after.end()), e.after.end());
+        // Forms by key (several identifier sets may share one), with their records.
+        std::map<std::string_view, std::vector<std::uint32_t>> by_key;
+        std::map<std::string_view, std::string_view> display_of;
+        for (auto u : members) {
+            const auto& unit = units[u];
+            if (unit.key == info.key) {
+                e.before.insert(e.before.end(), unit.records.begin(), unit.records.end());
+            }
+            if (unit_strength[u] == Strength::low) {
+                continue;
+            }
+            e.confident = e.confident && (unit.key == info.key || unit_strength[u] == Strength::high);
+            e.after.insert(e.after.end(), unit.records.begin(), unit.records.end());
+            auto& recs = by_key[unit.key];
+            recs.insert(recs.end(), unit.records.begin(), unit.records.end());
+            display_of.emplace(unit.key, unit.spellings[unit.best].text);
+        }
+        for (auto* list : {&e.before, &e.after}) {
+            std::sort(list->begin(), list->end());
+            list->erase(std::unique(list->begin(), list->end()), list->end());
+        }
+        for (auto& [key, recs] : by_key) {
+            std::sort(recs.begin(), recs.end());
+            recs.erase(std::unique(recs.begin(), recs.end()), recs.end());
+            const bool preferred = key == info.key;
+            e.forms.push_back(Entity::Form{preferred ? e.preferred : std::string{display_of[key]},
+                                           static_cast<std::uint32_t>(recs.size()), preferred});
+        }
         std::stable_sort(e.forms.begin(), e.forms.end(), [](const Entity::Form& a, const Entity::Form& b) {
             return std::tie(b.records, a.display) < std::tie(a.records, b.display);
         });
-        if (preferred != no_entity) {
-            e.before = units[preferred].records;
-        }
         const auto id = static_cast<std::uint32_t>(m_entities.size());
         for (auto u : members) {
             unit_entity[u] = id;
         }
-        entity_preferred_unit.push_back(preferred);
+        entity_info.push_back(info);
         m_entities.push_back(std::move(e));
     }
 
+    // --- Coverage: how much of each scope of the batch the authority data matches.
+    auto prefix_of = [](std::string_view key) { return key.substr(0, std::min(key.size(), key.find('\x1E') + 2)); };
+    std::map<std::string_view, Coverage> coverage;
+    if (!authorities.empty()) {
+        for (std::size_t k = 0; k < uses.size(); ++k) {
+            const auto& u = uses[k];
+            if (!m_records[u.record].in_batch) {
+                continue;
+            }
+            const auto& form = forms[u.form];
+            auto& c = coverage[prefix_of(form.key)];
+            if (c.headings == 0) {
+                c.scope.assign(scope_of(form.key));
+                c.kind = form.kind;
+                c.authority_records = authorities.records_of_scope(form.key);
+            }
+            ++c.headings;
+            const auto mk = units[use_unit[k]].match.kind;
+            const bool matched = mk == Match::Kind::authorized || mk == Match::Kind::variant ||
+                                 mk == Match::Kind::ambiguous || !named_in(u.ids, form.key).empty();
+            c.matched += matched ? 1 : 0;
+        }
+        for (auto& [prefix, c] : coverage) {
+            c.covered = covered(c.authority_records, c.headings, c.matched);
+            m_coverage.push_back(c);
+        }
+    }
+
     // --- Judge every heading of the batch.
-    const auto& auth_records = authorities.records();
     auto auth_name = [&](std::uint32_t a) {
         const auto& r = auth_records[a];
         const auto cn = trim_blanks(r.control_number);
         return cn.empty() ? fmt::format("'{}'", trim_end(r.display)) : fmt::format("'{}' ({})", trim_end(r.display), cn);
     };
-    // Shares of identified headings per batch file and scope, for the peer rule.
+    // Shares of linked headings per batch file, scope and kind, for heading-unlinked.
     std::vector<std::uint32_t> form_scope(forms.size());
     std::vector<std::string_view> scope_names;
     for (std::size_t f = 0; f < forms.size(); ++f) {
-        const auto scope = forms[f].key.substr(0, forms[f].key.find('\x1E'));
+        const auto scope = prefix_of(forms[f].key);
         auto it = std::find(scope_names.begin(), scope_names.end(), scope);
         form_scope[f] = static_cast<std::uint32_t>(it - scope_names.begin());
         if (it == scope_names.end()) {
@@ -826,22 +1214,37 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             ++p.all;
         }
     }
-    // Which units the catalog already has (for headings new to it).
+    // Which keys the catalog already has (for headings new to it).
     std::vector<bool> in_catalog(units.size(), false);
     bool have_catalog = false;
-    for (const auto& u : uses) {
-        if (!m_records[u.record].in_batch) {
-            in_catalog[forms[u.form].unit] = true;
-            have_catalog = true;
+    {
+        std::vector<bool> key_in_catalog(units.size(), false);  // by the first unit of the key
+        std::vector<std::uint32_t> first_of_key(units.size());
+        for (std::uint32_t i = 0; i < n_units; ++i) {
+            first_of_key[i] = i > 0 && units[i - 1].key == units[i].key ? first_of_key[i - 1] : i;
+        }
+        for (std::size_t k = 0; k < uses.size(); ++k) {
+            if (!m_records[uses[k].record].in_batch) {
+                key_in_catalog[first_of_key[use_unit[k]]] = true;
+                have_catalog = true;
+            }
+        }
+        for (std::uint32_t i = 0; i < n_units; ++i) {
+            in_catalog[i] = key_in_catalog[first_of_key[i]];
         }
     }
+    auto confidence_words = [](Strength s) {
+        return s == Strength::high ? "high confidence: joined by authority data or a shared $0/$1"
+                                   : "medium confidence: joined by the text of the heading";
+    };
     std::vector<bool> touched(m_entities.size(), false);
-    for (const auto& u : uses) {
+    for (std::size_t k = 0; k < uses.size(); ++k) {
+        const auto& u = uses[k];
         if (!m_records[u.record].in_batch) {
             continue;
         }
         const auto& form = forms[u.form];
-        const auto unit_index = form.unit;
+        const auto unit_index = use_unit[k];
         const auto& unit = units[unit_index];
         JudgedHeading j;
         j.record = u.record;
@@ -852,7 +1255,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         j.entity = unit_entity[unit_index];
         const auto text = use_text(u);
         const auto named = named_in(u.ids, form.key);
-        const auto scope = form.key.substr(0, form.key.find('\x1E'));
+        const auto scope = scope_of(form.key);
         auto mk = unit.match.kind;
         auto matched = unit.match.authorities;
         if (mk == Match::Kind::ambiguous && named.size() == 1 &&
@@ -876,6 +1279,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             }
             return out;
         };
+        const EntityInfo* info = j.entity != no_entity ? &entity_info[j.entity] : nullptr;
         if (mk == Match::Kind::ambiguous) {
             j.verdict = Verdict::ambiguous;
             std::string which;
@@ -911,54 +1315,100 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
                 j.detail = fmt::format("has a $0/$1 that names {}, whose authorized form differs", auth_name(named.front()));
                 j.fix = with_rest(auth_records[named.front()].display);
             }
-        } else if (j.entity != no_entity && entity_preferred_unit[j.entity] != unit_index) {
+        } else if (info != nullptr && unit.key != info->key) {
             const auto& e = m_entities[j.entity];
-            j.verdict = Verdict::split;
-            std::string forms_text;
-            std::size_t shown = 0;
-            for (const auto& f : e.forms) {
-                if (shown++ == 5) {
-                    forms_text += fmt::format("; and {} more", e.forms.size() - 5);
-                    break;
+            const auto strength = unit_strength[unit_index];
+            // Why the preferred form is the one to take.
+            std::string why;
+            if (e.authority >= 0) {
+                why = fmt::format("the authorized form of {}", auth_name(static_cast<std::uint32_t>(e.authority)));
+            } else if (info->preferred_linked && !unit.linked()) {
+                why = "it carries the authority link ($0/$1)";
+            } else if (unit.kind == HeadingKind::personal_name) {
+                why = by_dates(parts[info->preferred], parts[unit_index]);
+            }
+            if (why.empty()) {
+                why = "most records use it";
+            }
+            if (strength != Strength::low) {
+                j.verdict = Verdict::split;
+                std::string forms_text;
+                std::size_t shown = 0;
+                for (const auto& f : e.forms) {
+                    if (shown++ == 5) {
+                        forms_text += fmt::format("; and {} more", e.forms.size() - 5);
+                        break;
+                    }
+                    forms_text += fmt::format("{}'{}' ({} record{})", forms_text.empty() ? "" : "; ", f.display, f.records,
+                                              f.records == 1 ? "" : "s");
                 }
-                forms_text += fmt::format("{}'{}' ({} record{})", forms_text.empty() ? "" : "; ", f.display, f.records,
-                                          f.records == 1 ? "" : "s");
+                j.detail = fmt::format("is one of {} forms of the same {} ({}): {}. Preferred: '{}', because {}",
+                                       e.forms.size(), to_string(unit.kind), confidence_words(strength), forms_text,
+                                       e.preferred, why);
+            } else {
+                j.verdict = Verdict::split_possible;
+                j.detail = fmt::format(
+                    "may be the same {} as '{}' ({} record{}), but nothing but the name says so (low confidence: {})",
+                    to_string(unit.kind), e.preferred, e.before.size(), e.before.size() == 1 ? "" : "s",
+                    unit.kind == HeadingKind::personal_name && parts[unit_index].birth.size() != 4
+                        ? "no dates to compare"
+                        : "the dates or forms disagree");
             }
-            j.detail = fmt::format("is one of {} forms of the same {} ({} confidence): {}", e.forms.size(),
-                                   to_string(unit.kind), e.confident ? "high" : "medium", forms_text);
             j.fix = with_rest(e.preferred);
-        } else if (mk == Match::Kind::authorized ? !same_text(text, trim_end(auth_records[matched.front()].display))
-                                                 : !same_text(text, unit.display)) {
-            j.verdict = Verdict::split;
-            const std::string expected = mk == Match::Kind::authorized
-                                             ? std::string{trim_end(auth_records[matched.front()].display)}
-                                             : unit.display;
-            j.detail = fmt::format("is written differently from '{}' (case, diacritics or punctuation){}", expected,
-                                   mk == Match::Kind::authorized ? ", the authorized form" : ", its most common form");
-            j.fix = with_rest(expected);
-        } else if (mk == Match::Kind::none) {
-            j.verdict = Verdict::uncontrolled;
-            j.detail = "matches no authorized (1XX) or see-from (4XX) form in the authority data";
-            j.fix = "Establish the heading, or correct it to an authorized form";
-            auto related = authorities.see_also(form.key);
-            if (related.empty()) {
-                related = authorities.see_also(unit.key);
+        } else {
+            // The heading's key is the preferred one: is it written as it should be?
+            std::string expected;
+            std::string why;
+            if (mk == Match::Kind::authorized) {
+                expected.assign(trim_end(auth_records[matched.front()].display));
+                why = "the authorized form";
+            } else if (info != nullptr) {
+                const auto& e = m_entities[j.entity];
+                expected = e.preferred;
+                if (e.authority >= 0) {
+                    why = "the authorized form";
+                } else if (info->preferred_linked && !unit.linked()) {
+                    why = "it is the form that carries the authority link ($0/$1)";
+                }
+            } else {
+                expected.assign(unit.spellings[unit.best].text);
             }
-            if (!related.empty()) {
-                // Another record refers to it (5XX): it is established, but its own record is
-                // not in the authority data.
-                j.detail += fmt::format(", though {} refers to it as a related heading (see also, 5XX)",
-                                        auth_name(related.front()));
-                j.fix = "Load the heading's own authority record with the others (it is a 5XX of another record)";
-            }
-        } else if (mk == Match::Kind::not_covered && u.ids == 0) {
-            const auto& [with, all] = peers_of(u);
-            if (with * 2 > all) {
+            if (!same_text(text, expected)) {
+                if (why.empty()) {
+                    why = spelling_reason(expected, text, sentence_case_scope(scope, unit.kind));
+                }
+                j.verdict = why.empty() ? Verdict::split_possible : Verdict::split;
+                j.detail = why.empty()
+                               ? fmt::format("is written differently from '{}', the way most records write it; which "
+                                             "is right cannot be told without authority data (low confidence)",
+                                             expected)
+                               : fmt::format("is written differently from '{}' (case, diacritics or punctuation; "
+                                             "medium confidence): preferred because {}",
+                                             expected,
+                                             why == "the authorized form" ? std::string{"it is the authorized form"} : why);
+                j.fix = with_rest(expected);
+            } else if (mk == Match::Kind::none && covered_prefix(coverage, prefix_of(form.key))) {
                 j.verdict = Verdict::uncontrolled;
-                j.detail = fmt::format("has no $0/$1 authority link, while {} of the {} {} headings in this file have one",
-                                       with, all, scope);
-                j.fix = "Link the heading to its authority record ($0), or establish it";
+                j.detail = "matches no authorized (1XX) or see-from (4XX) form in the authority data";
+                j.fix = "Establish the heading, or correct it to an authorized form";
+                auto related = authorities.see_also(form.key);
+                if (related.empty()) {
+                    related = authorities.see_also(unit.key);
+                }
+                if (!related.empty()) {
+                    // Another record refers to it (5XX): it is established, but its own record is
+                    // not in the authority data.
+                    j.detail += fmt::format(", though {} refers to it as a related heading (see also, 5XX)",
+                                            auth_name(related.front()));
+                    j.fix = "Load the heading's own authority record with the others (it is a 5XX of another record)";
+                }
             }
+        }
+        // A fix must change the heading, and be a heading: never the value itself, never an
+        // identifier.
+        if ((j.verdict == Verdict::split || j.verdict == Verdict::split_possible || j.verdict == Verdict::variant_form) &&
+            (same_text(trim_end(j.fix), trim_end(spelled.text)) || looks_like_identifier(j.fix))) {
+            j.verdict = Verdict::fine;
         }
         if (j.verdict == Verdict::fine && have_catalog && !in_catalog[unit_index]) {
             j.verdict = Verdict::new_to_catalog;
@@ -967,11 +1417,21 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             j.fix = mk == Match::Kind::authorized ? "Load its authority record into the catalog, if it is not there"
                                                   : "Check it against the catalog's headings before loading";
         }
+        if (j.verdict == Verdict::fine && u.ids == 0 && unit.kind != HeadingKind::chronological) {
+            const auto& [with, all] = peers_of(u);
+            if (with * 2 > all) {
+                j.verdict = Verdict::unlinked;
+                j.detail = fmt::format("has no $0/$1 authority link, while {} of the {} {} headings ({}) in this file have one",
+                                       with, all, to_string(unit.kind), scope == "name" ? "LC names" : scope);
+                j.fix = "Link the heading to its authority record ($0), e.g. by authority processing";
+            }
+        }
         if (j.verdict == Verdict::fine) {
             continue;
         }
         j.display.assign(form.displays[u.display].text);
-        if (j.entity != no_entity) {
+        if (j.entity != no_entity && j.verdict != Verdict::split_possible && j.verdict != Verdict::unlinked &&
+            j.verdict != Verdict::new_to_catalog) {
             touched[j.entity] = true;
         }
         m_judged.push_back(std::move(j));

@@ -255,8 +255,11 @@ void AuthorityIndex::seal() {
         ++scopes[a.scope];
         // What the record can control: its scope and kind, the prefix of its scoped key.
         const auto prefix = std::string_view{a.key}.substr(0, a.scope.size() + 2);
-        if (std::find(m_covered.begin(), m_covered.end(), prefix) == m_covered.end()) {
-            m_covered.emplace_back(prefix);
+        auto it = std::find_if(m_covered.begin(), m_covered.end(), [&](const auto& c) { return c.first == prefix; });
+        if (it == m_covered.end()) {
+            m_covered.emplace_back(prefix, 1);
+        } else {
+            ++it->second;
         }
     }
     m_scopes.assign(scopes.begin(), scopes.end());
@@ -322,13 +325,16 @@ bool AuthorityIndex::covers(std::string_view scope) const {
     return std::any_of(m_scopes.begin(), m_scopes.end(), [&](const auto& s) { return s.first == scope; });
 }
 
-bool AuthorityIndex::covers_key(std::string_view key) const {
+bool AuthorityIndex::covers_key(std::string_view key) const { return records_of_scope(key) > 0; }
+
+std::size_t AuthorityIndex::records_of_scope(std::string_view key) const {
     const auto sep = key.find('\x1E');
     if (sep == std::string_view::npos || sep + 2 > key.size()) {
-        return false;
+        return 0;
     }
     const auto prefix = key.substr(0, sep + 2);
-    return std::find(m_covered.begin(), m_covered.end(), prefix) != m_covered.end();
+    const auto it = std::find_if(m_covered.begin(), m_covered.end(), [&](const auto& c) { return c.first == prefix; });
+    return it == m_covered.end() ? 0 : it->second;
 }
 
 } // namespace marcaudit::headings

@@ -171,14 +171,18 @@ std::string normalize_source_code(std::string_view code) {
 }
 
 std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) noexcept {
+    if (vocabulary == "unspecified") {
+        return {};  // second indicator 4, or 7 without $2: no vocabulary, nothing to judge it by
+    }
     switch (kind) {
         case HeadingKind::personal_name:
         case HeadingKind::corporate_name:
         case HeadingKind::meeting_name:
         case HeadingKind::uniform_title:
-            // Names are the name authority file's, whatever subject thesaurus lists them
-            // under; a $2 source (600 17 $2 fast) names another file.
-            for (std::string_view lc : {"name", "lcsh", "lcac", "mesh", "nal", "cash", "rvm", "unspecified"}) {
+            // Names outside 6XX, and in LCSH subject fields, are the LC name authority file's.
+            // A name in another thesaurus's field (600 _2 MeSH, 600 _6 RVM, 600 _7 $2 fast) is
+            // that vocabulary's: it is never compared with the LC form.
+            for (std::string_view lc : {"name", "lcsh", "naf", "lcnaf"}) {
                 if (vocabulary == lc) {
                     return "name";
                 }
@@ -187,7 +191,7 @@ std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) 
         case HeadingKind::title:
             return {};
         default:
-            return vocabulary == "unspecified" ? std::string_view{} : vocabulary;
+            return vocabulary;
     }
 }
 
@@ -229,6 +233,97 @@ std::string normalize_identifier(std::string_view id) {
     return out;
 }
 
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out{s};
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+/// The source of an LC-style number by its letters: "n79021164" is the LC name file's.
+std::string source_by_prefix(std::string_view id) {
+    std::size_t letters = 0;
+    while (letters < id.size() && ((id[letters] >= 'a' && id[letters] <= 'z') || (id[letters] >= 'A' && id[letters] <= 'Z'))) {
+        ++letters;
+    }
+    const auto prefix = lower(id.substr(0, letters));
+    if (prefix == "n" || prefix == "nb" || prefix == "nr" || prefix == "no" || prefix == "ns" || prefix == "nn") {
+        return "lcnaf";
+    }
+    if (prefix == "sh" || prefix == "sj" || prefix == "sp") {
+        return "lcsh";
+    }
+    if (prefix == "gf") {
+        return "lcgft";
+    }
+    if (prefix == "fst") {
+        return "fast";
+    }
+    if (prefix == "q" && letters < id.size()) {
+        return "wikidata";
+    }
+    return prefix;  // "" for bare digits: a source we cannot tell
+}
+
+} // namespace
+
+std::string identifier_source(std::string_view id) {
+    while (!id.empty() && (id.front() == ' ')) {
+        id.remove_prefix(1);
+    }
+    const auto scheme = id.find("://");
+    if (scheme != std::string_view::npos && scheme < 8) {
+        auto rest = lower(id.substr(scheme + 3));
+        while (!rest.empty() && (rest.back() == '/' || rest.back() == ' ' || rest.back() == '.')) {
+            rest.pop_back();
+        }
+        if (rest.starts_with("www.")) {
+            rest.erase(0, 4);
+        }
+        const auto slash = rest.rfind('/');
+        const auto base = slash == std::string::npos ? rest : rest.substr(0, slash);
+        if (base.starts_with("id.loc.gov/")) {
+            return source_by_prefix(normalize_identifier(id));
+        }
+        if (base.find("/fast") != std::string::npos) {
+            return "fast";
+        }
+        if (base.starts_with("wikidata.org")) {
+            return "wikidata";
+        }
+        if (base.starts_with("viaf.org")) {
+            return "viaf";
+        }
+        if (base.starts_with("d-nb.info/gnd")) {
+            return "gnd";
+        }
+        return base;
+    }
+    if (id.starts_with('(')) {
+        const auto close = id.find(')');
+        if (close != std::string_view::npos) {
+            const auto code = lower(id.substr(1, close - 1));
+            const auto number = normalize_identifier(id);
+            if (code == "dlc" || code == "uri") {
+                return source_by_prefix(number);
+            }
+            if (code == "ocolc" && number.starts_with("fst")) {
+                return "fast";
+            }
+            if (code == "de-588") {
+                return "gnd";
+            }
+            return code;
+        }
+    }
+    return source_by_prefix(normalize_identifier(id));
+}
+
 int heading_tag(const record::FieldView& field, int n) noexcept {
     if (n == 880) {
         // Paired with its field: that field is the heading. Unpaired (occurrence 00): it
@@ -257,8 +352,13 @@ bool heading_of_field(const record::FieldView& field, int n, std::vector<record:
     const FieldRole role = info.subject ? FieldRole::subject
                            : (n >= 800 || n == 440) ? FieldRole::series
                                                     : FieldRole::name_or_title;
+    // Only the identifiers of the main heading name its entity: a $0 after a subdivision
+    // ($v $x $y $z of a subject) names the subdivision ("Expositions"), which many headings share.
     h.identifiers.clear();
     for (const auto& sf : scratch) {
+        if (role == FieldRole::subject && is_subdivision(sf.code)) {
+            break;
+        }
         if (sf.code == '0' || sf.code == '1') {
             h.identifiers.emplace_back(sf.value);
         }

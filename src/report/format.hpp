@@ -62,6 +62,15 @@ private:
     return out;
 }
 
+/// `part` as a share of `whole`: "95%", "0.3%" below 1%, "0%" for an empty whole.
+[[nodiscard]] inline std::string percent(std::uint64_t part, std::uint64_t whole) {
+    if (whole == 0 || part == 0) {
+        return "0%";
+    }
+    const double p = 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+    return p < 1 ? fmt::format("{:.1f}%", p) : fmt::format("{:.0f}%", std::floor(p));
+}
+
 /// Hours as a manager reads them: "1.5", "12", "1,250".
 [[nodiscard]] inline std::string hours(double h) {
     return h < 10 ? fmt::format("{:.1f}", h) : grouped(static_cast<std::uint64_t>(std::llround(h)));

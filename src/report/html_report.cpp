@@ -288,7 +288,27 @@ void effort_section(const engine::AuditResult& result, std::string& out) {
     out += "</table>\n</section>\n";
 }
 
+void coverage_section(const engine::AuditResult& result, std::string& out) {
+    if (result.headings == nullptr || result.headings->coverage().empty()) {
+        return;
+    }
+    out += "<section id=\"coverage\">\n<h2>What the authority data covers</h2>\n<p class=\"muted\">Per vocabulary and "
+           "kind of heading, how many of the batch's headings the authority data matches. Where it does not cover a "
+           "scope, unmatched headings are not called uncontrolled (docs/rules/heading-uncontrolled.md).</p>\n"
+           "<table><tr><th>vocabulary</th><th>kind</th><th>headings</th><th>matched</th><th>authority records</th>"
+           "<th>covered</th></tr>\n";
+    for (const auto& c : result.headings->coverage()) {
+        out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} ({})</td><td "
+                           "class=\"n\">{}</td><td>{}</td></tr>\n",
+                           esc(c.scope), headings::to_string(c.kind), grouped(c.headings), grouped(c.matched),
+                           detail::percent(c.matched, c.headings), grouped(c.authority_records),
+                           c.covered ? "yes" : "no: not judged");
+    }
+    out += "</table>\n</section>\n";
+}
+
 void headings_section(const engine::AuditResult& result, std::string& out) {
+    coverage_section(result, out);
     if (result.headings == nullptr || result.headings->totals().headings == 0) {
         return;
     }

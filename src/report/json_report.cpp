@@ -359,6 +359,16 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
                                   {"authority_records", auth != nullptr ? auth->records().size() - auth->duplicates() : 0},
                                   {"authority_duplicates", auth != nullptr ? auth->duplicates() : 0},
                                   {"authority_withdrawn", auth != nullptr ? auth->withdrawn() : 0}};
+        json coverage = json::array();
+        for (const auto& c : result.headings->coverage()) {
+            coverage.push_back(json{{"scope", c.scope},
+                                    {"kind", headings::to_string(c.kind)},
+                                    {"authority_records", c.authority_records},
+                                    {"headings", c.headings},
+                                    {"matched", c.matched},
+                                    {"covered", c.covered}});
+        }
+        report["headings"]["coverage"] = std::move(coverage);
         report["search_effect"] = search_effect(*result.headings, names);
     }
 

@@ -35,6 +35,33 @@ std::string file_name(const engine::AuditResult& result, std::uint32_t index) {
     return index < result.sources.size() ? io::display_name(result.sources[index].info.name) : std::string{};
 }
 
+/// How much of each scope of the batch's headings the authority data matches, and which
+/// scopes it does not cover (their unmatched headings are not judged uncontrolled).
+void write_coverage(const headings::HeadingAnalysis& analysis, std::ostream& out) {
+    const auto coverage = analysis.coverage();
+    if (coverage.empty()) {
+        return;
+    }
+    out << "  Coverage of the batch's headings (docs/rules/heading-uncontrolled.md#coverage):\n";
+    std::uint64_t unjudged = 0;
+    std::uint64_t all = 0;
+    for (const auto& c : coverage) {
+        all += c.headings;
+        if (!c.covered) {
+            unjudged += c.headings - c.matched;
+        }
+        out << fmt::format("    {}, {}: {} of {} heading(s) matched ({}), {} authority record(s): {}\n", c.scope,
+                           headings::to_string(c.kind), grouped(c.matched), grouped(c.headings),
+                           detail::percent(c.matched, c.headings), grouped(c.authority_records),
+                           c.covered ? "covered" : "not covered by the authority data");
+    }
+    if (unjudged > 0) {
+        out << fmt::format("  {} heading(s) ({} of the batch's) are in scopes the authority data does not cover: not "
+                           "judged as uncontrolled\n",
+                           grouped(unjudged), detail::percent(unjudged, all));
+    }
+}
+
 /// Authority and catalog files: what was read from them (they are not audited).
 void write_context_sources(const engine::AuditResult& result, std::ostream& out) {
     for (const auto role : {engine::SourceRole::authorities, engine::SourceRole::catalog}) {
@@ -79,6 +106,7 @@ void write_context_sources(const engine::AuditResult& result, std::ostream& out)
                                    "records (Leader/06 other than z), subdivision records (18X), local heading tags\n",
                                    grouped(others));
             }
+            write_coverage(*result.headings, out);
         }
     }
 }

@@ -84,7 +84,9 @@ private:
     std::vector<RecordPlace> m_records;
     std::vector<Form> m_forms;
     Interned m_form_ids;
-    std::vector<std::string> m_id_sets{std::string{}};  ///< ids joined by 0x1F, sorted; [0] none
+    /// The main heading's identifiers, each "source 0x1E number" (identifier_source(),
+    /// normalize_identifier()), sorted and joined by 0x1F; [0] none
+    std::vector<std::string> m_id_sets{std::string{}};
     Interned m_id_set_ids;
     std::vector<Use> m_uses;
     std::unordered_map<std::string, Cached, Hash, std::equal_to<>> m_field_cache;  ///< by tag + field bytes
@@ -96,12 +98,26 @@ private:
 /// What is wrong with one heading of the batch, if anything.
 enum class Verdict : std::uint8_t {
     fine,           ///< authorized form, or not a heading any authority data controls
-    uncontrolled,   ///< matches no authorized or see-from form; or no $0 where peers have one
+    uncontrolled,   ///< matches no authorized or see-from form of authority data that covers its scope
     variant_form,   ///< matches a see-from (4XX): the authorized form is the fix
     ambiguous,      ///< matches more than one authority record
-    split,          ///< another form of an entity recorded under several forms
+    split,          ///< another form of an entity recorded under several forms (high or medium confidence)
+    split_possible, ///< perhaps another form of an entity, but too weakly joined to say so (low confidence)
     link_mismatch,  ///< its $0/$1 names an authority whose authorized form differs
     new_to_catalog, ///< otherwise fine, but no record of the catalog (`--catalog`) has it yet
+    unlinked,       ///< otherwise fine, but no $0/$1 where most headings of its file and scope have one
+};
+
+/// How well the authority data covers one scope (vocabulary and kind of heading) of the
+/// batch's headings. A scope the data does not cover has its unmatched headings left
+/// unjudged: they are not called uncontrolled (see HeadingAnalysis::covered()).
+struct Coverage {
+    std::string scope;                   ///< "name", "lcsh", "fast"... (authority_scope())
+    HeadingKind kind = HeadingKind::topical;
+    std::uint64_t authority_records = 0; ///< authority records of this scope and kind
+    std::uint64_t headings = 0;          ///< heading fields of the batch in it
+    std::uint64_t matched = 0;           ///< of those, matched by text (1XX, 4XX) or by $0/$1
+    bool covered = false;
 };
 
 /// One judged heading of the batch.
@@ -122,15 +138,19 @@ struct JudgedHeading {
 struct Entity {
     std::string preferred;           ///< the authorized form, or the suggested preferred form
     std::int64_t authority = -1;     ///< the authority record, when there is one
-    bool confident = true;           ///< false: joined by dates or fuller forms, not by data
+    /// true: every form counted in `after` joined by authority data or a shared identifier
+    /// (high confidence); false: some by text alone, case, diacritics, dates (medium).
+    bool confident = true;
     struct Form {
         std::string display;
         std::uint32_t records = 0;
         bool preferred = false;
     };
-    std::vector<Form> forms;           ///< the forms used, most used first
+    std::vector<Form> forms;           ///< the forms of high or medium confidence, most used first
     std::vector<std::uint32_t> before; ///< records a search on the preferred form finds now
-    std::vector<std::uint32_t> after;  ///< records under any form: found after the fix
+    /// records under the preferred form or a form joined to it with high or medium confidence:
+    /// found after the fix (forms of low confidence are not counted)
+    std::vector<std::uint32_t> after;
 };
 
 /// Totals of the search effect.
@@ -160,6 +180,21 @@ public:
     [[nodiscard]] std::span<const std::uint32_t> search_effect() const noexcept { return m_effect; }
     [[nodiscard]] const SearchTotals& totals() const noexcept { return m_totals; }
     [[nodiscard]] const AuthorityIndex* authorities() const noexcept { return m_authorities; }
+    /// With authority data: one row per scope and kind of the batch's headings, sorted.
+    [[nodiscard]] std::span<const Coverage> coverage() const noexcept { return m_coverage; }
+
+    /// The authority data covers a scope when it holds at least `k_min_authority_records`
+    /// records of it and matches at least `k_min_matched_share` of the batch's headings in it,
+    /// or when it holds `k_complete_records` or more (a whole authority file, not an extract).
+    static constexpr std::uint64_t k_min_authority_records = 20;
+    static constexpr double k_min_matched_share = 0.5;
+    static constexpr std::uint64_t k_complete_records = 50000;
+    [[nodiscard]] static bool covered(std::uint64_t authority_records, std::uint64_t headings,
+                                      std::uint64_t matched) noexcept {
+        return authority_records >= k_complete_records ||
+               (authority_records >= k_min_authority_records && headings > 0 &&
+                static_cast<double>(matched) >= k_min_matched_share * static_cast<double>(headings));
+    }
     /// Headings gathered (batch and catalog) and distinct forms.
     [[nodiscard]] std::uint64_t heading_count() const noexcept { return m_heading_count; }
 
@@ -168,6 +203,7 @@ private:
     std::vector<JudgedHeading> m_judged;
     std::vector<Entity> m_entities;
     std::vector<std::uint32_t> m_effect;
+    std::vector<Coverage> m_coverage;
     SearchTotals m_totals;
     const AuthorityIndex* m_authorities = nullptr;
     std::uint64_t m_heading_count = 0;

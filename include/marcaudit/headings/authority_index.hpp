@@ -78,6 +78,9 @@ public:
     /// Whether any record controls headings of the scope and kind of the scoped key `key`
     /// (a file of LC names, with a few place names coded LCSH, does not control LCSH topics).
     [[nodiscard]] bool covers_key(std::string_view key) const;
+    /// How many records control headings of the scope and kind of the scoped key `key`
+    /// (only its "scope, 0x1E, kind" prefix counts).
+    [[nodiscard]] std::size_t records_of_scope(std::string_view key) const;
     /// Records left out: deleted, obsolete, split or replaced (Leader/05 d, o, s, x).
     [[nodiscard]] std::size_t withdrawn() const noexcept { return m_withdrawn; }
     /// Records that repeat another file's record (the same 001): indexed once.
@@ -113,7 +116,8 @@ private:
     Table m_cancelled_table;
     std::vector<AuthorityConflict> m_conflicts;
     std::vector<std::pair<std::string, std::size_t>> m_scopes;
-    std::vector<std::string> m_covered;  ///< scope, 0x1E, kind: what the records control
+    /// (scope, 0x1E, kind; records): what the records control, and how many control it
+    std::vector<std::pair<std::string, std::size_t>> m_covered;
     std::size_t m_withdrawn = 0;
     std::size_t m_duplicates = 0;
 };

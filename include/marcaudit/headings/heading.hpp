@@ -55,7 +55,9 @@ struct Heading {
     /// $2 code (second indicator 7), "unspecified" (second indicator 4); "name" for 1XX/7XX/8XX
     /// names and titles (controlled by the name authority file).
     std::string vocabulary;
-    std::vector<std::string> identifiers;  ///< $0 and $1 values, as written
+    /// $0 and $1 values of the main heading, as written: those before the first subject
+    /// subdivision ($v $x $y $z), which name a subdivision, not the heading's entity.
+    std::vector<std::string> identifiers;
 
     [[nodiscard]] std::string_view entry_key() const noexcept { return std::string_view{key}.substr(0, entry_key_size); }
     [[nodiscard]] std::string_view entry_display() const noexcept {
@@ -82,11 +84,13 @@ enum class FieldRole : std::uint8_t {
 bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind kind, FieldRole role,
                   std::string_view only, Heading& h);
 
-/// Which authority records can control a heading of `kind` from `vocabulary`: "name" for
-/// names and uniform titles in any field (the name authority file controls 600 as well as
-/// 100), unless a $2 names another source (600 17 $2 fast: "fast"); the vocabulary for
-/// subject and genre terms ("lcsh", "mesh", a $2 code); an empty string for headings no
-/// authority file controls (740 titles, "unspecified" subjects).
+/// Which authority records can control a heading of `kind` from `vocabulary`, and which
+/// headings it may be grouped with: "name" for names and uniform titles outside 6XX and in
+/// LCSH subject fields (600 _0: the LC name authority file controls them as it controls
+/// 100); the vocabulary for names in other subject vocabularies (600 _2 "mesh", 600 _6
+/// "rvm", 600 _7 $2 fast "fast") and for subject and genre terms ("lcsh", "mesh", a $2
+/// code); an empty string for headings no authority file controls (740 titles, second
+/// indicator 4 or 7 without $2).
 [[nodiscard]] std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) noexcept;
 
 /// An authority identifier reduced to the part that names the record, so that the forms a
@@ -94,6 +98,13 @@ bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind k
 /// URI ("http://id.loc.gov/authorities/names/n79021164" → "n79021164"), without a
 /// parenthesized source prefix ("(DLC)n  79021164" → "n79021164") and without blanks.
 [[nodiscard]] std::string normalize_identifier(std::string_view id);
+
+/// Which authority file an identifier is a number of, so that two different numbers of one
+/// file are known to name two different entities: "lcnaf" for n/nb/no/nr numbers (as a URI of
+/// id.loc.gov, "(DLC)n  79021164" or bare), "lcsh" for sh numbers, "lcgft", "fast" (fst
+/// numbers, FAST URIs), "wikidata", "viaf", "gnd" ("(DE-588)..."), the parenthesized MARC
+/// organization code otherwise, the URI's host and path; "" when it cannot be told (bare digits).
+[[nodiscard]] std::string identifier_source(std::string_view id);
 
 /// The tag number a field counts as when it is a heading field (`n`: its own tag number):
 /// `n` itself, the tag an unpaired 880's $6 names, or -1 when the field is not a heading

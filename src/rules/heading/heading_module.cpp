@@ -89,8 +89,14 @@ public:
 };
 
 constexpr RuleInfo k_uncontrolled{"heading-uncontrolled", "heading", Severity::warning,
-                                  "A heading in a controlled vocabulary that matches no authorized or see-from form "
-                                  "(without authority data: lacks the $0 its peers carry)"};
+                                  "A heading that matches no authorized or see-from form of authority data that covers "
+                                  "its vocabulary and kind (never reported without --authorities)"};
+constexpr RuleInfo k_unlinked{"heading-unlinked", "heading", Severity::info,
+                              "A heading without a $0/$1 authority link where most headings of its file, vocabulary "
+                              "and kind have one (unlinked is not uncontrolled)"};
+constexpr RuleInfo k_split_possible{"heading-split-possible", "heading", Severity::info,
+                                    "Perhaps one entity under two forms, too weakly joined to be sure (an undated name "
+                                    "beside a dated one, two death dates, spellings only a majority tells apart)"};
 constexpr RuleInfo k_variant{"heading-variant-form", "heading", Severity::error,
                              "A heading in a see-from (4XX) form: the authorized (1XX) form is the fix"};
 constexpr RuleInfo k_ambiguous{"heading-ambiguous", "heading", Severity::warning,
@@ -115,8 +121,10 @@ void register_module(Registry& registry) {
     add_verdict(registry, k_variant, headings::Verdict::variant_form);
     add_verdict(registry, k_ambiguous, headings::Verdict::ambiguous);
     add_verdict(registry, k_split, headings::Verdict::split);
+    add_verdict(registry, k_split_possible, headings::Verdict::split_possible);
     add_verdict(registry, k_link_mismatch, headings::Verdict::link_mismatch);
     add_verdict(registry, k_new, headings::Verdict::new_to_catalog);
+    add_verdict(registry, k_unlinked, headings::Verdict::unlinked);
     registry.add_collection(k_conflict, [](const RuleOptions&) { return std::make_unique<AuthorityConflictRule>(k_conflict); });
 }
 
