@@ -305,7 +305,7 @@ void write_search_effect(const engine::AuditResult& result, std::ostream& out) {
         }
         out << fmt::format("  {:>7} → {:<7} {}{}\n            missed: {}\n", grouped(entity.before.size()),
                            grouped(entity.after.size()), display_value(entity.preferred, 100),
-                           entity.confident ? "" : " (forms joined by dates or fuller forms: check)", examples);
+                           entity.confident ? "" : " (some forms joined by their text only: check)", examples);
     }
 }
 
