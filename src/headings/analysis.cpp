@@ -209,7 +209,6 @@ NameParts name_parts(std::string_view key) {
         }
     });
     p.birth = p.dates;
-    std::string rest = p.dates;
     std::size_t i = 0;
     for (; i + 4 <= p.dates.size(); ++i) {
         if ((i == 0 || p.dates[i - 1] < '0' || p.dates[i - 1] > '9') && four_digits_at(p.dates, i)) {
@@ -224,8 +223,6 @@ NameParts name_parts(std::string_view key) {
                 break;
             }
         }
-    } else if (p.birth.size() == 4) {
-        // "1950" alone: a year, no more
     }
     // What is left once the years are taken out must be hyphens, blanks and qualifiers.
     if (!p.dates.empty()) {
