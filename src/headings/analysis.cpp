@@ -72,13 +72,18 @@ void for_each_id(std::string_view set, F&& f) {
     }
 }
 
+/// Whether two identifiers are different numbers of one source: two different entities.
+bool clash(std::string_view a, std::string_view b) noexcept {
+    const auto x = split_id(a);
+    const auto y = split_id(b);
+    return x.source == y.source && x.number != y.number;
+}
+
 /// Whether a list of identifiers holds two different numbers of one source.
 bool conflicting_ids(std::span<const std::string_view> ids) noexcept {
     for (std::size_t i = 0; i < ids.size(); ++i) {
         for (std::size_t j = i + 1; j < ids.size(); ++j) {
-            const auto x = split_id(ids[i]);
-            const auto y = split_id(ids[j]);
-            if (x.source == y.source && x.number != y.number) {
+            if (clash(ids[i], ids[j])) {
                 return true;
             }
         }
@@ -121,16 +126,9 @@ public:
         if (m_authority[a] >= 0 && m_authority[b] >= 0 && m_authority[a] != m_authority[b]) {
             return false;
         }
-        for (auto x : m_ids[a]) {
-            for (auto y : m_ids[b]) {
-                const auto p = split_id(x);
-                const auto q = split_id(y);
-                if (p.source == q.source && p.number != q.number) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return std::none_of(m_ids[a].begin(), m_ids[a].end(), [&](std::string_view x) {
+            return std::any_of(m_ids[b].begin(), m_ids[b].end(), [&](std::string_view y) { return clash(x, y); });
+        });
     }
     /// Joins the groups of a and b when compatible(); the smaller index becomes the root
     /// (deterministic). Returns whether they are one group now.
@@ -258,17 +256,37 @@ NameParts name_parts(std::string_view key) {
 
 // --- How a way of writing a heading compares with another (no authority data to say).
 
-/// Whether `text` holds a character lost in a conversion: U+FFFD, or a '?' inside a word.
-bool has_lost_character(std::string_view text) noexcept {
-    if (text.find("\xEF\xBF\xBD") != std::string_view::npos) {
-        return true;
+/// Whether `text` holds U+FFFD, the replacement character of a failed conversion.
+bool has_replacement(std::string_view text) noexcept { return text.find("\xEF\xBF\xBD") != std::string_view::npos; }
+
+/// Whether `worse` is `better` with letters lost in a conversion: decomposed alike (NFD),
+/// the two are the same but where `worse` has '?' or U+FFFD and `better` a letter or mark
+/// outside ASCII ("Honore? de" beside "Honoré de"). A '?' that `better` has too (an
+/// uncertain date, "1850?-1920") is no loss.
+bool lost_in_conversion(std::string_view worse, std::string_view better) {
+    UErrorCode status = U_ZERO_ERROR;
+    const auto* nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) {
+        return false;
     }
-    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-        if (text[i] == '?' && text[i - 1] != ' ' && text[i - 1] != '(' && text[i + 1] != ')' && text[i + 1] != ']') {
-            return true;
+    const auto w = nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece{worse.data(), static_cast<int32_t>(worse.size())}), status);
+    const auto b = nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece{better.data(), static_cast<int32_t>(better.size())}), status);
+    if (U_FAILURE(status) || w.length() != b.length()) {
+        return false;
+    }
+    bool lost = false;
+    for (int32_t i = 0; i < w.length(); ++i) {
+        const auto x = w.charAt(i);
+        const auto y = b.charAt(i);
+        if (x == y) {
+            continue;
         }
+        if ((x != u'?' && x != 0xFFFD) || y < 0x80) {
+            return false;
+        }
+        lost = true;
     }
-    return false;
+    return lost;
 }
 
 /// Non-ASCII code points (letters with diacritics, as ALA-LC romanization writes them).
@@ -294,25 +312,27 @@ bool sentence_case_scope(std::string_view scope, HeadingKind kind) noexcept {
            (scope == "lcsh" || scope == "lcac" || scope == "cash" || scope == "lcgft");
 }
 
-/// How good a way of writing a heading is, without authority data: no lost character,
-/// then diacritics, then not in capitals, then (LCSH-like topics) fewer capitals after a
-/// capital first letter. Compared as a tuple: greater is better.
+/// How good a way of writing a heading is, without authority data: no replacement
+/// character, then diacritics, then not in capitals, then (LCSH-like topics) fewer capitals
+/// after a capital first letter. Compared as a tuple: greater is better.
 auto spelling_quality(std::string_view text, bool sentence_case) {
     const bool first_capital = !text.empty() && text.front() >= 'A' && text.front() <= 'Z';
     const long fewer_capitals = sentence_case && first_capital ? -static_cast<long>(capitals(text)) : 0;
-    return std::make_tuple(!has_lost_character(text), non_ascii(text), !in_capitals(text), fewer_capitals);
+    return std::make_tuple(!has_replacement(text), non_ascii(text), !in_capitals(text), fewer_capitals);
 }
 
-/// Why `better` is a better way of writing the heading than `worse`, or empty when nothing
-/// but the number of records speaks for it.
-std::string_view spelling_reason(std::string_view better, std::string_view worse, bool sentence_case) {
-    if (has_lost_character(worse) && !has_lost_character(better)) {
+/// Why `better` is a better way of writing a heading of `kind` than `worse`, or empty when
+/// nothing but the number of records speaks for it. Capitals count against a personal name
+/// or a subject, not against a body's name: acronyms ("UNESCO", "IBM") are written so.
+std::string_view spelling_reason(std::string_view better, std::string_view worse, bool sentence_case, HeadingKind kind) {
+    if (lost_in_conversion(worse, better)) {
         return "the other has a character lost in a conversion";
     }
     if (non_ascii(better) > non_ascii(worse)) {
         return "it keeps the diacritics (ALA-LC romanization)";
     }
-    if (in_capitals(worse) && !in_capitals(better)) {
+    if (kind != HeadingKind::corporate_name && kind != HeadingKind::meeting_name && in_capitals(worse) &&
+        !in_capitals(better)) {
         return "it is not written in capitals";
     }
     if (std::get<3>(spelling_quality(better, sentence_case)) > std::get<3>(spelling_quality(worse, sentence_case))) {
@@ -728,22 +748,18 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
     };
     {
         // Each unit's records, and how often each way of writing it is used (and first where).
-        std::vector<std::vector<std::pair<std::string_view, std::uint32_t>>> seen(units.size());
         for (std::size_t k = 0; k < uses.size(); ++k) {
             const auto& u = uses[k];
             auto& unit = units[use_unit[k]];
             unit.records.push_back(u.record);
             const auto text = use_text(u);
-            auto& list = seen[use_unit[k]];
-            auto it = std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.first == text; });
-            if (it == list.end()) {
-                list.emplace_back(text, static_cast<std::uint32_t>(unit.spellings.size()));
-                unit.spellings.push_back(Spelling{text, 0, u.record});
-                it = list.end() - 1;
+            auto it = std::find_if(unit.spellings.begin(), unit.spellings.end(),
+                                   [&](const Spelling& sp) { return sp.text == text; });
+            if (it == unit.spellings.end()) {
+                it = unit.spellings.insert(it, Spelling{text, 0, u.record});
             }
-            auto& sp = unit.spellings[it->second];
-            ++sp.uses;
-            sp.first = std::min(sp.first, u.record);
+            ++it->uses;
+            it->first = std::min(it->first, u.record);
         }
         for (auto& unit : units) {
             std::sort(unit.records.begin(), unit.records.end());
@@ -1063,24 +1079,25 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
                 unit_strength[u] = Strength::high;
             }
         }
+        // Medium: the same text as a linked form of high confidence (without a $0 of its own),
+        // or a personal name with the preferred form's birth year, which is more complete or
+        // the authorized form.
+        std::vector<std::string_view> linked_keys;
+        for (auto u : members) {
+            if (unit_strength[u] == Strength::high && units[u].linked()) {
+                linked_keys.push_back(units[u].key);
+            }
+        }
+        const auto pref_parts = auth >= 0 ? name_parts(info.key) : parts[info.preferred];
         for (auto u : members) {
             const auto& unit = units[u];
-            if (unit_strength[u] == Strength::high && unit.key != info.key) {
+            if (unit_strength[u] == Strength::high) {
                 continue;
             }
-            if (unit.key == info.key) {
-                continue;
-            }
-            bool same_text_linked = false;
-            for (auto v : members) {
-                same_text_linked = same_text_linked || (v != u && units[v].key == unit.key && unit_strength[v] == Strength::high &&
-                                                        units[v].linked() && !unit.linked());
-            }
-            const auto pref_parts = auth >= 0 ? name_parts(info.key) : parts[info.preferred];
-            if (same_text_linked ||
-                (unit.kind == HeadingKind::personal_name && !by_dates(pref_parts, parts[u]).empty()) ||
-                (auth >= 0 && unit.kind == HeadingKind::personal_name && pref_parts.loose == parts[u].loose &&
-                 pref_parts.birth.size() == 4 && pref_parts.birth == parts[u].birth)) {
+            const bool same_birth = unit.kind == HeadingKind::personal_name && pref_parts.loose == parts[u].loose &&
+                                    pref_parts.birth.size() == 4 && pref_parts.birth == parts[u].birth;
+            if ((!unit.linked() && std::find(linked_keys.begin(), linked_keys.end(), unit.key) != linked_keys.end()) ||
+                (same_birth && (auth >= 0 || !by_dates(pref_parts, parts[u]).empty()))) {
                 unit_strength[u] = Strength::medium;
             }
         }
@@ -1164,9 +1181,10 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
                 c.authority_records = authorities.records_of_scope(form.key);
             }
             ++c.headings;
-            const auto mk = units[use_unit[k]].match.kind;
+            const auto& unit = units[use_unit[k]];
+            const auto mk = unit.match.kind;
             const bool matched = mk == Match::Kind::authorized || mk == Match::Kind::variant ||
-                                 mk == Match::Kind::ambiguous || !named_in(u.ids, form.key).empty();
+                                 mk == Match::Kind::ambiguous || !unit.named.empty();
             c.matched += matched ? 1 : 0;
         }
         for (auto& [prefix, c] : coverage) {
@@ -1251,7 +1269,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
         j.heading_tag = u.heading_tag;
         j.entity = unit_entity[unit_index];
         const auto text = use_text(u);
-        const auto named = named_in(u.ids, form.key);
+        const auto& named = unit.named;  // the records its $0/$1 name in its scope
         const auto scope = scope_of(form.key);
         auto mk = unit.match.kind;
         auto matched = unit.match.authorities;
@@ -1318,7 +1336,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             // Why the preferred form is the one to take.
             std::string why;
             if (e.authority >= 0) {
-                why = fmt::format("the authorized form of {}", auth_name(static_cast<std::uint32_t>(e.authority)));
+                why = fmt::format("it is the authorized form of {}", auth_name(static_cast<std::uint32_t>(e.authority)));
             } else if (info->preferred_linked && !unit.linked()) {
                 why = "it carries the authority link ($0/$1)";
             } else if (unit.kind == HeadingKind::personal_name) {
@@ -1372,7 +1390,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             }
             if (!same_text(text, expected)) {
                 if (why.empty()) {
-                    why = spelling_reason(expected, text, sentence_case_scope(scope, unit.kind));
+                    why = spelling_reason(expected, text, sentence_case_scope(scope, unit.kind), unit.kind);
                 }
                 j.verdict = why.empty() ? Verdict::split_possible : Verdict::split;
                 j.detail = why.empty()

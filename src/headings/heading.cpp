@@ -36,6 +36,17 @@ bool heading_tag(int n, TagInfo& info) noexcept {
     }
 }
 
+/// `s` with ASCII capitals in lower case (codes and URIs, not headings).
+std::string lower(std::string_view s) {
+    std::string out{s};
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
 /// $v $x $y $z: form, general, chronological and geographic subdivisions of a subject.
 bool is_subdivision(char code) noexcept { return code == 'v' || code == 'x' || code == 'y' || code == 'z'; }
 
@@ -161,13 +172,7 @@ std::string normalize_source_code(std::string_view code) {
     while (!code.empty() && code.front() == ' ') {
         code.remove_prefix(1);
     }
-    std::string out{code};
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
+    return lower(code);
 }
 
 std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) noexcept {
@@ -234,16 +239,6 @@ std::string normalize_identifier(std::string_view id) {
 }
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out{s};
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
 
 /// The source of an LC-style number by its letters: "n79021164" is the LC name file's.
 std::string source_by_prefix(std::string_view id) {
