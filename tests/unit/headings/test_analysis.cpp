@@ -31,11 +31,7 @@ const std::vector<std::string> k_lc_authorities{data("auth", "lc-name-authority-
 
 /// A profile with the heading rules only.
 const rules::Profile& heading_profile() {
-    static const rules::Profile profile = [] {
-        const auto path = test_temp_dir("heading-profile") / "heading.toml";
-        std::ofstream{path} << "rules = [\"-*\", \"heading-*\"]\n";
-        return rules::Profile::load(path.string(), rules::builtin_registry());
-    }();
+    static const rules::Profile profile = profile_from_text("heading-rules", "rules = [\"-*\", \"heading-*\"]\n");
     return profile;
 }
 

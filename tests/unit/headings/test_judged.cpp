@@ -52,11 +52,7 @@ std::vector<Judged> read_judged() {
 }
 
 const rules::Profile& heading_rules() {
-    static const rules::Profile profile = [] {
-        const auto path = test_temp_dir("judged-profile") / "heading.toml";
-        std::ofstream{path} << "rules = [\"-*\", \"heading-*\"]\n";
-        return rules::Profile::load(path.string(), rules::builtin_registry());
-    }();
+    static const rules::Profile profile = profile_from_text("heading-rules", "rules = [\"-*\", \"heading-*\"]\n");
     return profile;
 }
 
