@@ -1437,7 +1437,7 @@ HeadingAnalysis::HeadingAnalysis(std::span<HeadingCollector* const> collectors, 
             if (with * 2 > all) {
                 j.verdict = Verdict::unlinked;
                 j.detail = fmt::format("has no $0/$1 authority link, while {} of the {} {} headings ({}) in this file have one",
-                                       with, all, to_string(unit.kind), scope == "name" ? "LC names" : scope);
+                                       with, all, to_string(unit.kind), scope_label(scope));
                 j.fix = "Link the heading to its authority record ($0), e.g. by authority processing";
             }
         }

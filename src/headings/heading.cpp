@@ -200,6 +200,10 @@ std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) 
     }
 }
 
+std::string_view scope_label(std::string_view scope) noexcept {
+    return scope == "name" ? "LC names" : scope == "lcsh" ? "LCSH" : scope;
+}
+
 std::string normalize_identifier(std::string_view id) {
     const auto scheme = id.find("://");
     if (scheme != std::string_view::npos && scheme < 8) {

@@ -300,7 +300,7 @@ void coverage_section(const engine::AuditResult& result, std::string& out) {
     for (const auto& c : result.headings->coverage()) {
         out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} ({})</td><td "
                            "class=\"n\">{}</td><td>{}</td></tr>\n",
-                           esc(c.scope), headings::to_string(c.kind), grouped(c.headings), grouped(c.matched),
+                           esc(headings::scope_label(c.scope)), headings::to_string(c.kind), grouped(c.headings), grouped(c.matched),
                            detail::percent(c.matched, c.headings), grouped(c.authority_records),
                            c.covered ? "yes" : "no: not judged");
     }

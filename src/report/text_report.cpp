@@ -50,7 +50,7 @@ void write_coverage(const headings::HeadingAnalysis& analysis, std::ostream& out
         if (!c.covered) {
             unjudged += c.headings - c.matched;
         }
-        out << fmt::format("    {}, {}: {} of {} heading(s) matched ({}), {} authority record(s): {}\n", c.scope,
+        out << fmt::format("    {}, {}: {} of {} heading(s) matched ({}), {} authority record(s): {}\n", headings::scope_label(c.scope),
                            headings::to_string(c.kind), grouped(c.matched), grouped(c.headings),
                            detail::percent(c.matched, c.headings), grouped(c.authority_records),
                            c.covered ? "covered" : "not covered by the authority data");

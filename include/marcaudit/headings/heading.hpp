@@ -93,6 +93,10 @@ bool heading_text(std::span<const record::SubfieldView> subfields, HeadingKind k
 /// indicator 4 or 7 without $2).
 [[nodiscard]] std::string_view authority_scope(HeadingKind kind, std::string_view vocabulary) noexcept;
 
+/// An authority scope as a cataloger reads it: "LC names" for "name", "LCSH" for "lcsh",
+/// the code itself otherwise ("mesh", "fast", a $2 code).
+[[nodiscard]] std::string_view scope_label(std::string_view scope) noexcept;
+
 /// An authority identifier reduced to the part that names the record, so that the forms a
 /// $0 takes match the authority record's 001, 010, 024 or 035: the last path segment of a
 /// URI ("http://id.loc.gov/authorities/names/n79021164" → "n79021164"), without a
