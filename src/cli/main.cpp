@@ -159,8 +159,13 @@ int cmd_audit(const std::vector<std::string>& args) {
         "mixed NFC/NFD; and each book's Thompson-Traill completeness score, with the\n"
         "batch's distribution. Your own checks: rule packs in TOML (rules/README.md).\n"
         "'marcaudit rules' lists every check; 'marcaudit rules --explain ID' explains\n"
-        "one. Local 9XX/X9X fields are never reported; a profile can ignore others\n"
-        "(docs/profiles.md).\n\nOptions"};
+        "one. Local 9XX/X9X fields and OCLC's 019/029/049/539 are never judged by the\n"
+        "generic checks; a profile can ignore others (docs/profiles.md).\n"
+        "The default profile audits a library's own catalog or export: the checks that\n"
+        "judge a vendor's batch (encoding level sold as full, brief-record score,\n"
+        "provider-neutral notes, print records in an e-book load) run only with\n"
+        "--profile vendor-ebooks, and OCLC's encoding levels (Leader/17 I, K, M) are\n"
+        "accepted (profile setting oclc).\n\nOptions"};
     int threads = 0;
     std::string formats;
     std::string output;
@@ -183,8 +188,10 @@ int cmd_audit(const std::vector<std::string>& args) {
          "duplicates (would the load duplicate a catalog record?)")
         ("profile,p", po::value(&profile_name)->default_value("default"),
          "which checks run and how severe they are: a profile name from rules/profiles "
-         "(default, strict, vendor-ebooks, nightly-export) or a .toml file of your own, which may "
-         "add checks of its own (rules/README.md)")
+         "(default: a library's own catalog; strict: warnings become errors; vendor-ebooks: a "
+         "vendor's e-book batch before loading; nightly-export: a nightly check of a catalog "
+         "export, with gates) or a .toml file of your own, which may add checks of its own "
+         "(docs/profiles.md, rules/README.md)")
         ("format,f", po::value(&formats)->default_value("text"),
          "report formats, comma-separated: text (summary on stdout), json, html (report.html), "
          "csv (findings.csv, records.csv, headings.csv), junit (junit.xml); html, csv and junit "
@@ -216,7 +223,7 @@ int cmd_audit(const std::vector<std::string>& args) {
     const auto vm = parse(args, visible, all, pos);
     if (vm.count("help") != 0U) {
         std::cout << visible << "\nExamples:\n"
-                  << "  marcaudit audit vendor-load.mrc\n"
+                  << "  marcaudit audit catalog-export.mrc\n"
                   << "  marcaudit audit --format json -o audit.json exports/\n"
                   << "  marcaudit audit vendor.mrc --authorities names.xml subjects.xml --catalog export.mrc\n"
                   << "  marcaudit audit --profile vendor-ebooks ebooks.mrc --catalog export.mrc\n"

@@ -573,8 +573,10 @@ AuditResult run_audit(const AuditOptions& options) {
     }
     const bool gather_duplicates = duplicate_kinds != 0;
     // The Thompson–Traill distribution of the batch, when a rule scores records on it.
-    const bool gather_completeness = std::any_of(record_rules.begin(), record_rules.end(),
-                                                 [](const auto& rule) { return rule->uses_completeness(); });
+    const auto scorer = std::find_if(record_rules.begin(), record_rules.end(),
+                                     [](const auto& rule) { return rule->uses_completeness(); });
+    const bool gather_completeness = scorer != record_rules.end();
+    const rules::RecordRule* completeness_rule = gather_completeness ? scorer->get() : nullptr;
     const scoring::TtCodeLists* tt_codes = gather_completeness ? &scoring::tt_code_lists() : nullptr;
     const int tt_latest_year = scoring::tt_default_latest_year();
     tbb::enumerable_thread_specific<scoring::TtDistribution> completeness;
@@ -597,7 +599,7 @@ AuditResult run_audit(const AuditOptions& options) {
         if (gather_duplicates) {
             duplicate_collectors.local().add(record, true);
         }
-        if (gather_completeness && scoring::tt_applies(record)) {
+        if (gather_completeness && completeness_rule->completeness_applies(record)) {
             completeness.local().add(scoring::thompson_traill(record, *tt_codes, tt_latest_year));
         }
         if (!collection_rules.empty()) {

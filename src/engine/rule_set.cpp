@@ -51,9 +51,14 @@ RuleSet::RuleSet(const std::vector<std::unique_ptr<rules::RecordRule>>& rules) {
             if (all) {
                 per.any_tag.push_back(rule.get());
             }
+            const auto kind = static_cast<record::RecordKind>(k);
             for (int n = 0; n < 1000; ++n) {
-                const bool wanted = all || std::any_of(scope.tags.begin(), scope.tags.end(), [n](const std::string& p) {
-                                        return p != "*" && pattern_matches(p, n);
+                // Local fields (9XX, X9X) only for a rule that names them in full.
+                const bool local = rules::is_local_tag(n, kind);
+                const bool wanted = (all && !local) ||
+                                    std::any_of(scope.tags.begin(), scope.tags.end(), [n, local](const std::string& p) {
+                                        return p != "*" && pattern_matches(p, n) &&
+                                               (!local || p.find('X') == std::string::npos);
                                     });
                 if (wanted) {
                     per.by_tag[n].push_back(rule.get());

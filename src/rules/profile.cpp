@@ -297,7 +297,7 @@ void apply_scoring(const toml::node& node, const std::string& file, ScoringModel
 
 /// Applies the file at `path` (after its parents) to `rules`.
 void apply(const fs::path& path, const Registry& registry, std::map<std::string, RuleSettings, std::less<>>& rules,
-           ScoringModel& scoring,
+           ScoringModel& scoring, bool& oclc,
            std::vector<fs::path>& chain, std::set<fs::path>& seen) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(path, ec);
@@ -317,9 +317,9 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
     for (const auto& [key, node] : doc) {
         const std::string k{key.str()};
         if (k != "extends" && k != "name" && k != "description" && k != "rules" && k != "rule" && k != "packs" &&
-            k != "check" && k != "scoring") {
-            throw ProfileError(fmt::format("{}: unknown key '{}' (known: extends, name, description, packs, rules, "
-                                           "[rule.ID], [[check]], [scoring])",
+            k != "check" && k != "scoring" && k != "oclc") {
+            throw ProfileError(fmt::format("{}: unknown key '{}' (known: extends, name, description, oclc, packs, "
+                                           "rules, [rule.ID], [[check]], [scoring])",
                                            where(file, node.source()), k));
         }
     }
@@ -333,9 +333,16 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
         if (name == nullptr) {
             throw ProfileError(fmt::format("{}: extends must be a profile name or file", where(file, parent->source())));
         }
-        apply(resolve(name->get(), path.parent_path()), registry, rules, scoring, chain, seen);
+        apply(resolve(name->get(), path.parent_path()), registry, rules, scoring, oclc, chain, seen);
     }
     chain.push_back(path);
+    if (const auto* flag = doc.get("oclc")) {
+        const auto* b = flag->as_boolean();
+        if (b == nullptr) {
+            throw ProfileError(fmt::format("{}: oclc must be true or false", where(file, flag->source())));
+        }
+        oclc = b->get();
+    }
     if (const auto* scoring_node = doc.get("scoring")) {
         apply_scoring(*scoring_node, file, scoring);
     }
@@ -572,7 +579,10 @@ Profile Profile::load(std::string_view name_or_path, const Registry& registry) {
     }
     p.m_name = std::string{name_or_path};
     seen.clear();
-    apply(path, p.registry(), p.m_rules, p.m_scoring, p.m_files, seen);
+    apply(path, p.registry(), p.m_rules, p.m_scoring, p.m_oclc, p.m_files, seen);
+    for (auto& [id, s] : p.m_rules) {
+        s.options.set_oclc(p.m_oclc);
+    }
     return p;
 }
 
@@ -581,6 +591,9 @@ std::string Profile::dump() const {
     for (const auto& f : m_files) {
         out += fmt::format("# read: {}\n", f.string());
     }
+    out += fmt::format("\n# records from OCLC WorldCat: OCLC's encoding levels (Leader/17 I, J, K, L, M) accepted\n"
+                       "oclc = {}\n",
+                       m_oclc);
     out += fmt::format("\n[scoring]\nerror = {}\nwarning = {}\ninfo = {}\nmax_per_rule = {}\nrejected_score = {}\ngrades = {{ ",
                        m_scoring.error_points, m_scoring.warning_points, m_scoring.info_points, m_scoring.max_per_rule,
                        m_scoring.rejected_score);

@@ -54,6 +54,10 @@ public:
     void check_all_read() const;
     /// The options as given (null when none were set).
     [[nodiscard]] std::shared_ptr<const Table> table() const noexcept { return m_table; }
+    /// The profile's `oclc` setting (the same for every rule): the records come from OCLC
+    /// WorldCat, so OCLC's encoding levels (Leader/17 I, J, K, L, M) are codes the rules accept.
+    [[nodiscard]] bool oclc() const noexcept { return m_oclc; }
+    void set_oclc(bool oclc) noexcept { m_oclc = oclc; }
     /// The options as TOML text (for --dump-config); empty when none were set.
     [[nodiscard]] std::string to_toml() const;
 
@@ -65,6 +69,7 @@ private:
     std::string m_source;  ///< the profile file that set them, for messages
     std::shared_ptr<const Table> m_table;
     std::vector<std::string> m_own_keys;
+    bool m_oclc = false;
     mutable std::vector<std::string> m_read;  ///< keys asked for; rules are built on one thread
 };
 
@@ -135,6 +140,9 @@ public:
     [[nodiscard]] const Registry& registry() const noexcept { return *m_registry; }
     /// How findings become scores.
     [[nodiscard]] const ScoringModel& scoring() const noexcept { return m_scoring; }
+    /// The `oclc` setting: records from OCLC WorldCat, whose encoding levels (Leader/17 I, J,
+    /// K, L, M) every rule reading Leader/17 accepts (RuleOptions::oclc()).
+    [[nodiscard]] bool oclc() const noexcept { return m_oclc; }
     /// The chain of files read, most general first.
     [[nodiscard]] const std::vector<std::filesystem::path>& files() const noexcept { return m_files; }
 
@@ -148,6 +156,7 @@ private:
     std::vector<std::filesystem::path> m_files;
     std::map<std::string, RuleSettings, std::less<>> m_rules;
     ScoringModel m_scoring;
+    bool m_oclc = false;
 };
 
 /// Where the shipped rules/ folder is: `$MARCAUDIT_RULES`, else the source tree's rules/.

@@ -55,6 +55,20 @@ using RecordKinds = std::uint8_t;
 }
 inline constexpr RecordKinds all_kinds = 0x1F;
 
+/// Is tag number `n` a local field, which MARC 21 leaves to each library to define: 9XX, or
+/// X9X (090, 590, 690, 799, 890...) except the one X9X field a format defines (490 in
+/// bibliographic records)? Rules that ask for tags by pattern ("5XX", "*") never see local
+/// fields: only a rule that names the tag ("590") judges it.
+[[nodiscard]] constexpr bool is_local_tag(int n, record::RecordKind kind) noexcept {
+    if (n < 0 || n > 999) {
+        return false;
+    }
+    if (n >= 900) {
+        return true;
+    }
+    return n / 10 % 10 == 9 && !(n == 490 && kind == record::RecordKind::bibliographic);
+}
+
 /// What a rule looks at, so that the engine walks each record once and calls each rule only
 /// for the records and fields it cares about.
 struct RuleScope {
@@ -62,7 +76,8 @@ struct RuleScope {
     bool whole_record = true;       ///< call check() once per record
     /// Call check_field() for every field whose tag matches one of these patterns: a tag
     /// ("245"), a tag with `X` for any digit ("1XX", "X30"), or "*" for every field (also
-    /// damaged, non-numeric tags, which only "*" matches).
+    /// damaged, non-numeric tags, which only "*" matches). Patterns with `X` and "*" leave
+    /// local fields out (is_local_tag()); a tag named in full is always checked.
     std::vector<std::string> tags;
 };
 
@@ -102,6 +117,9 @@ public:
     /// Whether the rule scores records on the Thompson–Traill rubric: the engine then also
     /// gathers the batch's distribution of scores for the reports (AuditResult::completeness).
     [[nodiscard]] virtual bool uses_completeness() const { return false; }
+    /// With uses_completeness(): whether `record` is one the rule scores, and so one the
+    /// batch's distribution counts.
+    [[nodiscard]] virtual bool completeness_applies(const record::RecordView& /*record*/) const { return false; }
 
     [[nodiscard]] const RuleInfo& info() const noexcept { return m_info; }
 

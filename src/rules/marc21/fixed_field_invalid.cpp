@@ -26,6 +26,11 @@ FixedFieldInvalid::FixedFieldInvalid(const RuleOptions& options) : TableRule(k_i
         m_accept.push_back(Accept{tag, static_cast<unsigned>(std::stoul(entry.substr(4, equals - 4))),
                                   entry.substr(equals + 1)});
     }
+    if (options.oclc()) {
+        // OCLC's encoding levels: I full and K minimal (input by a member library), M added
+        // from a batch load, L added from a batch (older), J deleted.
+        m_accept.push_back(Accept{"LDR", 17, "IJKLM"});
+    }
 }
 
 bool FixedFieldInvalid::accepted(std::string_view tag, unsigned pos, char c) const noexcept {

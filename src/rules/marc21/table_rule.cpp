@@ -20,6 +20,13 @@ std::string describe_material_type(std::string_view type) {
 
 TableRule::TableRule(const RuleInfo& info, const RuleOptions& options)
     : RecordRule(info), m_tables(format_tables()) {
+    // The fields OCLC defines for WorldCat records outside the local blocks (OCLC
+    // Bibliographic Formats and Standards): 019 OCLC control number cross-reference, 029
+    // other system control number, 049 local holdings, 539 fixed-length data elements of a
+    // reproduction. They come with every record copied from WorldCat: OCLC's, not undefined.
+    for (const int tag : k_oclc_tags) {
+        m_ignore.set(static_cast<std::size_t>(tag));
+    }
     for (const auto& pattern : options.get_strings("ignore_tags", {})) {
         const bool valid = pattern.size() == 3 && std::all_of(pattern.begin(), pattern.end(), [](char c) {
                                return (c >= '0' && c <= '9') || c == 'X' || c == 'x';

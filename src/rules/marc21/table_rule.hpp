@@ -23,6 +23,9 @@ namespace marcaudit::rules::marc21 {
 
 using record::tag_number;
 
+/// Fields OCLC defines in WorldCat records outside MARC 21's local blocks (9XX, X9X).
+inline constexpr int k_oclc_tags[] = {19, 29, 49, 539};
+
 /// "books (BK)" for an 008/006 material type code.
 [[nodiscard]] std::string describe_material_type(std::string_view type);
 

@@ -21,6 +21,7 @@ std::string_view less_than_full(char level) {
         case 'I': return "OCLC's full level input by a member library, not a MARC 21 value";
         case 'J': return "OCLC's code for a deleted record";
         case 'K': return "OCLC's minimal level input by a member library";
+        case 'L': return "OCLC's added-from-a-batch-load level (older, less than full)";
         case 'M': return "OCLC's added-from-a-batch-load level (less than full)";
         default: return {};
     }
@@ -34,6 +35,11 @@ EncodingLevel::EncodingLevel(const RuleOptions& options) : RecordRule(k_info) {
             options.fail("accept", fmt::format("holds '{}': give Leader/17 values one character each, e.g. [\"I\", \"7\"]", level));
         }
         m_accept += level;
+    }
+    m_oclc = options.oclc();
+    m_sold_as_full = options.get_bool("sold_as_full", false);
+    if (m_oclc) {
+        m_accept += 'I';  // OCLC's full level
     }
 }
 
@@ -49,14 +55,21 @@ void EncodingLevel::check(const record::RecordView& record, FindingSink& sink) c
                                                      "and may let a briefer record overlay it"}
                                   : std::string_view{"brief records lack the subjects, classification and notes patrons "
                                                      "search on"};
+    // With the profile's oclc setting, OCLC's letters are codes like MARC 21's.
+    std::string description{what};
+    if (m_oclc && description.ends_with(", not a MARC 21 value")) {
+        description.resize(description.size() - std::string_view{", not a MARC 21 value"}.size());
+    }
     Finding& f = report(record, nullptr, sink,
-                        fmt::format("Leader/17 (encoding level) is {}: {}, in a batch sold as full MARC 21 records; {}",
-                                    level, what, why));
+                        fmt::format("Leader/17 (encoding level) is {}: {}{}; {}", level, description,
+                                    m_sold_as_full ? ", in a batch sold as full MARC 21 records" : "", why));
     f.tag = "LDR";
     f.position = "/17";
     f.value = std::string(1, level);
-    f.fix = "ask the vendor for full-level records (Leader/17 blank or 1) or upgrade the record; accept the level in "
-            "the profile (option accept) when the contract allows it";
+    f.fix = m_sold_as_full ? "ask the vendor for full-level records (Leader/17 blank or 1) or upgrade the record; accept "
+                             "the level in the profile (option accept) when the contract allows it"
+                           : "upgrade the record to full level (add what it lacks, then set Leader/17 to blank or 1), "
+                             "or overlay it with a full record";
 }
 
 } // namespace marcaudit::rules::vendor

@@ -16,7 +16,9 @@ public:
     [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 private:
-    std::string m_accept;  ///< Leader/17 values the profile accepts
+    std::string m_accept;       ///< Leader/17 values the profile accepts
+    bool m_oclc = false;        ///< the profile's oclc setting: OCLC's levels are codes, I a full one
+    bool m_sold_as_full = false;  ///< option sold_as_full: the batch was bought as full records
 };
 
 } // namespace marcaudit::rules::vendor

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rules/identifier/standard_numbers.hpp"
+#include "rules/vendor/eresource.hpp"
 
 namespace marcaudit::rules::vendor {
 
@@ -15,9 +16,29 @@ bool isbn_char(char c) {
     return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == 'X' || c == 'x';
 }
 
+/// Whether the record was keyed when MARC 21 had 020 $q (defined in 2013): an RDA record, or
+/// one whose 008/00-05 (date entered on file, yymmdd) is 2013 or later. Machine-readable
+/// records began in 1968, so years 13-67 are this century's. Before $q, MARC 21 had the
+/// qualifier follow the number in $a, and records of that time are right as they are.
+bool keyed_with_q(const record::RecordView& record) {
+    if (is_rda(record)) {
+        return true;
+    }
+    const auto* f008 = record.first_field("008");
+    if (f008 == nullptr || f008->data().size() < 6) {
+        return false;
+    }
+    const auto d = f008->data();
+    if (std::isdigit(static_cast<unsigned char>(d[0])) == 0 || std::isdigit(static_cast<unsigned char>(d[1])) == 0) {
+        return false;
+    }
+    const int year = (d[0] - '0') * 10 + (d[1] - '0');
+    return year >= 13 && year <= 67;
+}
+
 } // namespace
 
-void IsbnQualifier::check_field(const record::RecordView& /*record*/, const FieldRef& ref, FindingSink& sink) const {
+void IsbnQualifier::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
     for (const auto& sf : ref.subfields) {
         if (sf.code != 'a') {
             continue;
@@ -59,6 +80,9 @@ void IsbnQualifier::check_field(const record::RecordView& /*record*/, const Fiel
         const bool words = std::any_of(after.begin(), after.end(),
                                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
         if (!after.empty() && (after.front() == '(' || (words && std::isalnum(static_cast<unsigned char>(after.front())) != 0))) {
+            if (!keyed_with_q(record)) {
+                continue;  // the practice of its time: the qualifier followed the number in $a
+            }
             message = fmt::format("020 $a has '{}' glued to the ISBN: since 2013 MARC 21 puts qualifiers in $q, and "
                                   "systems that match or link on $a see a different number",
                                   display_value(after, 40));

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "marcaudit/rules/profile.hpp"
+#include "rules/vendor/eresource.hpp"
 
 namespace marcaudit::rules::vendor {
 
@@ -18,10 +19,52 @@ RecordBrief::RecordBrief(const RuleOptions& options)
         options.fail("min_score", "must be a score from 0 to 1000 (the rubric's capped rows add up to 47)");
     }
     m_min_score = static_cast<unsigned>(min);
+    m_print = options.get_bool("print", false);
+    m_before_1923 = options.get_bool("before_1923", false);
+}
+
+namespace {
+
+/// Whether 008/07-10 (Date 1) says the book came out before 1923: "18uu" does, "19uu" and a
+/// missing or blank date do not.
+bool before_1923(const record::RecordView& record) {
+    const auto* f008 = record.first_field("008");
+    if (f008 == nullptr || f008->data().size() < 11) {
+        return false;
+    }
+    int year = 0;
+    for (const char c : f008->data().substr(7, 4)) {
+        if (c == 'u') {
+            year = year * 10 + 9;  // the latest year it can be
+        } else if (c >= '0' && c <= '9') {
+            year = year * 10 + (c - '0');
+        } else {
+            return false;
+        }
+    }
+    return year < 1923;
+}
+
+} // namespace
+
+bool RecordBrief::completeness_applies(const record::RecordView& record) const {
+    if (!scoring::tt_applies(record)) {
+        return false;
+    }
+    if (!m_before_1923 && before_1923(record)) {
+        return false;
+    }
+    if (!m_print) {
+        const auto s = eresource_signals(record);
+        if (!s.online_except(0)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void RecordBrief::check(const record::RecordView& record, FindingSink& sink) const {
-    if (!scoring::tt_applies(record)) {
+    if (!completeness_applies(record)) {
         return;
     }
     const auto score = scoring::thompson_traill(record, m_codes, m_latest_year);

@@ -13,10 +13,15 @@ public:
     explicit RecordBrief(const RuleOptions& options);
     [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
     [[nodiscard]] bool uses_completeness() const override { return true; }
+    /// A book the rubric was made for: a monograph of language material, online (unless
+    /// option `print`), published in 1923 or later (unless option `before_1923`).
+    [[nodiscard]] bool completeness_applies(const record::RecordView& record) const override;
     void check(const record::RecordView& record, FindingSink& sink) const override;
 
 private:
     unsigned m_min_score;
+    bool m_print = false;
+    bool m_before_1923 = false;
     int m_latest_year;
     const scoring::TtCodeLists& m_codes;
 };

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "rules/vendor/eresource.hpp"
 #include "rules/vendor/relators.hpp"
 
 namespace marcaudit::rules::vendor {
@@ -27,6 +28,11 @@ bool judged(const record::RecordView& record, std::string_view term) {
 } // namespace
 
 void RelatorTerm::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
+    // RDA's designators are RDA's: an AACR2 or earlier record's "joint author." or "ed." is
+    // the practice it was cataloged under, not a defect.
+    if (!is_rda(record)) {
+        return;
+    }
     const auto& lists = relators();
     // Meetings (X11) carry the relator term in $j: their $e is a subordinate unit.
     const char code = ref.tag == 111 || ref.tag == 711 ? 'j' : 'e';

@@ -23,8 +23,10 @@ void UnicodeMixed::check(const record::RecordView& record, FindingSink& sink) co
     const record::FieldView* composed = nullptr;    // first field with a character NFD would decompose
     for (const auto& field : record.fields()) {
         // 880s hold other scripts (Cyrillic й, Hangul), often keyed with other tools: their
-        // form says nothing about the romanized fields beside them.
-        if (field.is_control() || field.tag() == "880") {
+        // form says nothing about the romanized fields beside them. Local fields are the
+        // library's own to define.
+        if (field.is_control() || field.tag() == "880" ||
+            is_local_tag(record::tag_number(field.tag()), record::RecordKind::bibliographic)) {
             continue;
         }
         const auto data = field.data();

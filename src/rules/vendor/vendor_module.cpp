@@ -40,6 +40,7 @@
 #include "rules/vendor/url_empty.hpp"
 #include "rules/vendor/url_indicators.hpp"
 #include "rules/vendor/url_insecure.hpp"
+#include "rules/vendor/not_online.hpp"
 #include "rules/vendor/url_missing.hpp"
 #include "rules/vendor/url_proxy.hpp"
 #include "rules/vendor/url_unlabeled.hpp"
@@ -80,6 +81,7 @@ void register_module(Registry& registry) {
     add_rule<UrlIndicators>(registry);
     add_rule<UrlInsecure>(registry);
     add_rule<UrlMissing>(registry);
+    add_rule<NotOnline>(registry);
     add_rule<UrlProxy>(registry);
     add_rule<UrlUnlabeled>(registry);
 }

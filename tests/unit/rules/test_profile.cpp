@@ -51,16 +51,47 @@ TEST(RegistryTest, BuiltinRulesAreSortedAndUnique) {
 }
 
 TEST(ProfileTest, ShippedProfilesLoad) {
+    // default audits a library's own catalog: the vendor-contract checks are off, the
+    // catalog-policy checks information; vendor-ebooks turns them all back on.
+    const std::set<std::string, std::less<>> vendor_contract{
+        "vendor-encoding-level", "vendor-record-brief", "vendor-source-note", "vendor-provider-name",
+        "vendor-reproduction-note", "vendor-deleted-record", "vendor-not-online"};
+    const std::set<std::string, std::less<>> catalog_policy{"vendor-lcsh-missing", "vendor-classification-missing",
+                                                            "vendor-isbn-print", "vendor-print-link",
+                                                            "vendor-url-insecure"};
     const auto def = Profile::load("default", builtin_registry());
+    EXPECT_TRUE(def.oclc());
     for (const auto& e : builtin_registry().entries()) {
-        EXPECT_TRUE(def.enabled(e.info.id)) << e.info.id;
-        EXPECT_EQ(def.settings(e.info.id)->severity, e.info.severity) << e.info.id;
+        EXPECT_EQ(def.enabled(e.info.id), !vendor_contract.contains(e.info.id)) << e.info.id;
+        EXPECT_EQ(def.settings(e.info.id)->severity,
+                  catalog_policy.contains(e.info.id) ? Severity::info : e.info.severity)
+            << e.info.id;
+        EXPECT_TRUE(def.settings(e.info.id)->options.oclc()) << e.info.id;
     }
     const auto strict = Profile::load("strict", builtin_registry());
     ASSERT_EQ(strict.files().size(), 2U);  // default, then strict
     for (const auto& e : builtin_registry().entries()) {
-        EXPECT_EQ(strict.settings(e.info.id)->severity, e.info.severity == Severity::info ? Severity::info : Severity::error)
-            << e.info.id << ": strict makes every warning an error";
+        EXPECT_EQ(strict.enabled(e.info.id), def.enabled(e.info.id)) << e.info.id;
+        if (!strict.enabled(e.info.id)) {
+            continue;
+        }
+        const auto in_default = def.settings(e.info.id)->severity;
+        EXPECT_EQ(strict.settings(e.info.id)->severity, in_default == Severity::info ? Severity::info : Severity::error)
+            << e.info.id << ": strict makes every warning of the default profile an error";
+    }
+    const auto ebooks = Profile::load("vendor-ebooks", builtin_registry());
+    for (const auto& e : builtin_registry().entries()) {
+        EXPECT_TRUE(ebooks.enabled(e.info.id)) << e.info.id;
+        if (catalog_policy.contains(e.info.id)) {
+            EXPECT_EQ(ebooks.settings(e.info.id)->severity, Severity::warning) << e.info.id;
+            EXPECT_GT(ebooks.settings(e.info.id)->cost_high_minutes + ebooks.settings(e.info.id)->batch_high_minutes, 0)
+                << e.info.id;
+        }
+    }
+    // nightly-export leaves the vendor-contract checks off too.
+    const auto nightly = Profile::load("nightly-export", builtin_registry());
+    for (const auto& id : vendor_contract) {
+        EXPECT_FALSE(nightly.enabled(id)) << id;
     }
 }
 
@@ -128,8 +159,8 @@ TEST(ProfileTest, GlobSectionsApplyToEveryMatchingRuleAndExactOnesOverride) {
 }
 
 TEST(ProfileTest, IgnoreTagsSilencesTheTableRules) {
-    // 019 is OCLC's, not MARC 21's: reported, unless the profile lists it.
-    const auto mrk = write_profile("oclc.mrk", "=LDR  00000nam\\\\2200000\\a\\4500\n=001  x\n=019  \\\\$a123\n"
+    // 012 is no MARC 21 field: reported, unless the profile lists it.
+    const auto mrk = write_profile("oclc.mrk", "=LDR  00000nam\\\\2200000\\a\\4500\n=001  x\n=012  \\\\$a123\n"
                                                "=245  00$aTitle.\n");
     const auto quiet = Profile::load(
         write_profile("quiet.toml", "rules = [\"-*\", \"marc21-tag-undefined\"]\n"

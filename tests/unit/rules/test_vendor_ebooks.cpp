@@ -52,8 +52,13 @@ TEST(VendorEbooksTest, MetPdfRecordsJudgedFindings) {
     EXPECT_TRUE(has(r, "vendor-html-markup", 39, "520", "$a"));
     // Record 21: "complier" for compiler in 700 $e.
     EXPECT_TRUE(has(r, "vendor-relator-term", 21, "700", "$e", "complier"));
-    // OCLC's level I in Leader/17 (86 records), and its K and M.
-    EXPECT_TRUE(has(r, "vendor-encoding-level", 1, "LDR", "/17", "I"));
+    // OCLC's level I in Leader/17 (86 records) is full under the profile's oclc setting; its
+    // K (7 records) and M (5) are less than full, as are 4 records at 7 and one at 3.
+    EXPECT_FALSE(has(r, "vendor-encoding-level", 1, "LDR", "/17", "I"));
+    EXPECT_EQ(count(r, "vendor-encoding-level"), 17U);
+    // Record 28 (001 11382389) is a 1948 pamphlet's print record in the e-book set.
+    EXPECT_TRUE(has(r, "vendor-not-online", 28));
+    EXPECT_EQ(count(r, "vendor-not-online"), 1U);
     // A PDF in 856 over http.
     EXPECT_GT(count(r, "vendor-url-insecure"), 0U);
     // The local pack: 118 of the 133 e-books have no ISBN of their own in 020 $a.
@@ -61,11 +66,13 @@ TEST(VendorEbooksTest, MetPdfRecordsJudgedFindings) {
     // The LCCN layout in 776 $w is not a spacing defect; a 245 $c starting with a blank is.
     EXPECT_FALSE(has(r, "vendor-spacing", 0, "776"));
     EXPECT_TRUE(has(r, "vendor-spacing", 76, "245", "$c"));
-    // The completeness distribution: every book scored (8 are not books), four brief.
+    // The completeness distribution: the online books published from 1923 on (8 records are
+    // not books; record 28 is print; records 45 and 51 are scans of books of 1878 and 1901,
+    // which the e-book rubric does not fit), three brief.
     ASSERT_NE(r.completeness, nullptr);
-    EXPECT_EQ(r.completeness->records(), 125U);
+    EXPECT_EQ(r.completeness->records(), 122U);
     EXPECT_EQ(count(r, "vendor-record-brief"), r.completeness->below(12));
-    EXPECT_EQ(count(r, "vendor-record-brief"), 4U);
+    EXPECT_EQ(count(r, "vendor-record-brief"), 3U);
     // The same report for any thread count.
     EXPECT_EQ(json_report(r), json_report(ebooks_audit({met}, 4)));
 }
@@ -77,7 +84,9 @@ TEST(VendorEbooksTest, YbpOrderRecordsAreBrief) {
     const auto r = ebooks_audit({ybp});
     EXPECT_EQ(count(r, "vendor-encoding-level"), 51U);
     EXPECT_TRUE(has(r, "vendor-encoding-level", 1, "LDR", "/17", "z"));
-    EXPECT_EQ(count(r, "vendor-record-brief"), 51U);
+    // Print order records: not e-books at all, so the e-book rubric is not applied to them.
+    EXPECT_EQ(count(r, "vendor-not-online"), 51U);
+    EXPECT_EQ(count(r, "vendor-record-brief"), 0U);
     EXPECT_EQ(count(r, "vendor-lcsh-missing"), 51U);
     EXPECT_EQ(count(r, "custom-title-all-capitals"), 51U);
     EXPECT_EQ(count(r, "identifier-control-number-missing"), 51U);
