@@ -1,6 +1,7 @@
 #include "marcaudit/findings/finding.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -67,6 +68,10 @@ std::string_view trim_blanks(std::string_view value) noexcept {
         value.remove_suffix(1);
     }
     return value;
+}
+
+std::string full_value(std::string_view value) {
+    return display_value(value, std::numeric_limits<std::size_t>::max());
 }
 
 std::string display_value(std::string_view value, std::size_t max_chars) {

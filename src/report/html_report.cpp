@@ -250,7 +250,7 @@ void records_to_fix(const engine::AuditResult& result, std::string& out) {
             out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td><code>{}</code></td><td><code>{}{}</code></td><td>{}</td><td "
                                "class=\"v\">{}</td><td>{}</td></tr>\n",
                                esc(file_of(result, f->source_index)), f->record_number, esc(trim_blanks(f->control_number)),
-                               esc(f->tag), esc(f->position.empty() ? "" : " " + f->position), esc(f->message), esc(f->value),
+                               esc(f->tag), esc(f->position.empty() ? "" : " " + f->position), esc(f->message), esc(display_value(f->value, 80)),
                                esc(f->fix));
         }
         out += "</table>\n";

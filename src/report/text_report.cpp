@@ -443,7 +443,7 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                                                         f.position.empty() ? "" : " " + f.position);
                 out << fmt::format("    {}{}\n      {}\n", where, field, f.message);
                 if (!f.value.empty()) {
-                    out << fmt::format("      value: {}\n", f.value);
+                    out << fmt::format("      value: {}\n", display_value(f.value, 80));
                 }
                 if (!f.fix.empty()) {
                     out << fmt::format("      fix: {}\n", f.fix);

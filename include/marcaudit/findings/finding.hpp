@@ -73,6 +73,11 @@ private:
 /// and replaces control characters by visible symbols so a message prints on one line.
 [[nodiscard]] std::string display_value(std::string_view value, std::size_t max_chars = 80);
 
+/// `value` whole, with control characters replaced by visible symbols as display_value()
+/// does: what a finding's value holds, so the JSON and CSV reports carry all of it (a double
+/// space at character 300 can be found); the text and HTML reports shorten it.
+[[nodiscard]] std::string full_value(std::string_view value);
+
 /// `value` without leading and trailing blanks: a control number as it is compared and shown
 /// ("n  79021164 " → "n  79021164"; LC pads its numbers).
 [[nodiscard]] std::string_view trim_blanks(std::string_view value) noexcept;

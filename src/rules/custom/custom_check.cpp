@@ -467,7 +467,7 @@ void CustomCheck::report_value(const record::RecordView& record, const record::F
     } else if (s.place.subfield != 0) {
         f.position = fmt::format("${}", s.place.subfield);
     }
-    f.value = display_value(value, 80);
+    f.value = full_value(value);
     f.fix = s.fix;
 }
 

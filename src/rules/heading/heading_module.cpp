@@ -44,7 +44,7 @@ public:
                                 fmt::format("{} heading '{}' {}", what, display_value(h.display, 120), h.detail));
             f.tag = fmt::format("{:03}", h.tag);
             f.occurrence = h.occurrence;
-            f.value = display_value(h.display);
+            f.value = full_value(h.display);
             f.fix = h.fix;
         }
     }
@@ -80,7 +80,7 @@ public:
                                     : fmt::format("a see-from (4XX) form normalizes like '{}', the authorized heading of {}",
                                                   display_value(c.form, 120), other_name));
             f.tag = c.kind == headings::AuthorityConflict::Kind::same_authorized_form ? a.tag : "4XX";
-            f.value = display_value(c.kind == headings::AuthorityConflict::Kind::same_authorized_form ? a.display : c.form);
+            f.value = full_value(c.kind == headings::AuthorityConflict::Kind::same_authorized_form ? a.display : c.form);
             f.fix = c.kind == headings::AuthorityConflict::Kind::same_authorized_form
                         ? "Differentiate the two headings (dates, fuller form, qualifier) or merge the records"
                         : "Remove the see-from, or differentiate it from the other record's authorized heading";

@@ -56,7 +56,7 @@ void ControlNumberPadded::check(const record::RecordView& record, FindingSink& s
                         fmt::format("001 '{}' has {} blank(s) before and {} after the number: a system that matches "
                                     "on 001 (overlays, deduplication, links from 773/776 $w) sees another number",
                                     display_value(v, 40), first, v.size() - 1 - last));
-    f.value = display_value(v, 40);
+    f.value = full_value(v);
     f.fix = fmt::format("trim the 001 to '{}'", v.substr(first, last - first + 1));
 }
 
@@ -69,7 +69,7 @@ void ControlNumberSourceMissing::check(const record::RecordView& record, Finding
     Finding& f = report(record, f001, sink,
                         "001 has no 003 beside it: the record does not say whose control number it is, so it can "
                         "clash with another source's number");
-    f.value = display_value(f001->data(), 40);
+    f.value = full_value(f001->data());
     f.fix = "add 003 with the MARC code of the organization that assigned the 001 (e.g. OCoLC, DLC, the vendor's)";
 }
 

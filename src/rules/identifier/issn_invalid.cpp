@@ -37,7 +37,7 @@ void IssnInvalid::check_field(const record::RecordView& /*record*/, const FieldR
                 : ref.tag == 22 ? std::string{"check the ISSN against the ISSN Portal; keep an incorrect ISSN in 022 $y"}
                                 : std::string{"check the ISSN against the ISSN Portal (or the serial's own record)"};
         f.position = nth > 1 ? fmt::format("${}[{}]", code, nth) : fmt::format("${}", code);
-        f.value = display_value(sf.value, 60);
+        f.value = full_value(sf.value);
     }
 }
 

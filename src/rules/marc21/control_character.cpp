@@ -68,7 +68,7 @@ void ControlCharacter::check_field(const record::RecordView& /*record*/, const F
                                          "break the display there, and searches do not match across it",
                                          field.tag(), name_of(c), c));
             f.byte_offset += i;
-            f.value = display_value(data.substr(i > 20 ? i - 20 : 0, 50));
+            f.value = full_value(data.substr(i > 20 ? i - 20 : 0, 50));
             const bool fixed_length = field.tag() == "006" || field.tag() == "007" || field.tag() == "008";
             f.fix = fixed_length ? "replace it with the code it stands for, or a blank (| where no attempt to code "
                                    "is allowed): deleting it would shift every later position"

@@ -65,7 +65,7 @@ void ControlFieldLength::check_field(const record::RecordView& record, const Fie
     auto& f = report(ref, sink,
                      fmt::format("{} has {} character{} but must have {}{}: {}", tag, length, length == 1 ? "" : "s",
                                  lengths_text(allowed), what, effect));
-    f.value = display_value(data, 50);
+    f.value = full_value(data);
     f.fix = short_field ? fmt::format("complete {} to {} characters (blank or | for positions not coded)", tag, expected)
                         : fmt::format("find the inserted or doubled characters and remove them, so {} has {}", tag,
                                       lengths_text(allowed));

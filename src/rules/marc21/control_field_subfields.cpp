@@ -18,7 +18,7 @@ void ControlFieldSubfields::check_field(const record::RecordView& /*record*/, co
                                      field.tag(), pos + 1,
                                      field.tag() == "001" ? " (and so is the record's control number)" : ""));
         f.byte_offset += pos;
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = "remove the delimiter and subfield code, keeping the value";
     }
 }

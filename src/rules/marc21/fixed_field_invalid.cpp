@@ -59,7 +59,7 @@ void FixedFieldInvalid::check(const record::RecordView& record, FindingSink& sin
                                      p.label(), p.name, show_code(bytes[i]), p.values));
         f.tag = "LDR";
         f.position = p.label();
-        f.value = display_value(bytes, 30);
+        f.value = full_value(bytes);
         f.fix = fmt::format("set Leader{} to the code that describes the record", p.label());
     });
     if (!number_signs.empty()) {
@@ -73,7 +73,7 @@ void FixedFieldInvalid::check(const record::RecordView& record, FindingSink& sin
                                      where));
         f.tag = "LDR";
         f.position = fmt::format("/{:02}", number_signs.front());
-        f.value = display_value(bytes, 30);
+        f.value = full_value(bytes);
         f.fix = "replace every '#' in the leader with a blank";
     }
 }
@@ -96,7 +96,7 @@ void FixedFieldInvalid::check_field(const record::RecordView& record, const Fiel
                                      "ASCII codes, so the positions from there on cannot be read",
                                      tag, at));
         f.position = fmt::format("/{:02}", at);
-        f.value = display_value(data, 45);
+        f.value = full_value(data);
         f.fix = fmt::format("retype {} with codes only (blank or | where nothing applies)", tag);
         return;
     }
@@ -118,7 +118,7 @@ void FixedFieldInvalid::check_field(const record::RecordView& record, const Fiel
                                 : fmt::format("{}{} ({}) is {}, which MARC 21 does not define{}; valid codes: {}", tag,
                                               p.label(), p.name, show_code(data[i]), what, p.values));
         f.position = fmt::format("/{:02}", i);
-        f.value = display_value(data, 45);
+        f.value = full_value(data);
         f.fix = number ? fmt::format("enter {}{} as digits", tag, p.label())
                        : fmt::format("set {}/{:02} to the code that describes the item (| where no attempt is made "
                                      "to code, if the position allows it)",
@@ -150,7 +150,7 @@ void FixedFieldInvalid::check_field(const record::RecordView& record, const Fiel
                                          tag, show_code(data[0]),
                                          tag == "006" ? "form of material" : "category of material"));
             f.position = "/00";
-            f.value = display_value(data, 45);
+            f.value = full_value(data);
             f.fix = fmt::format("set {}/00 to the code for the kind of material, then check the other positions", tag);
             return;
         }
@@ -167,7 +167,7 @@ void FixedFieldInvalid::check_field(const record::RecordView& record, const Fiel
                                      "only in the documentation, so these positions hold no valid code",
                                      tag, where, number_signs.size() > 8 ? ", ..." : ""));
         f.position = fmt::format("/{:02}", number_signs.front());
-        f.value = display_value(data, 45);
+        f.value = full_value(data);
         f.fix = fmt::format("replace every '#' in {} with a blank", tag);
     }
 }

@@ -28,7 +28,7 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
                                      "neither index nor display it, and its indicators cannot be told from the text",
                                      label(l, field)));
         f.position = "ind1";
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = "give the field its two indicators, then put the text in the subfield it belongs in ($a)";
         return;
     }
@@ -38,7 +38,7 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
                                      "belong, so its indicators cannot be read",
                                      label(l, field), indicators, indicators == 1 ? "" : "s"));
         f.position = "ind1";
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = "give the field exactly two indicators (blanks where undefined) before its first subfield";
         return;
     }
@@ -62,7 +62,7 @@ void IndicatorInvalid::check_field(const record::RecordView& /*record*/, const F
         }
         auto& f = report(ref, sink, std::move(message));
         f.position = which == 1 ? "ind1" : "ind2";
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = std::move(fix);
     }
 }

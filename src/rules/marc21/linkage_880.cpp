@@ -68,7 +68,7 @@ void Linkage880::check(const record::RecordView& record, FindingSink& sink) cons
                                                            "e.g. 245-01); the field cannot be paired",
                                                            display_value(six, 20)));
                 f.position = "$6";
-                f.value = display_value(field.data(), 60);
+                f.value = full_value(field.data());
                 f.fix = "give the 880 a $6 as its first subfield: the tag it stands for, a hyphen and the occurrence "
                         "number shared with that field (245-01), or 00 when it has no partner";
                 continue;
@@ -107,7 +107,7 @@ void Linkage880::check(const record::RecordView& record, FindingSink& sink) cons
                                                 partners == 1 ? "" : "s", twins, o.link.occurrence);
         auto& f = report(record, o.field, sink, std::move(message));
         f.position = "$6";
-        f.value = display_value(o.field->data(), 60);
+        f.value = full_value(o.field->data());
         f.fix = "make each pair share one occurrence number, unique in the record: TTT $6 880-NN and 880 $6 TTT-NN";
     }
     // And each field pointing at 880-NN needs its 880.
@@ -124,7 +124,7 @@ void Linkage880::check(const record::RecordView& record, FindingSink& sink) cons
                                      "other-script form is missing or numbered differently",
                                      r.field->tag(), r.link.occurrence, r.field->tag(), r.link.occurrence));
         f.position = "$6";
-        f.value = display_value(r.field->data(), 60);
+        f.value = full_value(r.field->data());
         f.fix = "correct the occurrence number so the two fields point at each other, or delete the $6 when the "
                 "880 is gone";
     }

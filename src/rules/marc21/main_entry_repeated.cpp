@@ -36,7 +36,7 @@ void MainEntryRepeated::check(const record::RecordView& record, FindingSink& sin
                      fmt::format("the record has {} main entries ({}); a record has at most one 1XX, so "
                                  "author searches and the heading index may show the wrong name",
                                  count, tags));
-    f.value = display_value(second->data(), 60);
+    f.value = full_value(second->data());
     f.fix = "keep the main entry in one 1XX and move the other names to 7XX added entries";
 }
 

@@ -391,7 +391,7 @@ void NonfilingIndicator::check_field(const record::RecordView& record, const Fie
     }
     auto& f = report(ref, sink, std::move(message));
     f.position = which == 1 ? "ind1" : "ind2";
-    f.value = display_value(title, 60);
+    f.value = full_value(title);
     f.fix = fmt::format("set the {} indicator to {}", nth, expected);
 }
 

@@ -23,7 +23,7 @@ void Obsolete::check(const record::RecordView& record, FindingSink& sink) const 
                                      p.label(), p.name, show_code(bytes[i]), p.values));
         f.tag = "LDR";
         f.position = p.label();
-        f.value = display_value(bytes, 30);
+        f.value = full_value(bytes);
         f.fix = fmt::format("recode Leader{} with a current code", p.label());
     }, true);
 }
@@ -39,7 +39,7 @@ void Obsolete::check_field(const record::RecordView& record, const FieldRef& ref
                          fmt::format("{} is a field MARC 21 has made obsolete; current systems may not index "
                                      "or display it",
                                      label(l, field)));
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = "move the data to the field that replaced it (see the field's page in the MARC 21 format)";
         return;  // its parts are obsolete with it
     }
@@ -54,7 +54,7 @@ void Obsolete::check_field(const record::RecordView& record, const FieldRef& ref
                              fmt::format("{}{} ({}) is {}, a code MARC 21 has made obsolete; current codes: {}",
                                          field.tag(), p.label(), p.name, show_code(data[i]), p.values));
             f.position = fmt::format("/{:02}", i);
-            f.value = display_value(data, 45);
+            f.value = full_value(data);
             f.fix = fmt::format("recode {}/{:02} with a current code", field.tag(), i);
         };
         if (data.empty()) {
@@ -90,7 +90,7 @@ void Obsolete::check_field(const record::RecordView& record, const FieldRef& ref
                                      label(l, field), which == 1 ? "first" : "second", show_code(c),
                                      l.spec->indicator_values(which)));
         f.position = which == 1 ? "ind1" : "ind2";
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = fmt::format("recode the {} indicator with a current value", which == 1 ? "first" : "second");
     }
     std::array<bool, 128> reported{};
@@ -104,7 +104,7 @@ void Obsolete::check_field(const record::RecordView& record, const FieldRef& ref
                          fmt::format("{} has ${}, a subfield MARC 21 has made obsolete for this field", label(l, field),
                                      sf.code));
         f.position = fmt::format("${}", sf.code);
-        f.value = display_value(sf.value, 60);
+        f.value = full_value(sf.value);
         f.fix = fmt::format("move the data in ${} to the subfield that replaced it", sf.code);
     }
 }

@@ -17,7 +17,7 @@ void SubfieldEmpty::check_field(const record::RecordView& /*record*/, const Fiel
             auto& f = report(ref, sink,
                              fmt::format("{}: {}; an empty subfield adds nothing and some systems reject the record",
                                          field.tag(), what));
-            f.value = display_value(field.data(), 60);
+            f.value = full_value(field.data());
             f.fix = codeless ? std::string{"delete the stray delimiter"}
                              : fmt::format("delete the empty ${} or give it its value", sf.code);
         }

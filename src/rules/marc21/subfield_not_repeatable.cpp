@@ -38,7 +38,7 @@ void SubfieldNotRepeatable::check_field(const record::RecordView& /*record*/, co
                                      label(l, field), sf.code, count, sf.code,
                                      name != l.spec->subfield_names.end() ? " (" + name->second + ")" : ""));
         f.position = fmt::format("${}[2]", sf.code);
-        f.value = display_value(sf.value, 60);
+        f.value = full_value(sf.value);
         f.fix = l.spec->repeatable
                     ? fmt::format("keep one ${}; move the other value to a second {} field, or to the subfield it "
                                   "belongs in",

@@ -33,7 +33,7 @@ void SubfieldUndefined::check_field(const record::RecordView& /*record*/, const 
                                      "it or file it with the wrong data",
                                      label(l, field), shown, upper ? " (subfield codes are lowercase)" : ""));
         f.position = "$" + shown;
-        f.value = display_value(sf.value, 60);
+        f.value = full_value(sf.value);
         const char lower = upper ? static_cast<char>(sf.code - 'A' + 'a') : sf.code;
         const bool lower_taken = std::any_of(ref.subfields.begin(), ref.subfields.end(),
                                              [&](const auto& other) { return other.code == lower; });

@@ -42,7 +42,7 @@ void TagNotRepeatable::check_field(const record::RecordView& record, const Field
                      fmt::format("the record has {} {} fields, but {} is not repeatable: systems keep one "
                                  "and drop or merge the others",
                                  count, label(l, field), tag));
-    f.value = display_value(field.data(), 60);
+    f.value = full_value(field.data());
     f.fix = fix_for(tag);
 }
 

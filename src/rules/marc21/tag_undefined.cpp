@@ -28,7 +28,7 @@ void TagUndefined::check_field(const record::RecordView& /*record*/, const Field
                               tag, l.table->name());
     }
     auto& f = report(ref, sink, std::move(message));
-    f.value = display_value(field.data(), 60);
+    f.value = full_value(field.data());
     f.fix = tag_number(tag) < 0
                 ? std::string{"map the field to a MARC 21 tag, or remove it when exporting: letter tags (Aleph's CAT, "
                               "SYS) are a system's own fields"}

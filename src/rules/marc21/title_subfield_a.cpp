@@ -25,7 +25,7 @@ void TitleSubfieldA::check_field(const record::RecordView& /*record*/, const Fie
                          fmt::format("{} has no $a: the title proper is missing, so title searches and displays have "
                                      "nothing to show for the record",
                                      which));
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = "put the title proper in $a, the first subfield of 245 (after $6 when there is one)";
         return;
     }
@@ -35,7 +35,7 @@ void TitleSubfieldA::check_field(const record::RecordView& /*record*/, const Fie
                                      "the title in the wrong order or file it under the wrong words",
                                      which, first->code));
         f.position = fmt::format("${}", first->code);
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = "move the title proper to a $a at the start of the field (after $6 when there is one)";
     }
 }

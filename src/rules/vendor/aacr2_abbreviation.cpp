@@ -118,7 +118,7 @@ void Aacr2Abbreviation::check_field(const record::RecordView& record, const Fiel
                                     "and patrons read \"p.\" and \"[S.l.]\" as jargon",
                                     ref.field.tag(), fmt::join(found, ", ")));
     f.position = position;
-    f.value = display_value(ref.field.data(), 80);
+    f.value = full_value(ref.field.data());
     f.fix = fmt::format("spell them out: {}", fmt::join(spelled, "; "));
 }
 

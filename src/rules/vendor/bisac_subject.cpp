@@ -17,7 +17,7 @@ void BisacSubject::check_field(const record::RecordView& /*record*/, const Field
                                         "vocabulary",
                                         ref.field.tag(), display_value(sf.value, 20)));
         f.position = "$2";
-        f.value = display_value(ref.field.data(), 60);
+        f.value = full_value(ref.field.data());
         f.fix = "delete BISAC headings on load, or keep them if the catalog indexes them apart (set the rule's "
                 "severity in the profile)";
         return;

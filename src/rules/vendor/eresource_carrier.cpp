@@ -55,7 +55,7 @@ void EResourceCarrier::check(const record::RecordView& record, FindingSink& sink
         Finding& f = report(record, f337, sink,
                             "337 (media type) does not say computer, though the record describes an online resource: "
                             "format facets built from 33X show it as print");
-        f.value = display_value(f337->data(), 60);
+        f.value = full_value(f337->data());
         f.fix = "337 computer $bc $2rdamedia";
     }
     if (f338 == nullptr) {
@@ -66,7 +66,7 @@ void EResourceCarrier::check(const record::RecordView& record, FindingSink& sink
     } else if (!online) {
         Finding& f = report(record, f338, sink,
                             "338 (carrier type) does not say online resource, though the record describes one");
-        f.value = display_value(f338->data(), 60);
+        f.value = full_value(f338->data());
         f.fix = "338 online resource $bcr $2rdacarrier";
     }
 }

@@ -18,7 +18,7 @@ void EResourceExtent::check(const record::RecordView& record, FindingSink& sink)
     Finding& f = report(record, f300, sink,
                         "300 describes a print or other carrier, not \"1 online resource\": patrons read the extent of "
                         "a book they cannot hold");
-    f.value = display_value(f300->data(), 60);
+    f.value = full_value(f300->data());
     f.fix = "describe the extent as 1 online resource (xii, 300 pages)";
 }
 

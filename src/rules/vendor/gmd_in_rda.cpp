@@ -15,7 +15,7 @@ void GmdInRda::check(const record::RecordView& record, FindingSink& sink) const 
                                 "245 $h (general material designation) in an RDA record: RDA replaced it with 336/337/"
                                 "338, and displays show the bracketed term inside the title");
             f.position = "$h";
-            f.value = display_value(sf.value, 60);
+            f.value = full_value(sf.value);
             f.fix = "delete 245 $h (move its punctuation to the preceding subfield) and record 336/337/338";
         }
     }

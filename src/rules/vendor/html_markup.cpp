@@ -101,7 +101,7 @@ void HtmlMarkup::check_field(const record::RecordView& /*record*/, const FieldRe
                                                   "word miss it",
                                                   ref.field.tag(), sf.code, display_value(found, 30)));
             f.position = fmt::format("${}", sf.code);
-            f.value = display_value(v, 80);
+            f.value = full_value(v);
             f.fix = tag ? "delete the markup (keep the text between the tags)"
                         : "replace the entity with its character (&amp; → &, &quot; → \", &#39; → ')";
             return;  // one finding per field: the fix is the same for the rest

@@ -16,7 +16,7 @@ void IsbnPrint::check_field(const record::RecordView& record, const FieldRef& re
                         "resource: loads and link resolvers match the e-book on it, and patrons find the print "
                         "edition's number");
     f.position = "$a";
-    f.value = display_value(ref.field.data(), 60);
+    f.value = full_value(ref.field.data());
     f.fix = "move the print ISBN to 020 $z (or to 776 08 $z with the print version), keep e-ISBNs in $a";
 }
 

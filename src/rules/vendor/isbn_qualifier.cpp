@@ -104,7 +104,7 @@ void IsbnQualifier::check_field(const record::RecordView& record, const FieldRef
         }
         Finding& f = report(ref, sink, std::move(message));
         f.position = "$a";
-        f.value = display_value(value, 60);
+        f.value = full_value(value);
         f.fix = std::move(fix);
     }
 }

@@ -57,7 +57,7 @@ void PrintLink::check(const record::RecordView& record, FindingSink& sink) const
                         "the online resource has a print version (a print ISBN in 020) but no 776 linking it: "
                         "discovery layers cannot show \"also available in print\", and the print ISBN is left to "
                         "match the wrong version");
-    f.value = display_value(evidence->data(), 60);
+    f.value = full_value(evidence->data());
     f.fix = "add 776 08 $iPrint version:$a<main entry>$t<title>$z<print ISBN>$w(DLC)<LCCN>$w(OCoLC)<number>";
 }
 

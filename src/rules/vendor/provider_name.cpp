@@ -78,7 +78,7 @@ void ProviderName::check_field(const record::RecordView& record, const FieldRef&
                                              "to one they cannot use",
                                              display_value(a, 40)));
     f.position = "$a";
-    f.value = display_value(ref.field.data(), 60);
+    f.value = full_value(ref.field.data());
     f.fix = series ? "delete the platform's series (490/830); keep publishers' own series"
                    : "delete the 710 (keep it only when the provider is also the publisher)";
 }

@@ -41,7 +41,7 @@ void RelatorCode::check_field(const record::RecordView& /*record*/, const FieldR
         }
         Finding& f = report(ref, sink, std::move(message));
         f.position = "$4";
-        f.value = display_value(sf.value, 40);
+        f.value = full_value(sf.value);
         f.fix = std::move(fix);
     }
 }

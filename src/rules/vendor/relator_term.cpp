@@ -55,7 +55,7 @@ void RelatorTerm::check_field(const record::RecordView& record, const FieldRef& 
                               "miss it",
                               ref.field.tag(), code, display_value(sf.value, 30)));
         f.position = fmt::format("${}", code);
-        f.value = display_value(sf.value, 40);
+        f.value = full_value(sf.value);
         f.fix = abbreviation != lists.abbreviations.end()
                     ? fmt::format("${}{}", code, abbreviation->second)
                     : std::string{"use a term from RDA's relationship designators (author, editor, illustrator, "

@@ -20,7 +20,7 @@ void ReproductionNote::check_field(const record::RecordView& record, const Field
                             "533 (reproduction note) in the record of an online resource: a provider-neutral record "
                             "describes the online version itself, and a 533 names one provider's reproduction, which "
                             "other providers' copies are not");
-        f.value = display_value(ref.field.data(), 80);
+        f.value = full_value(ref.field.data());
         f.fix = "delete the 533; describe the online version in the record and link the original in 776 08";
     } else if (contains_ci(a, "world wide web") || contains_ci(a, "internet")) {
         Finding& f = report(ref, sink,
@@ -28,7 +28,7 @@ void ReproductionNote::check_field(const record::RecordView& record, const Field
                             "resource: the PCC provider-neutral guide records a mode of access only when it is not "
                             "the Web");
         f.position = "$a";
-        f.value = display_value(a, 60);
+        f.value = full_value(a);
         f.fix = "delete the 538 (keep 538s on system requirements beyond a browser)";
     }
 }

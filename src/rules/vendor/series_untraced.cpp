@@ -23,13 +23,13 @@ void SeriesUntraced::check(const record::RecordView& record, FindingSink& sink) 
                                 "490 says the series is traced (first indicator 1) but the record has no 800/810/811/830: "
                                 "the series is in no series index, and a search on it misses the record");
             f.position = "ind1";
-            f.value = display_value(field.first('a'), 60);
+            f.value = full_value(field.first('a'));
             f.fix = "add the series' authorized form in 830 (or 800-811), or set the 490 first indicator to 0";
         } else if (ind1 == '0' && series_entries > traced) {
             Finding& f = report(record, &field, sink,
                                 "490 says the series is not traced (first indicator 0) but the record has an 8XX");
             f.position = "ind1";
-            f.value = display_value(field.first('a'), 60);
+            f.value = full_value(field.first('a'));
             f.fix = "set the 490 first indicator to 1";
         }
     }

@@ -53,7 +53,7 @@ void Spacing::check_field(const record::RecordView& /*record*/, const FieldRef& 
                                         "different strings",
                                         ref.field.tag(), sf.code, what));
         f.position = fmt::format("${}", sf.code);
-        f.value = display_value(v, 80);
+        f.value = full_value(v);
         f.fix = "collapse double spaces to one and delete blanks at the start and end of subfields";
         return;  // one finding per field
     }

@@ -25,7 +25,7 @@ void SubjectSource::check_field(const record::RecordView& /*record*/, const Fiel
                                         "systems cannot tell which vocabulary the heading comes from",
                                         field.tag()));
         f.position = "ind2";
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = "add $2 with the thesaurus code (e.g. fast, lcgft, bisacsh)";
     } else if (ind2 != '7' && has_2) {
         Finding& f = report(ref, sink,
@@ -33,7 +33,7 @@ void SubjectSource::check_field(const record::RecordView& /*record*/, const Fiel
                                         "indicator and file the heading under the wrong vocabulary",
                                         field.tag(), ind2 == ' ' ? std::string{"blank"} : std::string(1, ind2)));
         f.position = "ind2";
-        f.value = display_value(field.data(), 60);
+        f.value = full_value(field.data());
         f.fix = "set the second indicator to 7, or delete the $2 if the indicator names the thesaurus";
     }
 }

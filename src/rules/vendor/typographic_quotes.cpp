@@ -37,7 +37,7 @@ void TypographicQuotes::check_field(const record::RecordView& /*record*/, const 
                                             ref.field.tag(), sf.code, single ? "apostrophe or quote" : "quote", q,
                                             single ? "'" : "\""));
             f.position = fmt::format("${}", sf.code);
-            f.value = display_value(sf.value, 80);
+            f.value = full_value(sf.value);
             f.fix = single ? "replace ‘ and ’ with '" : "replace “ and ” with \"";
             return;
         }

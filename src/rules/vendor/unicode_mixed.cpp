@@ -53,7 +53,7 @@ void UnicodeMixed::check(const record::RecordView& record, FindingSink& sink) co
                                     "see 'é' (U+00E9) and 'e\xCC\x81' (e and U+0301) as different, so the same word "
                                     "indexes twice",
                                     decomposed->tag(), composed->tag()));
-    f.value = display_value(decomposed->data(), 60);
+    f.value = full_value(decomposed->data());
     f.fix = "convert the record to one form, NFC (e.g. ICU's uconv -x Any-NFC on the file as mnemonic text, or the "
             "normalization function of your MARC editor)";
 }

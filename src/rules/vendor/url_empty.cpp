@@ -21,7 +21,7 @@ void UrlEmpty::check_field(const record::RecordView& /*record*/, const FieldRef&
     if (!has_u && !other_address) {
         Finding& f = report(ref, sink,
                             "856 has no $u: a link field without an address shows a link that does nothing");
-        f.value = display_value(field.data(), 80);
+        f.value = full_value(field.data());
         f.fix = "add the URL in $u, or delete the 856";
     }
 }

@@ -22,7 +22,7 @@ void UrlIndicators::check_field(const record::RecordView& record, const FieldRef
                                         "show it as a link",
                                         ind1 == ' ' ? std::string{"blank"} : std::string(1, ind1)));
         f.position = "ind1";
-        f.value = display_value(url, 80);
+        f.value = full_value(url);
         f.fix = "set the first indicator to 4";
     }
     // Whether the record is online is asked only of the rare link without a second indicator.
@@ -32,7 +32,7 @@ void UrlIndicators::check_field(const record::RecordView& record, const FieldRef
                                         "resource itself) makes discovery layers show it as the access link",
                                         ind2 == ' ' ? "blank (no information)" : "8 (no display constant)"));
         f.position = "ind2";
-        f.value = display_value(url, 80);
+        f.value = full_value(url);
         f.fix = "set the second indicator to 0 (or 1 for another version, 2 for a related resource)";
     }
 }

@@ -14,7 +14,7 @@ void UrlInsecure::check_field(const record::RecordView& /*record*/, const FieldR
                             "856 $u uses http://: browsers warn about or block unencrypted links, and proxies "
                             "rewrite them less reliably");
         f.position = "$u";
-        f.value = display_value(sf.value, 80);
+        f.value = full_value(sf.value);
         const auto at = sf.value.find("://");
         f.fix = "https" + std::string{sf.value.substr(at)} + " (if the provider serves it; most do)";
     }

@@ -35,7 +35,7 @@ void UrlProxy::check_field(const record::RecordView& /*record*/, const FieldRef&
                                         "proxy changes, and shared records carry one library's proxy",
                                         *hit));
         f.position = "$u";
-        f.value = display_value(sf.value, 80);
+        f.value = full_value(sf.value);
         f.fix = "keep the provider's own URL in $u and let the discovery layer or link resolver add the proxy";
     }
 }

@@ -29,7 +29,7 @@ void UrlUnlabeled::check(const record::RecordView& record, FindingSink& sink) co
                             fmt::format("one of {} links to the resource (856, second indicator 0) says nothing about itself: patrons see "
                                         "identical links and cannot tell which provider or part each opens",
                                         links.size()));
-        f.value = display_value(field->first('u'), 80);
+        f.value = full_value(field->first('u'));
         f.fix = "label each link: $3 for the part or provider, $z for a note, or $y for the link text";
     }
 }

@@ -35,5 +35,33 @@ TEST(TextReportTest, SummaryStatesTheAccounting) {
     EXPECT_NE(out.str().find("record 19"), std::string::npos);
 }
 
+TEST(JsonReportTest, ValuesAreWholeInJsonAndShortenedInText) {
+    // Evergreen's RDA sample, record 7: a 505 of 1,500 characters with a double space near
+    // character 400, which vendor-spacing reports. The JSON carries the whole subfield, so the
+    // gap can be found; the text summary shortens it with an ellipsis.
+    const auto r = audit({(test_data() / "bib" / "evergreen-rda-records-10.utf8.mrc").string()});
+    const auto j = nlohmann::json::parse(json_report(r));
+    bool found = false;
+    for (const auto& f : j.at("findings")) {
+        if (f.at("rule") == "vendor-spacing" && f.at("record") == 7 && f.at("tag") == "505") {
+            const auto value = f.at("value").get<std::string>();
+            EXPECT_GT(value.size(), 1000U);
+            const auto gap = value.find("  ");
+            ASSERT_NE(gap, std::string::npos);
+            EXPECT_GT(gap, 300U);
+            found = true;
+        }
+    }
+    EXPECT_TRUE(found);
+    std::ostringstream out;
+    report::write_text(r, out);
+    const auto text = out.str();
+    const auto at = text.find("value: Il barbiere di Siviglia");
+    ASSERT_NE(at, std::string::npos);
+    const auto line = text.substr(at, text.find('\n', at) - at);
+    EXPECT_LE(line.size(), std::string{"value: "}.size() + 80 + std::string{"\u2026"}.size()) << line;
+    EXPECT_TRUE(line.ends_with("\u2026")) << line;
+}
+
 } // namespace
 } // namespace marcaudit::test
