@@ -38,9 +38,40 @@ bool names_a_set(const record::FieldView& field, std::string_view value) {
     return false;
 }
 
-/// The near-identical key: type of record and bibliographic level, form of item, title
-/// (245 $a $b $n $p), date (008/07-10), publisher (264 _1 or 260 $b) and edition (250 $a),
-/// NACO-normalized; empty when the record has no title or no date.
+/// The numbers of the extent and dimensions (300 $a and $c): "64 p. ; 21 cm" and "64 pages ;
+/// 21 cm" are the same book described under AACR2 and RDA, "1 negative ; 5 x 7 in." and
+/// "1 negative ; 4 x 5 in." are two photographs.
+std::string extent_numbers(const record::FieldView* f300) {
+    std::string out;
+    if (f300 == nullptr) {
+        return out;
+    }
+    for (const auto& sf : f300->subfields()) {
+        if (sf.code != 'a' && sf.code != 'c') {
+            continue;
+        }
+        bool in_number = false;
+        for (const char c : sf.value) {
+            const bool digit = c >= '0' && c <= '9';
+            if (digit) {
+                out.push_back(c);
+            } else if (in_number) {
+                out.push_back(' ');
+            }
+            in_number = digit;
+        }
+        if (in_number) {
+            out.push_back(' ');
+        }
+    }
+    return out;
+}
+
+/// The near-identical key: type of record and bibliographic level, form of item, main entry
+/// (1XX without relator terms), title (245 $a $b $n $p), date (008/07-10), publisher (264 _1
+/// or 260 $b), edition (250 $a) and the numbers of the extent and size (300), NACO-normalized;
+/// empty when the record has no title or no date. Two composers' "Symphonies" of one year,
+/// or two photographs catalogued alike, differ in the main entry or the extent.
 std::string near_identical_key(const record::RecordView& record) {
     const auto* f245 = record.first_field("245");
     const auto* f008 = record.first_field("008");
@@ -63,11 +94,24 @@ std::string near_identical_key(const record::RecordView& record) {
     }
     std::string publisher;
     std::string edition;
+    std::string main_entry;
+    const record::FieldView* f300 = nullptr;
     for (const auto& field : record.fields()) {
-        if (publisher.empty() && (field.tag() == "260" || (field.tag() == "264" && field.indicator(2) == '1'))) {
+        const auto tag = field.tag();
+        if (publisher.empty() && (tag == "260" || (tag == "264" && field.indicator(2) == '1'))) {
             publisher = headings::naco_normalize(field.first('b'));
-        } else if (edition.empty() && field.tag() == "250") {
+        } else if (edition.empty() && tag == "250") {
             edition = headings::naco_normalize(field.first('a'));
+        } else if (main_entry.empty() && (tag == "100" || tag == "110" || tag == "111" || tag == "130")) {
+            for (const auto& sf : field.subfields()) {
+                // The name or title, without relators ($e, $j, $4) and identifiers ($0, $1).
+                if (sf.code >= 'a' && sf.code <= 'z' && sf.code != 'e' && sf.code != 'j') {
+                    main_entry += headings::naco_normalize(sf.value);
+                    main_entry.push_back(' ');
+                }
+            }
+        } else if (f300 == nullptr && tag == "300") {
+            f300 = &field;
         }
     }
     const auto leader = record.leader();
@@ -87,6 +131,10 @@ std::string near_identical_key(const record::RecordView& record) {
     key += publisher;
     key += '|';
     key += edition;
+    key += '|';
+    key += main_entry;
+    key += '|';
+    key += extent_numbers(f300);
     return key;
 }
 

@@ -143,7 +143,7 @@ void write_duplicates(const engine::AuditResult& result, std::ostream& out) {
         }
         out << fmt::format("  {:<14} {}\n      {}\n", identifiers::to_string(g.kind),
                            g.kind == identifiers::DuplicateKind::near_identical
-                               ? std::string{"(same title, date, publisher, edition and form)"}
+                               ? std::string{"(same main entry, title, date, publisher, edition, extent and form)"}
                                : g.value,
                            members);
     }

@@ -13,7 +13,7 @@ std::string_view what_is_shared(identifiers::DuplicateKind kind) noexcept {
         case identifiers::DuplicateKind::control_number: return "control number (001)";
         case identifiers::DuplicateKind::oclc_number: return "OCLC number";
         case identifiers::DuplicateKind::isbn: return "ISBN";
-        case identifiers::DuplicateKind::near_identical: return "title, date, publisher, edition and form";
+        case identifiers::DuplicateKind::near_identical: return "main entry, title, date, publisher, edition, extent and form";
     }
     return "";
 }

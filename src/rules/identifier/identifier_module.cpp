@@ -22,7 +22,7 @@ constexpr RuleInfo k_duplicate_isbn{"identifier-duplicate-isbn", "identifier", S
 constexpr RuleInfo k_duplicate_oclc_number{"identifier-duplicate-oclc-number", "identifier", Severity::error,
                                            "Records with the same OCLC number (035 $a, or 001 with 003 OCoLC)"};
 constexpr RuleInfo k_duplicate_record{"identifier-duplicate-record", "identifier", Severity::warning,
-                                      "Near-identical records: same title, date, publisher, edition, type and form"};
+                                      "Near-identical records: same main entry, title, date, publisher, edition, extent, type and form"};
 
 void add_duplicate(Registry& registry, const RuleInfo& info, identifiers::DuplicateKind kind) {
     registry.add_collection(info, [&info, kind](const RuleOptions&) { return std::make_unique<Duplicate>(info, kind); });

@@ -8,6 +8,8 @@
 #include "rules/marc21/fixed_field_invalid.hpp"
 #include "rules/marc21/indicator_invalid.hpp"
 #include "rules/marc21/linkage_880.hpp"
+#include "rules/marc21/linkage_position.hpp"
+#include "rules/marc21/subfield_typed.hpp"
 #include "rules/marc21/main_entry_repeated.hpp"
 #include "rules/marc21/nonfiling_indicator.hpp"
 #include "rules/marc21/obsolete.hpp"
@@ -43,11 +45,13 @@ void register_module(Registry& registry) {
     add_rule<FixedFieldInvalid>(registry);
     add_rule<IndicatorInvalid>(registry);
     add_rule<Linkage880>(registry);
+    add_rule<LinkagePosition>(registry);
     add_rule<MainEntryRepeated>(registry);
     add_rule<NonfilingIndicator>(registry);
     add_rule<Obsolete>(registry);
     add_rule<SubfieldEmpty>(registry);
     add_rule<SubfieldNotRepeatable>(registry);
+    add_rule<SubfieldTyped>(registry);
     add_rule<SubfieldUndefined>(registry);
     add_rule<TagNotRepeatable>(registry);
     add_rule<TagUndefined>(registry);

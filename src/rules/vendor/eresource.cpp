@@ -81,6 +81,12 @@ EResourceSignals eresource_signals(const record::RecordView& record) {
             s.has_006_m = true;
         } else if (tag == "007" && !data.empty() && data[0] == 'c') {
             s.has_007_c = true;
+            s.has_007_cr = s.has_007_cr || (data.size() > 1 && data[1] == 'r');
+        } else if ((tag == "300" || tag == "338") && !field.first('3').empty()) {
+            // $3 (materials specified): the extent or carrier of a part or of a digital
+            // surrogate (a photograph's "1 online resource" beside its negative), not the
+            // resource the record describes.
+            continue;
         } else if (tag == "300") {
             s.extent_online = s.extent_online || contains_ci(field.first('a'), "online resource");
         } else if (tag == "338") {

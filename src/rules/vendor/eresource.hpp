@@ -3,7 +3,8 @@
 /// @file
 /// What makes a record describe an online resource, as the PCC Provider-Neutral E-Resource
 /// MARC Record Guide codes it: 008 form of item `o`, a 006 for an online computer file
-/// (006/00 `m`, 006/06 `o`), 300 "online resource", 338 `cr`. Each e-resource rule asks whether the *other* signals say "online",
+/// (006/00 `m`, 006/06 `o`), 300 "online resource", 338 `cr` (a 300 or 338 with `$3`,
+/// materials specified, describes a part or a digital surrogate, and does not count). Each e-resource rule asks whether the *other* signals say "online",
 /// so that the element it checks is never its own evidence. A 007/00 `c` alone is no
 /// evidence: records of photographs and print carry one for their digital surrogates; nor
 /// is form of item `s` (electronic: CD-ROMs too).
@@ -19,6 +20,7 @@ struct EResourceSignals {
     bool form_online = false;  ///< 008/23 (008/29 for maps, visual materials) is o
     bool has_006_m = false;    ///< a 006 for an online computer file (006/00 m, 006/06 o)
     bool has_007_c = false;    ///< a 007 for an electronic resource (007/00 c)
+    bool has_007_cr = false;   ///< a 007 for a remote electronic resource (007/00-01 cr)
     bool extent_online = false;///< 300 $a says "online resource"
     bool carrier_online = false;  ///< 338 $b cr or $a "online resource"
 

@@ -40,9 +40,11 @@ bool keyed_with_q(const record::RecordView& record) {
 
 void IsbnQualifier::check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const {
     for (const auto& sf : ref.subfields) {
-        if (sf.code != 'a') {
+        // $a, and $z (a canceled or invalid ISBN), which MARC 21 qualifies in $q the same way.
+        if (sf.code != 'a' && sf.code != 'z') {
             continue;
         }
+        const char code = sf.code;
         // Numbers that are no ISBN at all are identifier-isbn-invalid's.
         const auto number = identifier::check_isbn(sf.value);
         if (number.check == identifier::NumberCheck::malformed) {
@@ -83,27 +85,28 @@ void IsbnQualifier::check_field(const record::RecordView& record, const FieldRef
             if (!keyed_with_q(record)) {
                 continue;  // the practice of its time: the qualifier followed the number in $a
             }
-            message = fmt::format("020 $a has '{}' glued to the ISBN: since 2013 MARC 21 puts qualifiers in $q, and "
-                                  "systems that match or link on $a see a different number",
-                                  display_value(after, 40));
+            message = fmt::format("020 ${} has '{}' glued to the ISBN: since 2013 MARC 21 puts qualifiers in $q, and "
+                                  "systems that match or link on ${} see a different number",
+                                  code, display_value(after, 40), code);
             auto q = after;
             if (q.front() == '(' && q.find(')') != std::string_view::npos) {
                 q = q.substr(1, q.find(')') - 1);  // "(pbk.)." → "pbk."
             }
-            fix = fmt::format("$a{}$q{}", number.digits, q);
+            fix = fmt::format("${}{}$q{}", code, number.digits, q);
         } else if (!before.empty() || !after.empty()) {
-            message = fmt::format("020 $a has characters around the ISBN ('{}'): systems that match on $a miss it",
-                                  display_value(before.empty() ? after : before, 20));
-            fix = "keep only the ISBN in $a (a price goes in $c, a qualifier in $q)";
+            message = fmt::format("020 ${} has characters around the ISBN ('{}'): systems that match on ${} miss it",
+                                  code, display_value(before.empty() ? after : before, 20), code);
+            fix = fmt::format("keep only the ISBN in ${} (a price goes in $c, a qualifier in $q)", code);
         } else if (separators) {
-            message = "020 $a has hyphens or blanks in the ISBN: MARC 21 records it without them, and exact-match "
-                      "loads and link resolvers compare the digits as written";
-            fix = fmt::format("$a{}", number.digits);
+            message = fmt::format("020 ${} has hyphens or blanks in the ISBN: MARC 21 records it without them, and "
+                                  "exact-match loads and link resolvers compare the digits as written",
+                                  code);
+            fix = fmt::format("${}{}", code, number.digits);
         } else {
             continue;
         }
         Finding& f = report(ref, sink, std::move(message));
-        f.position = "$a";
+        f.position = fmt::format("${}", code);
         f.value = full_value(value);
         f.fix = std::move(fix);
     }

@@ -13,7 +13,7 @@ namespace marcaudit::rules::vendor {
 // remote. Only a record with none of them describes something else.
 void NotOnline::check(const record::RecordView& record, FindingSink& sink) const {
     const auto s = eresource_signals(record);
-    if (s.online_except(0) || s.has_007_c) {
+    if (s.online_except(0) || s.has_007_cr) {
         return;
     }
     std::string what;

@@ -104,6 +104,7 @@ TEST(DuplicateTest, KnownGroupsWithinTheBatchAndAgainstTheCatalog) {
                                 "oclc-number 99999: b9 c1",
                                 "isbn 9780306406157: b1 b4",  // not record 7: a set ISBN
                                 "near-identical : b5 b6",     // not record 8: online
+                                "near-identical : b12 b13",   // AACR2 and RDA; not 10 and 11: two composers
                             }));
     // A finding on each audited member; none on the catalog's record.
     std::vector<std::string> findings;
@@ -115,7 +116,8 @@ TEST(DuplicateTest, KnownGroupsWithinTheBatchAndAgainstTheCatalog) {
                             "identifier-duplicate-control-number 1", "identifier-duplicate-control-number 2",
                             "identifier-duplicate-isbn 1", "identifier-duplicate-isbn 4",
                             "identifier-duplicate-oclc-number 1", "identifier-duplicate-oclc-number 3",
-                            "identifier-duplicate-oclc-number 9", "identifier-duplicate-record 5",
+                            "identifier-duplicate-oclc-number 9", "identifier-duplicate-record 12",
+                            "identifier-duplicate-record 13", "identifier-duplicate-record 5",
                             "identifier-duplicate-record 6"}));
     for (const auto& f : r.findings) {
         if (f.record_number == 9) {
@@ -125,7 +127,7 @@ TEST(DuplicateTest, KnownGroupsWithinTheBatchAndAgainstTheCatalog) {
     }
     // The JSON report's duplicates list.
     const auto json = nlohmann::json::parse(json_report(r));
-    ASSERT_EQ(json.at("duplicates").size(), 5U);
+    ASSERT_EQ(json.at("duplicates").size(), 6U);
     const auto& catalog_group = json.at("duplicates").at(2);
     EXPECT_EQ(catalog_group.at("kind"), "oclc-number");
     EXPECT_EQ(catalog_group.at("value"), "99999");
