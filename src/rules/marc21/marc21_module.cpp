@@ -7,6 +7,8 @@
 #include "rules/marc21/control_field_subfields.hpp"
 #include "rules/marc21/fixed_field_invalid.hpp"
 #include "rules/marc21/indicator_invalid.hpp"
+#include "rules/marc21/code_invalid.hpp"
+#include "rules/marc21/fixed_field_missing.hpp"
 #include "rules/marc21/linkage_880.hpp"
 #include "rules/marc21/linkage_position.hpp"
 #include "rules/marc21/subfield_typed.hpp"
@@ -42,13 +44,16 @@ void register_module(Registry& registry) {
     add_rule<ControlCharacter>(registry);
     add_rule<ControlFieldLength>(registry);
     add_rule<ControlFieldSubfields>(registry);
+    add_rule<CodeInvalid>(registry);
     add_rule<FixedFieldInvalid>(registry);
+    add_rule<FixedFieldMissing>(registry);
     add_rule<IndicatorInvalid>(registry);
     add_rule<Linkage880>(registry);
     add_rule<LinkagePosition>(registry);
     add_rule<MainEntryRepeated>(registry);
     add_rule<NonfilingIndicator>(registry);
     add_rule<Obsolete>(registry);
+    add_rule<RecordTooLong>(registry);
     add_rule<SubfieldEmpty>(registry);
     add_rule<SubfieldNotRepeatable>(registry);
     add_rule<SubfieldTyped>(registry);

@@ -145,6 +145,9 @@ TEST(FixtureTest, EveryRuleBehavesAsItsFixtureSays) {
         const auto [iso, xml] = other_serializations(mrk);
         for (const auto& input : {mrk, iso, xml}) {
             SCOPED_TRACE(input.extension().string());
+            if (input == iso && id == "marc21-record-too-long") {
+                continue;  // its positive case is a record ISO 2709 cannot hold
+            }
             const auto got = findings_per_record(input, profile, fx.expected.size());
             for (std::size_t i = 0; i < fx.expected.size(); ++i) {
                 // "245" expects a finding about 245; "245:ind2" also says where in the field.
