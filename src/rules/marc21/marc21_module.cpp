@@ -9,6 +9,7 @@
 #include "rules/marc21/indicator_invalid.hpp"
 #include "rules/marc21/code_invalid.hpp"
 #include "rules/marc21/fixed_field_missing.hpp"
+#include "rules/marc21/isbd_punctuation.hpp"
 #include "rules/marc21/linkage_880.hpp"
 #include "rules/marc21/linkage_position.hpp"
 #include "rules/marc21/subfield_typed.hpp"
@@ -48,6 +49,7 @@ void register_module(Registry& registry) {
     add_rule<FixedFieldInvalid>(registry);
     add_rule<FixedFieldMissing>(registry);
     add_rule<IndicatorInvalid>(registry);
+    add_rule<IsbdPunctuation>(registry);
     add_rule<Linkage880>(registry);
     add_rule<LinkagePosition>(registry);
     add_rule<MainEntryRepeated>(registry);
