@@ -38,29 +38,38 @@ bool names_a_set(const record::FieldView& field, std::string_view value) {
     return false;
 }
 
-/// The numbers of the extent and dimensions (300 $a and $c): "64 p. ; 21 cm" and "64 pages ;
-/// 21 cm" are the same book described under AACR2 and RDA, "1 negative ; 5 x 7 in." and
-/// "1 negative ; 4 x 5 in." are two photographs.
+/// The numbers of the extent and dimensions (300 $a and $c), each with the first letter of
+/// the word after it: "64 p. ; 21 cm" and "64 pages ; 21 cm" (one book under AACR2 and RDA)
+/// both give "64p 21c", while "2 sound discs" and "2 v. of music" (the recording and the
+/// score of one title) or "5 x 7 in." and "4 x 5 in." (two photographs) differ.
 std::string extent_numbers(const record::FieldView* f300) {
     std::string out;
     if (f300 == nullptr) {
         return out;
     }
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     for (const auto& sf : f300->subfields()) {
         if (sf.code != 'a' && sf.code != 'c') {
             continue;
         }
-        bool in_number = false;
-        for (const char c : sf.value) {
-            const bool digit = c >= '0' && c <= '9';
-            if (digit) {
-                out.push_back(c);
-            } else if (in_number) {
-                out.push_back(' ');
+        const auto v = sf.value;
+        for (std::size_t i = 0; i < v.size();) {
+            if (v[i] < '0' || v[i] > '9') {
+                ++i;
+                continue;
             }
-            in_number = digit;
-        }
-        if (in_number) {
+            while (i < v.size() && v[i] >= '0' && v[i] <= '9') {
+                out.push_back(v[i++]);
+            }
+            // The unit: the first letter of the next word, if a word follows (not "x 7").
+            std::size_t j = i;
+            while (j < v.size() && (v[j] == ' ' || v[j] == ']' || v[j] == ')')) {
+                ++j;
+            }
+            if (j < v.size() && ((v[j] >= 'a' && v[j] <= 'z') || (v[j] >= 'A' && v[j] <= 'Z')) &&
+                !(v[j] == 'x' && (j + 1 == v.size() || v[j + 1] == ' '))) {
+                out.push_back(lower(v[j]));
+            }
             out.push_back(' ');
         }
     }

@@ -82,15 +82,26 @@ EResourceSignals eresource_signals(const record::RecordView& record) {
         } else if (tag == "007" && !data.empty() && data[0] == 'c') {
             s.has_007_c = true;
             s.has_007_cr = s.has_007_cr || (data.size() > 1 && data[1] == 'r');
-        } else if ((tag == "300" || tag == "338") && !field.first('3').empty()) {
+        } else if ((tag == "300" || tag == "337" || tag == "338") && !field.first('3').empty()) {
             // $3 (materials specified): the extent or carrier of a part or of a digital
             // surrogate (a photograph's "1 online resource" beside its negative), not the
             // resource the record describes.
             continue;
         } else if (tag == "300") {
-            s.extent_online = s.extent_online || contains_ci(field.first('a'), "online resource");
+            const bool online = contains_ci(field.first('a'), "online resource");
+            s.extent_online = s.extent_online || online;
+            // Dimensions ("21 cm", "4 3/4 in.") are a physical carrier's.
+            const auto size = field.first('c');
+            s.carrier_print = s.carrier_print || (!online && (contains_ci(size, "cm") || contains_ci(size, " in.")));
+        } else if (tag == "337") {
+            for (const auto& sf : field.subfields()) {
+                s.carrier_print = s.carrier_print || (sf.code == 'b' && sf.value.starts_with("n")) ||
+                                  (sf.code == 'a' && contains_ci(sf.value, "unmediated"));
+            }
         } else if (tag == "338") {
             for (const auto& sf : field.subfields()) {
+                s.carrier_print = s.carrier_print || (sf.code == 'b' && sf.value.starts_with("nc")) ||
+                                  (sf.code == 'a' && contains_ci(sf.value, "volume"));
                 s.carrier_online = s.carrier_online || (sf.code == 'b' && sf.value.starts_with("cr")) ||
                                    (sf.code == 'a' && contains_ci(sf.value, "online resource"));
             }

@@ -23,11 +23,16 @@ struct EResourceSignals {
     bool has_007_cr = false;   ///< a 007 for a remote electronic resource (007/00-01 cr)
     bool extent_online = false;///< 300 $a says "online resource"
     bool carrier_online = false;  ///< 338 $b cr or $a "online resource"
+    /// 338 says volume (nc), 337 unmediated (n), or 300 $c gives a size (cm, in.), without
+    /// $3: the record describes print.
+    /// A 006 for an online file is then the online copy's (a print record that links its
+    /// scan, the single-record approach), not evidence that the record is online.
+    bool carrier_print = false;
 
     enum Signal : std::uint8_t { form = 1, f006 = 2, f007 = 4, extent = 8, carrier = 16 };
     /// Whether a signal other than those in `except` says the record is online.
     [[nodiscard]] bool online_except(unsigned except) const noexcept {
-        return (form_online && !(except & form)) || (has_006_m && !(except & f006)) ||
+        return (form_online && !(except & form)) || (has_006_m && !carrier_print && !(except & f006)) ||
                (extent_online && !(except & extent)) || (carrier_online && !(except & carrier));
     }
 };
