@@ -208,8 +208,10 @@ def explain(side, category, tag, detail, msg, ours, lint):
             return f"MARC::Lint has no table for {tag} and skips it"
     if category == "leading-article":
         if side == "lint":
-            return ("MARC::Lint guesses articles in any language from a fixed word list; we check only the "
-                    "record's language (008/35-37) among eng/fre/ger/spa (docs/rules/marc21-nonfiling-indicator.md)")
+            return ("MARC::Lint guesses articles in any language from a fixed word list and asks to check every "
+                    "other first word; we judge by MARC 21 Appendix F for the record's languages (008/35-37, "
+                    "041), and leave numerals, uniform titles at 0 and languages Appendix F lacks alone "
+                    "(docs/rules/marc21-nonfiling-indicator.md)")
         return ("we also flag an indicator that skips characters of a title with no article; MARC::Lint "
                 "checks only its article word list (docs/rules/marc21-nonfiling-indicator.md)")
     if category == "main-entry-repeated" and side == "ours":
