@@ -253,3 +253,60 @@ TEST(ProfileTest, AuditAppliesSelectionAndSeverity) {
 
 } // namespace
 } // namespace marcaudit::rules
+
+namespace marcaudit::test {
+namespace {
+
+TEST(ProfileTest, OclcAndLocalFieldsInEveryShippedProfile) {
+    // tests/fixtures/profiles/oclc-local.mrk (README.md there): OCLC's fields and levels and a
+    // library's local fields with slips in them. No shipped profile judges them.
+    const auto input = test_data().parent_path() / "fixtures" / "profiles" / "oclc-local.mrk";
+    const std::set<std::string, std::less<>> untouchable{"019", "029", "049", "539", "590", "690",
+                                                         "799", "890", "901", "938", "949"};
+    for (const char* name : {"default", "strict", "nightly-export", "vendor-ebooks"}) {
+        SCOPED_TRACE(name);
+        const auto profile = rules::Profile::load(name, rules::builtin_registry());
+        EXPECT_TRUE(profile.oclc());
+        engine::AuditOptions options;
+        options.inputs = {input.string()};
+        options.profile = &profile;
+        const auto r = engine::run_audit(options);
+        EXPECT_EQ(r.records.audited, 3U);
+        for (const auto& f : r.findings) {
+            EXPECT_FALSE(untouchable.contains(f.tag)) << f.rule_id << " on " << f.tag << ": " << f.message;
+            EXPECT_NE(f.rule_id, "marc21-fixed-field-invalid") << f.message;
+            EXPECT_NE(f.rule_id, "marc21-tag-undefined") << f.message;
+            if (f.rule_id == "vendor-encoding-level") {
+                // K and M are brief levels, which the vendor-contract check reports as such; I is full.
+                EXPECT_EQ(std::string_view{name}, "vendor-ebooks");
+                EXPECT_NE(f.value, "I");
+            }
+        }
+    }
+    // Without the oclc setting the letters are not MARC 21 codes: reported.
+    const auto strict_marc = profile_from_text("marc21-only", "rules = [\"-*\", \"marc21-fixed-field-invalid\"]\n"
+                                                              "oclc = false\n");
+    engine::AuditOptions options;
+    options.inputs = {input.string()};
+    options.profile = &strict_marc;
+    EXPECT_EQ(engine::run_audit(options).findings.size(), 3U);  // I, K and M
+}
+
+TEST(ProfileTest, OnlyTheVendorProfileSpeaksOfABatchSoldAsFull) {
+    // YBP's order records (encoding level z): a vendor-contract finding in vendor-ebooks only.
+    const auto ybp = (test_data() / "vendor" / "ybp-library-services-sample-51.marc8.mrc").string();
+    for (const char* name : {"default", "strict", "nightly-export", "vendor-ebooks"}) {
+        const auto profile = rules::Profile::load(name, rules::builtin_registry());
+        engine::AuditOptions options;
+        options.inputs = {ybp};
+        options.profile = &profile;
+        std::size_t sold_as_full = 0;
+        for (const auto& f : engine::run_audit(options).findings) {
+            sold_as_full += f.message.find("sold as full") != std::string::npos ? 1 : 0;
+        }
+        EXPECT_EQ(sold_as_full, std::string_view{name} == "vendor-ebooks" ? 51U : 0U) << name;
+    }
+}
+
+} // namespace
+} // namespace marcaudit::test
