@@ -215,6 +215,12 @@ int cmd_audit(const std::vector<std::string>& args) {
          "resolved since (matched by 001, rule and field)")
         ("fail-on-new", "with --baseline: the --fail-on gate counts only new findings "
                         "(--fail-on defaults to error then)")
+        ("allow-empty", "let a batch with no records pass the gates (by default no records read is a "
+                        "failed export: exit 1)")
+        ("min-records", po::value<std::uint64_t>(), "gate: exit 1 when fewer records than this are read")
+        ("max-drop", po::value<double>()->default_value(10, "10"),
+         "gate, with --baseline: exit 1 when the records read fall by more than this percentage of the "
+         "baseline's (a partial export); 100 turns it off")
         ("threads,j", po::value(&threads)->default_value(0), "worker threads; 0 = all cores")
         ("no-progress", "no progress line on stderr (it is shown only on a terminal anyway)");
     po::options_description hidden;
@@ -285,6 +291,17 @@ int cmd_audit(const std::vector<std::string>& args) {
     } else if (fail_on != "none") {
         throw UsageError(fmt::format("--fail-on: '{}' is not one of error, warning, info, none", fail_on));
     }
+    gates.allow_empty = vm.count("allow-empty") != 0U;
+    if (vm.count("min-records") != 0U) {
+        gates.min_records = vm["min-records"].as<std::uint64_t>();
+    }
+    {
+        const double drop = vm["max-drop"].as<double>();
+        if (drop < 0 || drop > 100) {
+            throw UsageError(fmt::format("--max-drop: {} is not a percentage from 0 to 100", drop));
+        }
+        gates.max_drop = drop >= 100 ? std::optional<double>{} : std::optional<double>{drop / 100.0};
+    }
     if (vm.count("min-score") != 0U) {
         if (min_score < 0 || min_score > 100) {
             throw UsageError(fmt::format("--min-score: {} is not a score from 0 to 100", min_score));
@@ -313,6 +330,10 @@ int cmd_audit(const std::vector<std::string>& args) {
         kept->baseline = std::make_shared<const marcaudit::scoring::BaselineDiff>(
             marcaudit::scoring::compare_with_baseline(*kept, baseline));
     }
+    // The gates are decided before the reports are written, so that each report says what
+    // they decided and why (summary.txt first: it is what a cron job mails).
+    kept->gates = std::make_shared<const marcaudit::scoring::GateOutcome>(
+        marcaudit::scoring::evaluate_gates(*kept, profile, gates, kept->baseline.get()));
     const auto& result = *kept;
     if (!authorities.empty() && result.headings == nullptr) {
         std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading rule, so --authorities was not read\n",
@@ -405,7 +426,7 @@ int cmd_audit(const std::vector<std::string>& args) {
                      static_cast<unsigned long long>(result.records.read), secs,
                      secs > 0 ? static_cast<double>(result.records.read) / secs : 0.0);
     }
-    const auto outcome = marcaudit::scoring::evaluate_gates(result, profile, gates, result.baseline.get());
+    const auto& outcome = *result.gates;
     for (const auto& why : outcome.reasons) {
         std::fprintf(stderr, "marcaudit: gate failed: %s\n", why.c_str());
     }

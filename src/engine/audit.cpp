@@ -77,7 +77,7 @@ struct PipelineState {
                 splitter = std::make_unique<io::Splitter>(inputs[next_input++], index + options.first_source_index,
                                                           options.batch);
                 sources.push_back(SourceInfo{inputs[index], splitter->format(), splitter->gzip(),
-                                             splitter->size_on_disk()});
+                                             splitter->size_on_disk(), splitter->content_kind()});
             }
             auto batch = splitter->next();
             if (batch) {
@@ -642,6 +642,16 @@ AuditResult run_audit(const AuditOptions& options) {
                               fmt::format("{} is empty (0 bytes): there are no records to audit. If it is an "
                                           "export or a download, it failed: run it again",
                                           io::display_name(sources[i].name)));
+        }
+    }
+    // Inputs that are surely not MARC: named, with what they are; nothing in them is counted.
+    for (std::uint32_t i = 0; i < sources.size(); ++i) {
+        if (sources[i].format == io::Format::not_marc) {
+            keep_file_finding(rules::id::input_not_marc, i,
+                              fmt::format("{} is not MARC: it is {}. Nothing in it is read as a record. If a MARC "
+                                          "export or a vendor's file was expected here, get it again; otherwise move "
+                                          "the file out of the input folder",
+                                          io::display_name(sources[i].name), sources[i].content));
         }
     }
     // Files of an input folder that could not be read: a line in the report each (after

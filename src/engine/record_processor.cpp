@@ -55,7 +55,8 @@ BatchResult process_batch(io::Batch& batch, const RecordVisitor& visitor) {
             case io::Format::marcxml: parsed = record::parse_marcxml(raw, w.builder, w.fields, sink); break;
             case io::Format::mnemonic: parsed = record::parse_mnemonic(raw, w.builder, w.fields, sink); break;
             case io::Format::empty:
-            case io::Format::unreadable: break;
+            case io::Format::unreadable:
+            case io::Format::not_marc: break;
         }
         RecordOutcome& outcome = result.outcomes.emplace_back();
         outcome.record_number = raw.record_number;

@@ -25,15 +25,125 @@ std::string_view to_string(Format format) noexcept {
         case Format::mnemonic: return "MARC mnemonic";
         case Format::empty: return "empty";
         case Format::unreadable: return "unreadable";
+        case Format::not_marc: return "not MARC";
     }
     return "ISO 2709";
 }
 
 std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
 
+namespace {
+
+bool digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// `s` in ASCII lower case (for looking for tags in the first bytes).
+std::string lowered(std::string_view s) {
+    std::string out{s};
+    for (auto& c : out) {
+        c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string_view not_marc_kind(std::string_view head) noexcept {
+    const auto window = head.substr(0, 64U * 1024U);
+    if (window.empty()) {
+        return {};
+    }
+    // Magic numbers first: what the file says it is.
+    struct Magic {
+        std::string_view bytes;
+        std::string_view kind;
+    };
+    static constexpr Magic magics[] = {
+        {"PK\x03\x04", "a ZIP archive (or a document in one: .docx, .xlsx, .epub)"},
+        {"PK\x05\x06", "an empty ZIP archive"},
+        {"%PDF-", "a PDF document"},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a Microsoft Office document (.doc, .xls)"},
+        {"\x89PNG", "a PNG image"},
+        {"\xFF\xD8\xFF", "a JPEG image"},
+        {"GIF8", "a GIF image"},
+        {"Rar!", "a RAR archive"},
+        {"7z\xBC\xAF", "a 7-Zip archive"},
+        {"BZh", "a bzip2-compressed file"},
+        {"\xFD" "7zXZ", "an xz-compressed file"},
+        {"{\\rtf", "an RTF document"},
+    };
+    for (const auto& m : magics) {
+        if (window.starts_with(m.bytes)) {
+            return m.kind;
+        }
+    }
+    std::string_view s = window;
+    if (s.starts_with("\xEF\xBB\xBF")) {
+        s.remove_prefix(3);
+    }
+    const auto first = s.find_first_not_of(std::string_view{" \t\r\n\0", 5});
+    if (first == std::string_view::npos) {
+        return {};  // only blanks or padding: the ISO reader reports them as stray bytes
+    }
+    s.remove_prefix(first);
+    if (s.starts_with("=LDR") || window.find("\n=LDR  ") != std::string_view::npos) {
+        return {};
+    }
+    const auto low = lowered(s.substr(0, 4096));
+    if (low.find("<?xml") != std::string::npos && low.find("<html") == std::string::npos) {
+        return {};  // XML, even after junk (a real upload had "foo" before its declaration)
+    }
+    const bool marc_xml = low.find("<record") != std::string::npos || low.find("collection") != std::string::npos ||
+                          low.find("marc21/slim") != std::string::npos;
+    if (!marc_xml && (low.starts_with("<!doctype html") || low.find("<html") != std::string::npos)) {
+        return "an HTML page (a saved web page or an error page from the server)";
+    }
+    if (s.front() == '<' || marc_xml) {
+        return {};  // XML: MARCXML, or broken MARCXML the XML reader reports on
+    }
+    if (s.front() == '{' || s.front() == '[') {
+        return "JSON data";
+    }
+    // ISO 2709: a leader's record length at the start, or a record terminator followed by the
+    // next leader further on (a file that starts with junk or padding).
+    if (digits(s.substr(0, 5))) {
+        return {};
+    }
+    for (auto at = window.find('\x1D'); at != std::string_view::npos; at = window.find('\x1D', at + 1)) {
+        auto next = window.substr(at + 1);
+        const auto skip = next.find_first_not_of(std::string_view{" \t\r\n\0", 5});
+        if (skip != std::string_view::npos && digits(next.substr(skip, 5))) {
+            return {};
+        }
+    }
+    // No leader anywhere: text, or binary data.
+    const bool text = std::all_of(window.begin(), window.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x20 || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+    });
+    if (text) {
+        // CSV: the first two lines have the same number of commas (or semicolons, or tabs).
+        const auto line1 = window.substr(0, window.find('\n'));
+        const auto rest = line1.size() < window.size() ? window.substr(line1.size() + 1) : std::string_view{};
+        const auto line2 = rest.substr(0, rest.find('\n'));
+        for (const char sep : {',', ';', '\t'}) {
+            const auto n = std::count(line1.begin(), line1.end(), sep);
+            if (n > 0 && n == std::count(line2.begin(), line2.end(), sep)) {
+                return "a CSV or other table of text";
+            }
+        }
+        return "plain text (a README, a log or a message)";
+    }
+    return "binary data that holds no MARC leader";
+}
+
 Format detect_format(std::string_view head) noexcept {
     if (head.empty()) {
         return Format::empty;
+    }
+    if (!not_marc_kind(head).empty()) {
+        return Format::not_marc;
     }
     std::string_view s = head;
     if (s.starts_with("\xEF\xBB\xBF")) {

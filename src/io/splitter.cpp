@@ -56,6 +56,9 @@ public:
     Format detect() {
         // Streamed input: make sure enough bytes are there to decide.
         m_format = detect_format(m_chunk.bytes.substr(0, 64U * 1024U));
+        if (m_format == Format::not_marc) {
+            m_kind = std::string{not_marc_kind(m_chunk.bytes.substr(0, 64U * 1024U))};
+        }
         if (m_chunk.bytes.starts_with("\xEF\xBB\xBF") && m_format != Format::iso2709) {
             m_pos = 3;  // byte-order mark
             m_line_offset = 3;
@@ -64,7 +67,10 @@ public:
     }
 
     std::optional<Batch> next() {
-        if (m_done) {
+        // Nothing of a file that is not MARC is read past its first bytes: no record can come
+        // of it, and a large PDF or archive costs no more than its first chunk.
+        if (m_done || m_format == Format::not_marc) {
+            m_done = true;
             return std::nullopt;
         }
         Batch batch;
@@ -81,7 +87,8 @@ public:
                 case Format::marcxml: consumed = cut_xml(rest, batch, need_more); break;
                 case Format::mnemonic: consumed = cut_mnemonic(rest, batch, need_more); break;
                 case Format::empty:
-                case Format::unreadable: consumed = rest.size(); break;
+                case Format::unreadable:
+                case Format::not_marc: consumed = rest.size(); break;
             }
             if (m_format == Format::marcxml || m_format == Format::mnemonic) {
                 // Count the lines of everything consumed before its bytes can go.
@@ -502,6 +509,9 @@ private:
     Chunk m_chunk;
     std::size_t m_pos = 0;
     Format m_format = Format::empty;
+public:
+    std::string m_kind;  ///< what a not_marc input is
+private:
     bool m_done = false;
     std::uint64_t m_record_number = 0;
     std::uint64_t m_pending_skip = 0;  // 64 bits: gigabytes of padding happen
@@ -520,5 +530,6 @@ Splitter::~Splitter() = default;
 bool Splitter::gzip() const noexcept { return m_impl->gzip(); }
 std::uint64_t Splitter::size_on_disk() const noexcept { return m_impl->size_on_disk(); }
 std::optional<Batch> Splitter::next() { return m_impl->next(); }
+const std::string& Splitter::content_kind() const noexcept { return m_impl->m_kind; }
 
 } // namespace marcaudit::io

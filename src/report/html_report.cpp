@@ -57,6 +57,10 @@ h3 { font-size: 16px; margin: 18px 0 4px; } .muted { color: var(--muted); font-s
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 12px 0; }
 .tile { border: 1px solid #ddd; border-radius: 8px; padding: 10px 14px; }
 .tile .big { font-size: 30px; font-weight: 650; } .tile .label { color: var(--muted); font-size: 13px; }
+#gates { border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
+#gates ul { margin: 4px 0 0 0; }
+.gate-failed { background: #fdecea; border: 1px solid #c62828; }
+.gate-passed { background: #edf7ed; border: 1px solid #2e7d32; }
 .grade { display: inline-block; min-width: 38px; text-align: center; border-radius: 6px; color: #fff; margin-left: 8px; font-size: 24px; padding: 0 6px; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 .chart { border: 1px solid #ddd; border-radius: 8px; padding: 8px 12px; }
@@ -193,6 +197,34 @@ void headline(const engine::AuditResult& result, std::string& out) {
     out += fmt::format("<h1>Catalog audit</h1>\n<p class=\"muted\">{} · marcaudit {}, profile {} · score model in "
                        "docs/scoring.md, cleanup estimate in docs/effort.md</p>\n",
                        esc(inputs), MARCAUDIT_VERSION, esc(result.profile_name));
+    // What the gates decided, first: a failed nightly check must not hide under the charts.
+    if (result.gates != nullptr) {
+        const auto& g = *result.gates;
+        out += fmt::format("<div id=\"gates\" class=\"{}\"><strong>{}</strong>", g.failed ? "gate-failed" : "gate-passed",
+                           g.failed ? fmt::format("Gate failed (exit 1): {} gate(s)", g.reasons.size())
+                                    : std::string{"Gates passed"});
+        if (!g.reasons.empty() || !g.checked.empty()) {
+            out += "<ul>";
+            for (const auto& why : g.reasons) {
+                out += fmt::format("<li>failed: {}</li>", esc(why));
+            }
+            for (const auto& ok : g.checked) {
+                out += fmt::format("<li>passed: {}</li>", esc(ok));
+            }
+            out += "</ul>";
+        }
+        out += "</div>\n";
+    }
+    // With a baseline: what changed since it, and the score's change.
+    if (result.baseline != nullptr) {
+        const auto& d = *result.baseline;
+        std::string score_change;
+        if (d.previous_score && b.records > 0) {
+            score_change = fmt::format(" · score {:.1f} → {:.1f} ({:+.1f})", *d.previous_score, b.mean, b.mean - *d.previous_score);
+        }
+        out += fmt::format("<p id=\"since\">Since the baseline ({}): <strong>{} new</strong> finding(s), {} resolved{}</p>\n",
+                           esc(d.previous), grouped(d.added.size()), grouped(d.resolved.size()), esc(score_change));
+    }
     out += "<div class=\"tiles\">\n";
     out += fmt::format("<div class=\"tile\" id=\"score\"><div class=\"label\">Batch score</div><div class=\"big\">{:.1f}<span "
                        "class=\"grade\" style=\"background:{}\">{}</span></div><div class=\"label\">of 100 · {:.0f}% of records "

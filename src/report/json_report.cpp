@@ -301,6 +301,11 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
         }
         report["duplicates"] = std::move(groups);
     }
+    if (result.gates != nullptr) {
+        report["gates"] = json{{"failed", result.gates->failed},
+                               {"failures", result.gates->reasons},
+                               {"passed", result.gates->checked}};
+    }
     if (result.baseline != nullptr) {
         const auto& b = *result.baseline;
         json added = json::array();

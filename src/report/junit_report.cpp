@@ -1,8 +1,11 @@
 // The JUnit XML report: the audit as test results for CI systems (Jenkins, GitLab, GitHub
-// Actions read it). One test case per enabled rule, failed when the rule's findings fail its
-// gate; a test case for the batch score when --min-score is given, and one for rejected
-// records.
+// Actions read it). A first test case for the gates as a whole (failed with every reason when
+// the run exits 1), then one per enabled rule, failed when the rule's findings fail its gate
+// (or, without --fail-on, when the rule has errors: a CI page must not show all green beside
+// errors); with a baseline, a rule's failure lists the findings new since it, marked NEW; a
+// test case for the batch score when --min-score is given, and one for rejected records.
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -39,19 +42,64 @@ void write_junit(const engine::AuditResult& result, const rules::Profile& profil
     };
     const auto examples = detail::examples_by_rule(result, k_listed);
     std::vector<Case> cases;
+    if (result.gates != nullptr) {
+        Case c{"marcaudit.gates", "gates", {}, {}};
+        if (result.gates->failed) {
+            c.failure = fmt::format("{} gate(s) failed: the run exits 1", result.gates->reasons.size());
+            for (const auto& why : result.gates->reasons) {
+                c.details += fmt::format("failed: {}\n", why);
+            }
+        }
+        for (const auto& ok : result.gates->checked) {
+            c.details += fmt::format("passed: {}\n", ok);
+        }
+        cases.push_back(std::move(c));
+    }
+    // With a baseline, the findings new since it, by rule (indexes into result.findings).
+    std::map<std::string, std::vector<std::size_t>, std::less<>> new_by_rule;
+    if (result.baseline != nullptr) {
+        for (const auto i : result.baseline->added) {
+            auto& list = new_by_rule[std::string{result.findings[i].rule_id}];
+            if (list.size() < k_listed) {
+                list.push_back(i);
+            }
+        }
+    }
     for (const auto& entry : profile.registry().entries()) {
         const std::string id{entry.info.id};
         if (!profile.enabled(id)) {
             continue;
         }
         Case c{fmt::format("marcaudit.{}", entry.info.module), id, {}, {}};
-        if (scoring::rule_fails(result, profile, gates, id, result.baseline.get())) {
-            const auto count = result.counts_by_rule.at(id);
-            const auto* s = profile.settings(id);
+        const auto* s = profile.settings(id);
+        const auto counted = result.counts_by_rule.find(id);
+        const std::uint64_t count = counted == result.counts_by_rule.end() ? 0 : counted->second;
+        const bool errors_without_gate = !gates.fail_on && s->max_findings < 0 && s->severity == Severity::error && count > 0;
+        if (scoring::rule_fails(result, profile, gates, id, result.baseline.get()) || errors_without_gate) {
+            const auto added = new_by_rule.find(id);
+            const bool only_new = gates.only_new && result.baseline != nullptr;
             c.failure = s->max_findings >= 0
                             ? fmt::format("{} finding(s), more than the rule's limit of {}", count, s->max_findings)
+                        : only_new ? fmt::format("{} new finding(s) of severity {} since the baseline",
+                                                 result.baseline->added_by_rule.at(id), to_string(s->severity))
+                        : errors_without_gate
+                            ? fmt::format("{} error(s) (no --fail-on given: a rule with errors fails its test case, the "
+                                          "run's exit code does not)",
+                                          count)
                             : fmt::format("{} finding(s) of severity {}", count, to_string(s->severity));
-            for (const auto& f : examples.of(id)) {
+            if (added != new_by_rule.end()) {
+                for (const auto i : added->second) {
+                    const auto& f = result.findings[i];
+                    const auto file = f.source_index < result.sources.size()
+                                          ? io::display_name(result.sources[f.source_index].info.name)
+                                          : std::string{};
+                    c.details += fmt::format("NEW {} record {}{}{}: {}\n", file, f.record_number,
+                                             f.control_number.empty() ? ""
+                                                                      : fmt::format(" (001 {})", trim_blanks(f.control_number)),
+                                             f.tag.empty() ? "" : fmt::format(", {}", f.tag), f.message);
+                }
+            }
+            for (const auto& f : only_new ? std::vector<Finding>{} : examples.of(id)) {
                 const auto file = f.source_index < result.sources.size()
                                       ? io::display_name(result.sources[f.source_index].info.name)
                                       : std::string{};

@@ -161,6 +161,11 @@ std::string staff_time(double low_hours, double high_hours) {
 /// The headline: score and grade, clean records, and the cleanup in staff hours.
 void write_headline(const engine::AuditResult& result, std::ostream& out) {
     const auto& b = result.score;
+    if (b.records == 0) {
+        out << "\nScore: none: no records were read, so there is nothing to score (an empty batch is not a clean "
+               "one)\n";
+        return;
+    }
     out << fmt::format("\nScore: {:.1f} of 100, grade {} (docs/scoring.md); {} of {} records clean ({:.1f}%: no error "
                        "or warning)\n",
                        b.mean, b.grade, grouped(b.clean), grouped(b.records), b.clean_share() * 100);
@@ -319,6 +324,23 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     const auto batch_inputs = std::count_if(result.sources.begin(), result.sources.end(),
                                             [](const auto& s) { return s.role == engine::SourceRole::batch; });
     out << fmt::format("marcaudit {} — audit of {} input(s)\n\n", MARCAUDIT_VERSION, batch_inputs);
+    // The gates first: a cron job mails this summary, and its first lines say whether the
+    // night went well.
+    if (result.gates != nullptr) {
+        const auto& g = *result.gates;
+        if (g.failed) {
+            out << fmt::format("GATE FAILED (exit 1): {} gate(s) failed\n", g.reasons.size());
+            for (const auto& why : g.reasons) {
+                out << "  failed: " << why << '\n';
+            }
+        } else {
+            out << "Gates: passed\n";
+        }
+        for (const auto& ok : g.checked) {
+            out << "  passed: " << ok << '\n';
+        }
+        out << '\n';
+    }
     out << fmt::format("Records: {} read = {} audited + {} rejected\n", grouped(r.read), grouped(r.audited),
                        grouped(r.rejected));
     for (const auto& s : result.sources) {

@@ -31,6 +31,8 @@ constexpr std::array k_rules{
              "The input file is damaged or cut short (e.g. a truncated gzip file): records are missing"},
     RuleInfo{id::input_empty, "structure", Severity::error,
              "An input file with no bytes at all: nothing to audit (an export or a download that failed)"},
+    RuleInfo{id::input_not_marc, "structure", Severity::error,
+             "An input that is not MARC (a PDF, a ZIP archive, an HTML page, text, other binary data): nothing in it is read as a record"},
     RuleInfo{id::input_unreadable, "structure", Severity::error,
              "A file in an input folder that cannot be read (a broken link, no read permission): none of its records are audited"},
     RuleInfo{id::leader_invalid, "structure", Severity::error,

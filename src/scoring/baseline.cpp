@@ -53,6 +53,16 @@ BaselineDiff compare_with_baseline(const engine::AuditResult& result, const std:
     }
     BaselineDiff diff;
     diff.previous = previous.string();
+    if (const auto records = doc.find("records"); records != doc.end() && records->is_object()) {
+        if (const auto read = records->find("read"); read != records->end() && read->is_number_unsigned()) {
+            diff.previous_records = read->get<std::uint64_t>();
+        }
+    }
+    if (const auto score = doc.find("score"); score != doc.end() && score->is_object()) {
+        if (const auto value = score->find("score"); value != score->end() && value->is_number()) {
+            diff.previous_score = value->get<double>();
+        }
+    }
     std::vector<BaselineFinding> earlier;
     earlier.reserve(findings->size());
     std::map<std::string, std::deque<std::size_t>, std::less<>> by_key;

@@ -25,6 +25,35 @@ GateOutcome evaluate_gates(const engine::AuditResult& result, const rules::Profi
         out.failed = true;
         out.reasons.push_back(std::move(why));
     };
+    auto pass = [&](std::string what) { out.checked.push_back(std::move(what)); };
+    // No records is no pass: an empty export, an empty folder or a download that failed.
+    const auto read = result.records.read;
+    if (read == 0 && !options.allow_empty) {
+        fail("no records were read: the input is empty or holds no MARC records (an export or a download that "
+             "failed?); --allow-empty lets an empty batch pass");
+    } else if (read > 0) {
+        pass(fmt::format("{} record(s) read: the batch is not empty", read));
+    }
+    if (options.min_records) {
+        if (read < *options.min_records) {
+            fail(fmt::format("{} record(s) read, fewer than the minimum of {} (--min-records)", read,
+                             *options.min_records));
+        } else {
+            pass(fmt::format("{} record(s) read, at least the minimum of {}", read, *options.min_records));
+        }
+    }
+    if (baseline != nullptr && baseline->previous_records && options.max_drop) {
+        const auto before = *baseline->previous_records;
+        const double floor = static_cast<double>(before) * (1.0 - *options.max_drop);
+        if (before > 0 && static_cast<double>(read) < floor) {
+            fail(fmt::format("{} record(s) read, {:.1f}% fewer than the {} of the baseline ({}): more than the "
+                             "{:.0f}% allowed (--max-drop); a partial export?",
+                             read, 100.0 * static_cast<double>(before - read) / static_cast<double>(before), before,
+                             baseline->previous, *options.max_drop * 100));
+        } else {
+            pass(fmt::format("{} record(s) read against {} in the baseline", read, before));
+        }
+    }
     if (options.fail_on) {
         const auto floor = *options.fail_on;
         if (options.only_new && baseline != nullptr) {
@@ -35,6 +64,9 @@ GateOutcome evaluate_gates(const engine::AuditResult& result, const rules::Profi
             if (added > 0) {
                 fail(fmt::format("{} new finding(s) of severity {} or worse since {}", added, to_string(floor),
                                  baseline->previous));
+            } else {
+                pass(fmt::format("no new finding of severity {} or worse since {}", to_string(floor),
+                                 baseline->previous));
             }
         } else {
             std::uint64_t over = 0;
@@ -43,19 +75,33 @@ GateOutcome evaluate_gates(const engine::AuditResult& result, const rules::Profi
             }
             if (over > 0) {
                 fail(fmt::format("{} finding(s) of severity {} or worse", over, to_string(floor)));
+            } else {
+                pass(fmt::format("no finding of severity {} or worse", to_string(floor)));
             }
         }
         if (result.records.rejected > 0) {
             fail(fmt::format("{} record(s) rejected (unreadable)", result.records.rejected));
         }
     }
-    if (options.min_score && result.score.mean < *options.min_score) {
-        fail(fmt::format("batch score {:.1f} is below the minimum {}", result.score.mean, *options.min_score));
+    if (options.min_score && read > 0) {  // no records, no score: the gate above says so
+        if (result.score.mean < *options.min_score) {
+            fail(fmt::format("batch score {:.1f} is below the minimum {}", result.score.mean, *options.min_score));
+        } else {
+            pass(fmt::format("batch score {:.1f}, at least the minimum {}", result.score.mean, *options.min_score));
+        }
     }
     for (const auto& [rule, count] : result.counts_by_rule) {
         const auto* s = profile.settings(rule);
         if (s != nullptr && s->max_findings >= 0 && count > static_cast<std::uint64_t>(s->max_findings)) {
             fail(fmt::format("{}: {} finding(s), more than its limit of {} (max_findings)", rule, count, s->max_findings));
+        }
+    }
+    for (const auto& e : profile.registry().entries()) {
+        const auto* s = profile.settings(e.info.id);
+        const auto it = result.counts_by_rule.find(e.info.id);
+        const auto count = it == result.counts_by_rule.end() ? 0 : it->second;
+        if (s != nullptr && s->enabled && s->max_findings >= 0 && count <= static_cast<std::uint64_t>(s->max_findings)) {
+            pass(fmt::format("{}: {} finding(s), within its limit of {}", e.info.id, count, s->max_findings));
         }
     }
     return out;

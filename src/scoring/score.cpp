@@ -51,8 +51,9 @@ BatchScore score_batch(const engine::AuditResult& result, const rules::ScoringMo
     b.bands[band_of(model.rejected_score)] += rejected;
     b.perfect = untouched;
     b.clean = audited >= flawed ? audited - flawed : 0;
-    b.mean = b.records == 0 ? 100.0 : sum / static_cast<double>(b.records);
-    b.grade = model.grade(b.mean);
+    // No records, no score: an empty export is not a clean one (docs/scoring.md).
+    b.mean = b.records == 0 ? 0.0 : sum / static_cast<double>(b.records);
+    b.grade = b.records == 0 ? std::string{"none"} : model.grade(b.mean);
     return b;
 }
 

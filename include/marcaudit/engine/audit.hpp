@@ -18,6 +18,7 @@
 #include "marcaudit/rules/rule.hpp"
 #include "marcaudit/scoring/baseline.hpp"
 #include "marcaudit/scoring/effort.hpp"
+#include "marcaudit/scoring/gates.hpp"
 #include "marcaudit/scoring/score.hpp"
 
 namespace marcaudit::headings {
@@ -168,6 +169,9 @@ struct AuditResult {
     scoring::Effort effort;
     /// New and resolved findings since an earlier report (--baseline); null without one.
     std::shared_ptr<const scoring::BaselineDiff> baseline;
+    /// What the gates said (evaluated by the caller before the reports are written, so every
+    /// report states each gate's result); null when they were not evaluated.
+    std::shared_ptr<const scoring::GateOutcome> gates;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
 
     /// Audited records with at least one finding (authority records with a conflict aside).

@@ -46,6 +46,7 @@ struct SourceInfo {
     io::Format format = io::Format::empty;
     bool gzip = false;
     std::uint64_t size_on_disk = 0;
+    std::string content;  ///< what the input is when it is not MARC ("a PDF document")
 };
 
 /// Options of a pipeline run.

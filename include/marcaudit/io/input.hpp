@@ -21,14 +21,23 @@ enum class Format : std::uint8_t {
     mnemonic,  ///< MarcEdit mnemonic text (.mrk): `=LDR  ...`, `=245  10$aTitle`
     empty,     ///< no bytes at all
     unreadable,  ///< a file found in an input folder that could not be opened (not read)
+    not_marc,    ///< content that is surely something else (a PDF, a ZIP archive, an HTML page, text)
 };
 
 /// "ISO 2709", "MARCXML", "MARC mnemonic", "empty", "unreadable".
 [[nodiscard]] std::string_view to_string(Format format) noexcept;
 
 /// Guesses the serialization from the first bytes of the (decompressed) input. Content wins
-/// over the file name; ISO 2709 is the fallback, so damaged binary files still get read.
+/// over the file name; ISO 2709 is the fallback, so damaged binary files still get read;
+/// content that is surely something else is Format::not_marc (see not_marc_kind()).
 [[nodiscard]] Format detect_format(std::string_view head) noexcept;
+
+/// What the input is when it is surely not MARC, in catalogers' words ("a PDF document", "a
+/// ZIP archive", "an HTML page", "plain text (a README, CSV or log)", "JSON data", "binary
+/// data"); empty when it may be MARC. Judged from up to the first 64 KiB: ISO 2709 starts
+/// with a leader (five digits) or has a record terminator followed by the next leader; XML
+/// with a MARC record or collection element, or mnemonic text, is MARC.
+[[nodiscard]] std::string_view not_marc_kind(std::string_view head) noexcept;
 
 /// An input that could not be opened or read: a problem with the environment, not the data.
 /// Maps to exit code 3.

@@ -33,6 +33,8 @@ public:
 
     [[nodiscard]] Format format() const noexcept { return m_format; }
     [[nodiscard]] bool gzip() const noexcept;
+    /// What the input is when format() is not_marc ("a PDF document"); else empty.
+    [[nodiscard]] const std::string& content_kind() const noexcept;
     [[nodiscard]] std::uint64_t size_on_disk() const noexcept;
 
     /// The next batch, or nothing when the input is exhausted. A batch may hold only

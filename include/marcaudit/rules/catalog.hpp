@@ -38,6 +38,7 @@ inline constexpr std::string_view bytes_between_records = "structure-bytes-betwe
 inline constexpr std::string_view input_damaged = "structure-input-damaged";
 inline constexpr std::string_view input_empty = "structure-input-empty";
 inline constexpr std::string_view input_unreadable = "structure-input-unreadable";
+inline constexpr std::string_view input_not_marc = "structure-input-not-marc";
 inline constexpr std::string_view no_fields = "structure-no-fields";
 inline constexpr std::string_view xml_invalid = "structure-xml-invalid";
 inline constexpr std::string_view mnemonic_line_invalid = "structure-mnemonic-line-invalid";

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -45,6 +46,10 @@ struct BaselineDiff {
     std::uint64_t added_by_severity[3] = {0, 0, 0};                   ///< indexed by Severity
     std::vector<BaselineFinding> resolved;  ///< in the earlier report's order
     std::uint64_t previous_findings = 0;
+    /// The earlier run's records read (its "records.read"); absent in reports without it.
+    std::optional<std::uint64_t> previous_records;
+    /// The earlier run's batch score, when its report has one.
+    std::optional<double> previous_score;
 };
 
 /// The match key of a finding: "control number|rule|tag"; a record without a 001 is named

@@ -31,12 +31,21 @@ struct GateOptions {
     std::optional<double> min_score;
     /// Count only findings new since the baseline for `fail_on` (needs a baseline).
     bool only_new = false;
+    /// A batch with no records read passes (--allow-empty); by default it fails: an empty
+    /// export is a failed export, not a clean one.
+    bool allow_empty = false;
+    /// Fail when fewer records than this were read (--min-records).
+    std::optional<std::uint64_t> min_records;
+    /// With a baseline: fail when the records read fell by more than this share of the
+    /// baseline's (--max-drop, 0.10 by default); none to turn the gate off.
+    std::optional<double> max_drop = 0.10;
 };
 
 /// What the gates said.
 struct GateOutcome {
     bool failed = false;
     std::vector<std::string> reasons;  ///< one line per failed gate, in catalogers' words
+    std::vector<std::string> checked;  ///< one line per gate that was checked and passed
 };
 
 /// Evaluates the gates: `options`, and each rule's `max_findings` in `profile`. `baseline`

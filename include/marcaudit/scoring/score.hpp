@@ -34,7 +34,7 @@ struct BatchScore {
     /// Records by score band: [0] 0-9.99, ..., [9] 90-99.99, [10] exactly 100.
     std::array<std::uint64_t, 11> bands{};
     [[nodiscard]] double clean_share() const noexcept {
-        return records == 0 ? 1.0 : static_cast<double>(clean) / static_cast<double>(records);
+        return records == 0 ? 0.0 : static_cast<double>(clean) / static_cast<double>(records);
     }
 };
 

@@ -20,7 +20,22 @@ TEST(DetectFormatTest, ContentDecidesNotTheName) {
     EXPECT_EQ(detect_format("\xEF\xBB\xBF  <marc:collection xmlns:marc=\"x\">"), Format::marcxml);
     EXPECT_EQ(detect_format("=LDR  01201nam\\\\2200253\\a\\4500\n=001  x\n"), Format::mnemonic);
     EXPECT_EQ(detect_format("foo<?xml version=\"1.0\"?>"), Format::marcxml);
-    EXPECT_EQ(detect_format(std::string_view{"\x00\x01garbage", 9}), Format::iso2709);
+    // Damaged ISO 2709 still goes to the ISO reader: padding or junk before a leader, a
+    // record terminator followed by the next leader.
+    EXPECT_EQ(detect_format(std::string_view{"\x00\x00\n01201nam  2200253 a 4500", 29}), Format::iso2709);
+    EXPECT_EQ(detect_format("junk\x1D" "01201nam  2200253 a 4500"), Format::iso2709);
+    EXPECT_EQ(detect_format(std::string_view{"\x00\x00\x00\x00", 4}), Format::iso2709);  // padding only
+    // What is surely something else is not MARC, whatever the file is called.
+    EXPECT_EQ(detect_format(std::string_view{"\x00\x01garbage", 9}), Format::not_marc);
+    EXPECT_EQ(not_marc_kind(std::string_view{"\x00\x01garbage", 9}), "binary data that holds no MARC leader");
+    EXPECT_EQ(not_marc_kind("PK\x03\x04\x14\x00"), "a ZIP archive (or a document in one: .docx, .xlsx, .epub)");
+    EXPECT_EQ(not_marc_kind("%PDF-1.7\n"), "a PDF document");
+    EXPECT_EQ(not_marc_kind("<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>"),
+              "an HTML page (a saved web page or an error page from the server)");
+    EXPECT_EQ(not_marc_kind("{\"records\": []}"), "JSON data");
+    EXPECT_EQ(not_marc_kind("title,isbn\nA book,9780306406157\n"), "a CSV or other table of text");
+    EXPECT_EQ(not_marc_kind("The export failed: the disk is full.\n"), "plain text (a README, a log or a message)");
+    EXPECT_EQ(not_marc_kind("<?xml version=\"1.0\"?><collection xmlns=\"http://www.loc.gov/MARC21/slim\"/>"), "");
 }
 
 TEST(ExpandInputsTest, DirectoriesAreReadRecursivelyInSortedOrder) {

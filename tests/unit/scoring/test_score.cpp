@@ -67,7 +67,10 @@ TEST(ScoreTest, RejectedRecordsAndGrades) {
     EXPECT_EQ(model.grade(89.99), "B");
     EXPECT_EQ(model.grade(59.9), "F");
     EXPECT_EQ(scoring::record_score(150), 0);
-    EXPECT_EQ(scoring::score_batch(engine::AuditResult{}, model).mean, 100);  // nothing read
+    // Nothing read: no score and no grade, not a perfect batch (an empty export failed).
+    EXPECT_EQ(scoring::score_batch(engine::AuditResult{}, model).mean, 0);
+    EXPECT_EQ(scoring::score_batch(engine::AuditResult{}, model).grade, "none");
+    EXPECT_EQ(scoring::score_batch(engine::AuditResult{}, model).clean_share(), 0);
 }
 
 TEST(ScoreTest, ARecordRejectedAfterFindingsIsScoredOnceAsRejected) {
