@@ -413,6 +413,20 @@ int cmd_audit(const std::vector<std::string>& args) {
     }
     writers.wait();  // rethrows the first writer's error (exit 2)
     marcaudit::detail::happens_after(&sync.done);
+    // The report folder holds this run's files only: an earlier run's report of a format not
+    // asked for this time would be read as tonight's. Removed once the new files are in place.
+    if (!report_dir.empty()) {
+        const std::pair<const char*, bool> files[] = {
+            {"summary.txt", want_text}, {"report.json", want_json},  {"report.html", want_html},
+            {"findings.csv", want_csv}, {"records.csv", want_csv},   {"headings.csv", want_csv},
+            {"junit.xml", want_junit}};
+        for (const auto& [file, written] : files) {
+            std::error_code ec;
+            if (!written) {
+                fs::remove(dir / file, ec);
+            }
+        }
+    }
     if (want_text) {
         std::cout << text;
     }

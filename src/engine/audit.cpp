@@ -614,7 +614,13 @@ AuditResult run_audit(const AuditOptions& options) {
     };
 
     std::vector<io::SkippedInput> unreadable;
-    const auto inputs = io::expand_inputs(options.inputs, &unreadable);
+    std::vector<std::string> repeated;
+    const auto inputs = io::expand_inputs(options.inputs, &unreadable, &repeated);
+    for (const auto& name : repeated) {
+        result.notes.push_back(fmt::format("{} is named more than once (or is also inside a named folder): it is "
+                                           "audited once",
+                                           io::display_name(name)));
+    }
     progress.set_total(known_size(inputs));
     run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, run_rules, consume, sources);
     progress.finish();

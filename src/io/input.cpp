@@ -1,6 +1,7 @@
 #include "marcaudit/io/input.hpp"
 
 #include <algorithm>
+#include <set>
 #include <cstdint>
 #include <cerrno>
 #include <cstring>
@@ -203,7 +204,34 @@ std::string unreadable_reason(const fs::directory_entry& entry) {
 
 } // namespace
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments, std::vector<SkippedInput>* skipped) {
+namespace {
+std::vector<std::string> expand_each(const std::vector<std::string>& arguments, std::vector<SkippedInput>* skipped);
+} // namespace
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments, std::vector<SkippedInput>* skipped,
+                                       std::vector<std::string>* repeated) {
+    std::vector<std::string> out = expand_each(arguments, skipped);
+    // The same file twice is audited once: its records would count twice and find themselves
+    // as duplicates.
+    std::vector<std::string> unique;
+    std::set<fs::path> seen;
+    for (auto& name : out) {
+        std::error_code ec;
+        const auto canonical = name == "-" ? fs::path{"-"} : fs::weakly_canonical(name, ec);
+        if (!seen.insert(ec ? fs::path{name} : canonical).second) {
+            if (repeated != nullptr) {
+                repeated->push_back(name);
+            }
+            continue;
+        }
+        unique.push_back(std::move(name));
+    }
+    return unique;
+}
+
+namespace {
+
+std::vector<std::string> expand_each(const std::vector<std::string>& arguments, std::vector<SkippedInput>* skipped) {
     std::vector<std::string> out;
     for (const auto& arg : arguments) {
         if (arg == "-") {
@@ -259,6 +287,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
     }
     return out;
 }
+
+} // namespace
 
 namespace {
 

@@ -353,6 +353,9 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
                            io::display_name(s.info.name), s.info.gzip ? " (gzip)" : "");
     }
 
+    for (const auto& note : result.notes) {
+        out << "  note: " << note << '\n';
+    }
     write_context_sources(result, out);
     write_headline(result, out);
 

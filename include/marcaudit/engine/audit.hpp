@@ -172,6 +172,8 @@ struct AuditResult {
     /// What the gates said (evaluated by the caller before the reports are written, so every
     /// report states each gate's result); null when they were not evaluated.
     std::shared_ptr<const scoring::GateOutcome> gates;
+    /// Notes about the run for the reports ("X is named more than once: it is audited once").
+    std::vector<std::string> notes;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
 
     /// Audited records with at least one finding (authority records with a conflict aside).

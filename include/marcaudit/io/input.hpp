@@ -58,8 +58,11 @@ struct SkippedInput {
 /// permission, a named pipe or device) goes to `skipped`, in path order, so the rest of the
 /// folder is still audited; without `skipped` such entries are an InputError.
 /// @throws InputError naming the first argument that does not exist or cannot be read.
+/// A file reached twice (named twice, or named and inside a named folder) is listed once, at
+/// its first place; its later names go to `repeated` when given.
 [[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments,
-                                                     std::vector<SkippedInput>* skipped = nullptr);
+                                                     std::vector<SkippedInput>* skipped = nullptr,
+                                                     std::vector<std::string>* repeated = nullptr);
 
 /// A run of input bytes kept alive by `owner`. `offset` is where `bytes` starts in the input.
 struct Chunk {

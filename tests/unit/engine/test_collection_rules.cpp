@@ -66,13 +66,17 @@ TEST(CollectionRuleTest, GathersMergesAndReportsOnTheRightRecords) {
         return std::make_unique<DuplicateControlNumber>(observed);
     });
     const auto profile = rules::Profile::defaults(registry);
-    // The same real file twice: every record of the second copy repeats a 001 of the first.
+    // The same real file in two copies (a file named twice is audited once): every record of
+    // the second copy repeats a 001 of the first.
     const auto file = (test_data() / "bib" / "traject-test-data-30.utf8.mrc").string();
+    const auto copy = (test_temp_dir("collection-rules") / "traject-copy.mrc").string();
+    std::filesystem::create_directories(std::filesystem::path{copy}.parent_path());
+    std::filesystem::copy_file(file, copy, std::filesystem::copy_options::overwrite_existing);
     std::string reference;
     for (const unsigned threads : {1U, 2U, 8U}) {
         SCOPED_TRACE(fmt::format("threads {}", threads));
         engine::AuditOptions options;
-        options.inputs = {file, file};
+        options.inputs = {file, copy};
         options.threads = threads;
         options.batch.max_records = 3;  // many batches, so several threads gather
         options.profile = &profile;

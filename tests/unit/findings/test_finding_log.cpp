@@ -5,6 +5,8 @@
 #include <sstream>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include <gtest/gtest.h>
 
 #include "marcaudit/findings/finding_log.hpp"
@@ -23,14 +25,23 @@ std::string fields_of(const Finding& f) {
     return s.str();
 }
 
-/// The bibliographic and vendor test files, five times over: real records with some
-/// 17,000 findings, several blocks' worth.
+/// The bibliographic and vendor test files, five times over (five copies: a file named twice
+/// is audited once): real records with several blocks' worth of findings.
 std::vector<std::string> real_batch() {
-    std::vector<std::string> inputs;
-    for (int i = 0; i < 5; ++i) {
-        inputs.push_back((test::test_data() / "bib").string());
-        inputs.push_back((test::test_data() / "vendor").string());
-    }
+    namespace fs = std::filesystem;
+    static std::vector<std::string> inputs = [] {
+        std::vector<std::string> out;
+        for (int i = 0; i < 5; ++i) {
+            for (const char* dir : {"bib", "vendor"}) {
+                const auto copy = test::test_temp_dir("finding-log") / fmt::format("{}-{}", dir, i);
+                fs::remove_all(copy);
+                fs::create_directories(copy);
+                fs::copy(test::test_data() / dir, copy, fs::copy_options::recursive);
+                out.push_back(copy.string());
+            }
+        }
+        return out;
+    }();
     return inputs;
 }
 
