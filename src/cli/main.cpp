@@ -53,10 +53,12 @@ Commands:
   rules   list the checks marcaudit can report
 
 Input: ISO 2709 (.mrc .marc .dat .usmarc), MARCXML and MarcEdit mnemonic text
-(.mrk), plain or gzip-compressed, in MARC-8 or UTF-8. The format is detected
-from the content, not the file name. A directory is read recursively (a file
-in it that cannot be read is reported, and the others are audited); - reads
-standard input.
+(.mrk), plain or gzip-compressed, in MARC-8 or UTF-8; a ZIP archive's files
+are read one by one (named archive.zip!file.mrc). The format is detected from
+the content, not the file name: a PDF, HTML page, CSV, text or other file that
+is not MARC is named and skipped. A directory is read recursively (a file in
+it that cannot be read is reported, and the others are audited); a file named
+twice is read once; - reads standard input.
 
 Run 'marcaudit <command> --help' for the options of a command.
 

@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <fmt/format.h>
 #include <zlib.h>
 
@@ -205,12 +207,86 @@ std::string unreadable_reason(const fs::directory_entry& entry) {
 } // namespace
 
 namespace {
+
 std::vector<std::string> expand_each(const std::vector<std::string>& arguments, std::vector<SkippedInput>* skipped);
+
+/// Whether the file at `path` starts with a ZIP archive's signature.
+bool is_zip(const std::string& path) {
+    char magic[4] = {};
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return false;
+    }
+    const auto n = ::pread(fd, magic, 4, 0);
+    ::close(fd);
+    return n == 4 && std::string_view{magic, 4} == std::string_view{"PK\x03\x04", 4};
+}
+
+/// An archive opened for reading with libarchive (ZIP and the other formats it knows).
+struct ArchiveReader {
+    archive* a = archive_read_new();
+    explicit ArchiveReader(const std::string& path) {
+        archive_read_support_format_zip(a);
+        archive_read_support_filter_all(a);
+        ok = archive_read_open_filename(a, path.c_str(), 64U * 1024U) == ARCHIVE_OK;
+    }
+    ~ArchiveReader() { archive_read_free(a); }
+    ArchiveReader(const ArchiveReader&) = delete;
+    ArchiveReader& operator=(const ArchiveReader&) = delete;
+    [[nodiscard]] std::string error() const {
+        const char* e = archive_error_string(a);
+        return e != nullptr ? e : "damaged archive";
+    }
+    bool ok = false;
+};
+
+/// The files inside the ZIP archive `path`, as "path!member" in archive order: folders,
+/// hidden files and macOS's resource forks (__MACOSX/) left out. Empty when it cannot be
+/// listed (the archive is then read as one input, and reported as not MARC).
+std::vector<std::string> zip_members(const std::string& path) {
+    std::vector<std::string> out;
+    ArchiveReader r{path};
+    if (!r.ok) {
+        return out;
+    }
+    archive_entry* entry = nullptr;
+    while (archive_read_next_header(r.a, &entry) == ARCHIVE_OK) {
+        const char* name = archive_entry_pathname(entry);
+        if (name == nullptr || archive_entry_filetype(entry) != AE_IFREG) {
+            continue;
+        }
+        const std::string member{name};
+        const auto base = fs::path{member}.filename().string();
+        if (member.starts_with("__MACOSX/") || base.starts_with(".")) {
+            continue;
+        }
+        out.push_back(path + "!" + member);
+        archive_read_data_skip(r.a);
+    }
+    return out;
+}
+
+/// `names` with every ZIP archive replaced by its members.
+std::vector<std::string> open_archives(std::vector<std::string> names) {
+    std::vector<std::string> out;
+    for (auto& name : names) {
+        if (name != "-" && is_zip(name)) {
+            auto members = zip_members(name);
+            if (!members.empty()) {
+                out.insert(out.end(), members.begin(), members.end());
+                continue;
+            }
+        }
+        out.push_back(std::move(name));
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments, std::vector<SkippedInput>* skipped,
                                        std::vector<std::string>* repeated) {
-    std::vector<std::string> out = expand_each(arguments, skipped);
+    std::vector<std::string> out = open_archives(expand_each(arguments, skipped));
     // The same file twice is audited once: its records would count twice and find themselves
     // as duplicates.
     std::vector<std::string> unique;
@@ -425,6 +501,70 @@ private:
     std::string m_damage;
 };
 
+/// One member of a ZIP archive, read whole into memory (the "archive.zip!member.mrc" inputs
+/// expand_inputs makes). A member that cannot be read to its end is damage, reported like a
+/// truncated gzip file: what was read is audited.
+class ArchiveSource final : public ByteSource {
+public:
+    ArchiveSource(const std::string& archive_path, const std::string& member) {
+        auto buffer = std::make_shared<std::string>();
+        ArchiveReader r{archive_path};
+        if (!r.ok) {
+            throw InputError(fmt::format("{}: cannot be opened as an archive: {}", archive_path, r.error()));
+        }
+        archive_entry* entry = nullptr;
+        bool found = false;
+        while (archive_read_next_header(r.a, &entry) == ARCHIVE_OK) {
+            const char* name = archive_entry_pathname(entry);
+            if (name != nullptr && member == name) {
+                found = true;
+                break;
+            }
+            archive_read_data_skip(r.a);
+        }
+        if (!found) {
+            throw InputError(fmt::format("{}!{}: no such file in the archive", archive_path, member));
+        }
+        m_size = archive_entry_size_is_set(entry) != 0 ? static_cast<std::uint64_t>(archive_entry_size(entry)) : 0;
+        char block[64U * 1024U];
+        for (;;) {
+            const auto n = archive_read_data(r.a, block, sizeof block);
+            if (n == 0) {
+                break;
+            }
+            if (n < 0) {
+                m_damage = fmt::format("the archive member cannot be read to its end after {} bytes ({}); anything "
+                                       "after that point is missing from the audit: get a complete copy of the archive",
+                                       buffer->size(), r.error());
+                break;
+            }
+            buffer->append(block, static_cast<std::size_t>(n));
+        }
+        m_bytes = std::string_view{*buffer};
+        m_owner = std::move(buffer);
+    }
+    Chunk next(std::string_view /*carry*/, std::uint64_t /*carry_offset*/, std::size_t /*min_new*/) override {
+        Chunk c;
+        if (!m_given) {
+            m_given = true;
+            c.owner = m_owner;
+            c.bytes = m_bytes;
+            c.damage = m_damage;
+        }
+        c.at_end = true;
+        return c;
+    }
+    [[nodiscard]] bool gzip() const noexcept override { return false; }
+    [[nodiscard]] std::uint64_t size_on_disk() const noexcept override { return m_size; }
+
+private:
+    std::shared_ptr<const void> m_owner;
+    std::string_view m_bytes;
+    std::string m_damage;
+    std::uint64_t m_size = 0;
+    bool m_given = false;
+};
+
 } // namespace
 
 void release_pages(std::string_view bytes) noexcept {
@@ -438,6 +578,14 @@ void release_pages(std::string_view bytes) noexcept {
 }
 
 std::unique_ptr<ByteSource> ByteSource::open(const std::string& name, std::size_t stream_chunk) {
+    // "archive.zip!member.mrc": a file inside a ZIP delivery (expand_inputs names them so).
+    if (const auto bang = name.find('!'); name != "-" && bang != std::string::npos && !fs::exists(name)) {
+        const auto archive_path = name.substr(0, bang);
+        std::error_code ec;
+        if (fs::is_regular_file(archive_path, ec)) {
+            return std::make_unique<ArchiveSource>(archive_path, name.substr(bang + 1));
+        }
+    }
     if (name == "-") {
         const int fd = ::dup(STDIN_FILENO);
         if (fd < 0) {
