@@ -128,6 +128,10 @@ json score_json(const engine::AuditResult& result) {
     for (const auto& [grade, lowest] : m.grades) {
         grades.push_back(json{{"grade", grade}, {"from", lowest}});
     }
+    json clean_grades = json::array();
+    for (const auto& [grade, lowest] : m.clean_grades) {
+        clean_grades.push_back(json{{"grade", grade}, {"from", lowest}});
+    }
     return json{{"score", two_decimals(b.mean)},
                 {"grade", b.grade},
                 {"records", b.records},
@@ -140,7 +144,8 @@ json score_json(const engine::AuditResult& result) {
                                {"info", m.info_points},
                                {"max_per_rule", m.max_per_rule},
                                {"rejected_score", m.rejected_score},
-                               {"grades", std::move(grades)}}}};
+                               {"grades", std::move(grades)},
+                               {"clean_grades", std::move(clean_grades)}}}};
 }
 
 json effort_json(const scoring::Effort& e) {

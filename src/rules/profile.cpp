@@ -173,6 +173,30 @@ const std::string& ScoringModel::grade(double score) const noexcept {
     return grades.back().first;
 }
 
+const std::string& ScoringModel::grade(double score, double clean_share) const noexcept {
+    const std::string& by_score = grade(score);
+    if (clean_grades.empty()) {
+        return by_score;
+    }
+    const std::string* by_clean = &clean_grades.back().first;
+    for (const auto& [name, lowest] : clean_grades) {
+        if (clean_share * 100.0 >= lowest) {
+            by_clean = &name;
+            break;
+        }
+    }
+    // The worse: the one later in the list of grades (best first).
+    auto rank = [&](const std::string& g) {
+        for (std::size_t i = 0; i < grades.size(); ++i) {
+            if (grades[i].first == g) {
+                return i;
+            }
+        }
+        return grades.size();
+    };
+    return rank(*by_clean) > rank(by_score) && rank(*by_clean) < grades.size() ? grades[rank(*by_clean)].first : by_score;
+}
+
 Profile Profile::defaults(const Registry& registry) {
     Profile p;
     p.m_name = "(built-in defaults)";
@@ -282,9 +306,28 @@ void apply_scoring(const toml::node& node, const std::string& file, ScoringModel
                 throw ProfileError(fmt::format("{}: {} needs a grade for the lowest scores (one with 0)",
                                                where(file, value.source()), full));
             }
+        } else if (k == "clean_grades") {
+            const auto* g = value.as_table();
+            if (g == nullptr) {
+                throw ProfileError(fmt::format("{}: {} must be a table of grades and the lowest share of clean records "
+                                               "(percent) each needs, e.g. {{ A = 75, B = 50, C = 25, D = 10, F = 0 }}; "
+                                               "an empty table grades by the score alone",
+                                               where(file, value.source()), full));
+            }
+            model.clean_grades.clear();
+            for (const auto& [grade, cut] : *g) {
+                const double share = parse_number(cut, file, full + "." + std::string{grade.str()});
+                if (share < 0 || share > 100) {
+                    throw ProfileError(fmt::format("{}: {}.{} must be a percentage from 0 to 100",
+                                                   where(file, cut.source()), full, grade.str()));
+                }
+                model.clean_grades.emplace_back(std::string{grade.str()}, share);
+            }
+            std::stable_sort(model.clean_grades.begin(), model.clean_grades.end(),
+                             [](const auto& a, const auto& b) { return a.second > b.second; });
         } else {
             throw ProfileError(fmt::format("{}: unknown key '{}' (known: error, warning, info, max_per_rule, "
-                                           "rejected_score, grades)",
+                                           "rejected_score, grades, clean_grades)",
                                            where(file, value.source()), full));
         }
     }
@@ -599,6 +642,11 @@ std::string Profile::dump() const {
                        m_scoring.rejected_score);
     for (std::size_t i = 0; i < m_scoring.grades.size(); ++i) {
         out += fmt::format("{}{} = {}", i == 0 ? "" : ", ", m_scoring.grades[i].first, m_scoring.grades[i].second);
+    }
+    out += " }\nclean_grades = { ";
+    for (std::size_t i = 0; i < m_scoring.clean_grades.size(); ++i) {
+        out += fmt::format("{}{} = {}", i == 0 ? "" : ", ", m_scoring.clean_grades[i].first,
+                           m_scoring.clean_grades[i].second);
     }
     out += " }\n";
     for (const auto& [id, s] : m_rules) {

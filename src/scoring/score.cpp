@@ -53,7 +53,7 @@ BatchScore score_batch(const engine::AuditResult& result, const rules::ScoringMo
     b.clean = audited >= flawed ? audited - flawed : 0;
     // No records, no score: an empty export is not a clean one (docs/scoring.md).
     b.mean = b.records == 0 ? 0.0 : sum / static_cast<double>(b.records);
-    b.grade = b.records == 0 ? std::string{"none"} : model.grade(b.mean);
+    b.grade = b.records == 0 ? std::string{"none"} : model.grade(b.mean, b.clean_share());
     return b;
 }
 

@@ -111,8 +111,15 @@ struct ScoringModel {
     [[nodiscard]] double points(Severity s) const noexcept {
         return s == Severity::error ? error_points : s == Severity::warning ? warning_points : info_points;
     }
+    /// The lowest share of clean records (no error or warning, percent) each grade needs, best
+    /// first, with the same names as `grades`: a batch is graded by its mean score and by its
+    /// clean share, and gets the worse of the two (docs/scoring.md). Empty: the mean alone.
+    std::vector<std::pair<std::string, double>> clean_grades{{"A", 75}, {"B", 50}, {"C", 25}, {"D", 10}, {"F", 0}};
     /// The grade of a batch score.
     [[nodiscard]] const std::string& grade(double score) const noexcept;
+    /// The grade of a batch with this mean score and this share of clean records (0-1): the
+    /// worse of the score's grade and the clean share's.
+    [[nodiscard]] const std::string& grade(double score, double clean_share) const noexcept;
 };
 
 /// The effective configuration of a run: settings for every registered rule.

@@ -37,7 +37,8 @@ TEST(ScoreTest, RecordScoresAsComputedByHand) {
     // Record 1 is clean (no tally); 2: five warnings, three counted; 3: an error of weight 2.
     EXPECT_EQ(scores, (std::vector<std::pair<std::uint64_t, double>>{{2, 91.0}, {3, 80.0}}));
     EXPECT_DOUBLE_EQ(r.score.mean, (100.0 + 91 + 80) / 3);
-    EXPECT_EQ(r.score.grade, "A");  // 90.33
+    // 90.33 would be an A, but 1 record in 3 is clean (33%): the clean share caps it at C.
+    EXPECT_EQ(r.score.grade, "C");
     EXPECT_EQ(r.score.records, 3U);
     EXPECT_EQ(r.score.clean, 1U);
     EXPECT_EQ(r.score.perfect, 1U);
@@ -170,6 +171,24 @@ TEST(EffortTest, DefaultProfileCostsEveryErrorAndWarning) {
             }
         }
     }
+}
+
+} // namespace
+} // namespace marcaudit::test
+
+namespace marcaudit::test {
+namespace {
+
+TEST(ScoreTest, TheGradeAgreesWithTheShareOfCleanRecords) {
+    const rules::ScoringModel model;  // grades A 90 ... F 0; clean_grades A 75, B 50, C 25, D 10
+    EXPECT_EQ(model.grade(97.3, 0.69), "B");  // LC BooksAll sample: 69 of 100 records clean
+    EXPECT_EQ(model.grade(98.6, 0.76), "A");  // LC Z39.50 set: 38 of 50
+    EXPECT_EQ(model.grade(93.4, 0.42), "C");  // LC opera sample: 18 of 43
+    EXPECT_EQ(model.grade(95.0, 0.04), "F");  // "grade A with 4% of records clean" no more
+    EXPECT_EQ(model.grade(55.0, 1.00), "F");  // a low mean stays low whatever the share
+    rules::ScoringModel mean_only;
+    mean_only.clean_grades.clear();
+    EXPECT_EQ(mean_only.grade(95.0, 0.04), "A");
 }
 
 } // namespace
