@@ -240,7 +240,7 @@ void headline(const engine::AuditResult& result, std::string& out) {
                        grouped(result.counts_by_severity[1]), grouped(result.counts_by_severity[0]));
     if (e.high_hours > 0) {
         out += fmt::format("<div class=\"tile\" id=\"cleanup\"><div class=\"label\">Cleanup</div><div class=\"big\">{}–{} "
-                           "h</div><div class=\"label\">staff hours · top 3 rules: {:.0f}% of it</div></div>\n",
+                           "h</div><div class=\"label\">staff hours · top 3 fixes: {:.0f}% of it</div></div>\n",
                            hours(e.low_hours), hours(e.high_hours), e.top_share(3) * 100);
     } else {
         out += "<div class=\"tile\" id=\"cleanup\"><div class=\"label\">Cleanup</div><div class=\"big\">–</div><div "

@@ -151,13 +151,18 @@ json score_json(const engine::AuditResult& result) {
 json effort_json(const scoring::Effort& e) {
     json rules = json::array();
     for (const auto& r : e.rules) {
-        rules.push_back(json{{"rule", r.rule},
-                             {"module", r.module},
-                             {"findings", r.findings},
-                             {"records", r.records},
-                             {"fix", r.batch ? "batch" : "manual"},
-                             {"low_hours", two_decimals(r.low_hours)},
-                             {"high_hours", two_decimals(r.high_hours)}});
+        json entry{{"rule", r.rule},
+                   {"module", r.module},
+                   {"findings", r.findings},
+                   {"records", r.records},
+                   {"fix", r.batch ? "batch" : "manual"},
+                   {"low_hours", two_decimals(r.low_hours)},
+                   {"high_hours", two_decimals(r.high_hours)}};
+        if (!r.rules.empty()) {
+            entry["what"] = r.what;
+            entry["rules"] = r.rules;
+        }
+        rules.push_back(std::move(entry));
     }
     json modules = json::array();
     for (const auto& [module, range] : e.by_module) {

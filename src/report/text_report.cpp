@@ -3,6 +3,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "marcaudit/headings/analysis.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
@@ -181,8 +182,8 @@ void write_headline(const engine::AuditResult& result, std::ostream& out) {
     std::string top;
     for (const std::size_t n : {3, 1}) {
         if (top.empty() && e.rules.size() > n) {
-            top = fmt::format("; fixing the top {} rule{} removes {:.0f}% of it", n, n == 1 ? "" : "s",
-                              e.top_share(n) * 100);
+            top = n == 1 ? fmt::format("; the top fix removes {:.0f}% of it", e.top_share(n) * 100)
+                         : fmt::format("; the top {} fixes remove {:.0f}% of it", n, e.top_share(n) * 100);
         }
     }
     out << fmt::format("Cleanup: {} (docs/effort.md){}\n", staff_time(e.low_hours, e.high_hours), top);
@@ -221,7 +222,7 @@ void write_effort(const engine::AuditResult& result, std::ostream& out) {
         }
     }
     out << modules << "\n";
-    out << "  costliest rules (hours, low-high):\n";
+    out << "  costliest fixes (hours, low-high; a fix repairing several rules' findings counts once per record):\n";
     std::size_t shown = 0;
     for (const auto& r : e.rules) {
         if (shown++ == 10 || r.high_hours <= 0) {
@@ -229,7 +230,10 @@ void write_effort(const engine::AuditResult& result, std::ostream& out) {
         }
         out << fmt::format("    {:>7}-{:<7} {:<38} {} finding(s) in {} record(s), {}\n", hours(r.low_hours),
                            hours(r.high_hours), r.rule, grouped(r.findings), grouped(r.records),
-                           r.batch ? "one batch edit" : "fixed one by one");
+                           r.batch ? "one batch edit" : r.rules.empty() ? "fixed one by one" : "once per record");
+        if (!r.rules.empty()) {
+            out << fmt::format("{:20}{}: {}\n", "", r.what, fmt::join(r.rules, ", "));
+        }
     }
 }
 

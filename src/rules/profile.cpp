@@ -340,7 +340,7 @@ void apply_scoring(const toml::node& node, const std::string& file, ScoringModel
 
 /// Applies the file at `path` (after its parents) to `rules`.
 void apply(const fs::path& path, const Registry& registry, std::map<std::string, RuleSettings, std::less<>>& rules,
-           ScoringModel& scoring, bool& oclc,
+           ScoringModel& scoring, bool& oclc, std::vector<FixGroup>& fixes,
            std::vector<fs::path>& chain, std::set<fs::path>& seen) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(path, ec);
@@ -360,9 +360,9 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
     for (const auto& [key, node] : doc) {
         const std::string k{key.str()};
         if (k != "extends" && k != "name" && k != "description" && k != "rules" && k != "rule" && k != "packs" &&
-            k != "check" && k != "scoring" && k != "oclc") {
+            k != "check" && k != "scoring" && k != "oclc" && k != "fixes") {
             throw ProfileError(fmt::format("{}: unknown key '{}' (known: extends, name, description, oclc, packs, "
-                                           "rules, [rule.ID], [[check]], [scoring])",
+                                           "rules, [rule.ID], [[check]], [scoring], [fixes.NAME])",
                                            where(file, node.source()), k));
         }
     }
@@ -376,9 +376,80 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
         if (name == nullptr) {
             throw ProfileError(fmt::format("{}: extends must be a profile name or file", where(file, parent->source())));
         }
-        apply(resolve(name->get(), path.parent_path()), registry, rules, scoring, oclc, chain, seen);
+        apply(resolve(name->get(), path.parent_path()), registry, rules, scoring, oclc, fixes, chain, seen);
     }
     chain.push_back(path);
+    if (const auto* table = doc.get("fixes")) {
+        const auto* t = table->as_table();
+        if (t == nullptr) {
+            throw ProfileError(fmt::format("{}: fixes must be tables: [fixes.overlay]", where(file, table->source())));
+        }
+        for (const auto& [name, node] : *t) {
+            const auto* g = node.as_table();
+            const std::string full = fmt::format("fixes.{}", name.str());
+            if (g == nullptr) {
+                throw ProfileError(fmt::format("{}: {} must be a table", where(file, node.source()), full));
+            }
+            FixGroup group;
+            group.name = std::string{name.str()};
+            for (const auto& [key, value] : *g) {
+                const std::string k{key.str()};
+                if (k == "what") {
+                    const auto* text = value.as_string();
+                    if (text == nullptr) {
+                        throw ProfileError(fmt::format("{}: {}.what must be text", where(file, value.source()), full));
+                    }
+                    group.what = text->get();
+                } else if (k == "rules") {
+                    const auto* list = value.as_array();
+                    if (list == nullptr || list->empty()) {
+                        throw ProfileError(fmt::format("{}: {}.rules must list the rules the fix repairs",
+                                                       where(file, value.source()), full));
+                    }
+                    for (const auto& r : *list) {
+                        const auto* id = r.as_string();
+                        if (id == nullptr) {
+                            throw ProfileError(fmt::format("{}: {}.rules must be rule ids", where(file, r.source()), full));
+                        }
+                        const bool known = std::any_of(registry.entries().begin(), registry.entries().end(),
+                                                       [&](const RuleEntry& e) { return glob_match(id->get(), e.info.id); });
+                        if (!known) {
+                            throw ProfileError(fmt::format("{}: {}.rules: '{}' matches no rule", where(file, r.source()),
+                                                           full, id->get()));
+                        }
+                        group.rules.push_back(id->get());
+                    }
+                } else if (k == "cost_minutes") {
+                    std::tie(group.cost_low_minutes, group.cost_high_minutes) =
+                        parse_range(value, file, full + ".cost_minutes", "minutes per record repaired");
+                    group.fix = FixKind::manual;
+                } else if (k == "batch_minutes") {
+                    std::tie(group.batch_low_minutes, group.batch_high_minutes) =
+                        parse_range(value, file, full + ".batch_minutes", "minutes for the batch edit");
+                    group.fix = FixKind::batch;
+                } else if (k == "seconds_per_record") {
+                    group.seconds_per_record = parse_number(value, file, full + ".seconds_per_record");
+                } else if (k == "replaces_record") {
+                    const auto* b = value.as_boolean();
+                    if (b == nullptr) {
+                        throw ProfileError(fmt::format("{}: {}.replaces_record must be true or false",
+                                                       where(file, value.source()), full));
+                    }
+                    group.replaces_record = b->get();
+                } else {
+                    throw ProfileError(fmt::format("{}: unknown setting '{}.{}' (known: what, rules, cost_minutes, "
+                                                   "batch_minutes, seconds_per_record, replaces_record)",
+                                                   where(file, value.source()), full, k));
+                }
+            }
+            if (group.rules.empty()) {
+                throw ProfileError(fmt::format("{}: {} needs rules = [...]", where(file, node.source()), full));
+            }
+            // A child profile's group of the same name replaces the parent's.
+            std::erase_if(fixes, [&](const FixGroup& f) { return f.name == group.name; });
+            fixes.push_back(std::move(group));
+        }
+    }
     if (const auto* flag = doc.get("oclc")) {
         const auto* b = flag->as_boolean();
         if (b == nullptr) {
@@ -622,7 +693,7 @@ Profile Profile::load(std::string_view name_or_path, const Registry& registry) {
     }
     p.m_name = std::string{name_or_path};
     seen.clear();
-    apply(path, p.registry(), p.m_rules, p.m_scoring, p.m_oclc, p.m_files, seen);
+    apply(path, p.registry(), p.m_rules, p.m_scoring, p.m_oclc, p.m_fixes, p.m_files, seen);
     for (auto& [id, s] : p.m_rules) {
         s.options.set_oclc(p.m_oclc);
     }

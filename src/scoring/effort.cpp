@@ -1,6 +1,10 @@
 #include "marcaudit/scoring/effort.hpp"
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <optional>
+#include <set>
 #include <tuple>
 
 #include "marcaudit/engine/audit.hpp"
@@ -22,17 +26,119 @@ double Effort::top_share(std::size_t n) const noexcept {
 
 Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& profile) {
     Effort e;
+    // Fix groups: the rules one action repairs. A rule belongs to the first group naming it.
+    const auto& groups = profile.fixes();
+    std::map<std::string, std::size_t, std::less<>> group_of;
     for (const auto& [id, findings] : result.counts_by_rule) {
+        for (std::size_t g = 0; g < groups.size() && !group_of.contains(id); ++g) {
+            for (const auto& pattern : groups[g].rules) {
+                if (rules::glob_match(pattern, id)) {
+                    group_of.emplace(id, g);
+                    break;
+                }
+            }
+        }
+    }
+    // The records each group repairs: those with a warning or error of one of its rules
+    // (information asks for no change).
+    std::vector<std::set<std::pair<std::uint32_t, std::uint64_t>>> repaired(groups.size());
+    std::vector<std::uint64_t> group_findings(groups.size(), 0);
+    std::vector<std::set<std::string>> group_rules(groups.size());
+    if (!group_of.empty()) {
+        for (const auto& f : result.findings) {
+            if (f.severity == Severity::info) {
+                continue;
+            }
+            const auto it = group_of.find(f.rule_id);
+            if (it == group_of.end()) {
+                continue;
+            }
+            repaired[it->second].emplace(f.source_index, f.record_number);
+            ++group_findings[it->second];
+            group_rules[it->second].insert(std::string{f.rule_id});
+        }
+    }
+    auto add = [&](RuleEffort r) {
+        e.low_hours += r.low_hours;
+        e.high_hours += r.high_hours;
+        auto& m = e.by_module[r.module];
+        m.first += r.low_hours;
+        m.second += r.high_hours;
+        e.rules.push_back(std::move(r));
+    };
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (repaired[g].empty()) {
+            continue;
+        }
+        const auto& group = groups[g];
+        RuleEffort r;
+        r.rule = "fix:" + group.name;
+        r.module = "fix";
+        r.what = group.what;
+        r.rules.assign(group_rules[g].begin(), group_rules[g].end());
+        r.findings = group_findings[g];
+        r.records = repaired[g].size();
+        r.batch = group.fix == rules::FixKind::batch;
+        if (r.batch) {
+            const double per_records = static_cast<double>(r.records) * group.seconds_per_record / 60.0;
+            r.low_hours = (group.batch_low_minutes + per_records) / 60.0;
+            r.high_hours = (group.batch_high_minutes + per_records) / 60.0;
+        } else {
+            r.low_hours = static_cast<double>(r.records) * group.cost_low_minutes / 60.0;
+            r.high_hours = static_cast<double>(r.records) * group.cost_high_minutes / 60.0;
+        }
+        add(std::move(r));
+    }
+    // Records an overlay replaces need nothing else: their other findings are not costed.
+    std::set<std::pair<std::uint32_t, std::uint64_t>> replaced;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].replaces_record) {
+            replaced.insert(repaired[g].begin(), repaired[g].end());
+        }
+    }
+    struct Left {
+        std::uint64_t findings = 0, records = 0;
+        std::pair<std::uint32_t, std::uint64_t> last{UINT32_MAX, 0};
+    };
+    std::map<std::string, Left, std::less<>> left;  // per rule, outside replaced records
+    if (!replaced.empty()) {
+        for (const auto& f : result.findings) {
+            const std::pair<std::uint32_t, std::uint64_t> where{f.source_index, f.record_number};
+            if (replaced.contains(where)) {
+                continue;
+            }
+            auto& l = left[std::string{f.rule_id}];
+            ++l.findings;
+            if (l.last != where) {  // findings come in record order
+                ++l.records;
+                l.last = where;
+            }
+        }
+    }
+    for (const auto& [id, all_findings] : result.counts_by_rule) {
         const auto* s = profile.settings(id);
         if (s == nullptr) {
             continue;
+        }
+        if (const auto it = group_of.find(id); it != group_of.end() && s->severity != Severity::info) {
+            continue;  // costed by its fix group
+        }
+        std::uint64_t findings = all_findings;
+        std::optional<std::uint64_t> left_records;
+        if (!replaced.empty()) {
+            const auto l = left.find(id);
+            findings = l == left.end() ? 0 : l->second.findings;
+            left_records = l == left.end() ? 0 : l->second.records;
+            if (findings == 0) {
+                continue;  // every finding is in a record the overlay replaces
+            }
         }
         RuleEffort r;
         r.rule = id;
         r.module = id.substr(0, id.find('-'));
         r.findings = findings;
         const auto records = result.records_by_rule.find(id);
-        r.records = records != result.records_by_rule.end() ? records->second : 0;
+        r.records = left_records ? *left_records : records != result.records_by_rule.end() ? records->second : 0;
         r.batch = s->fix == rules::FixKind::batch;
         if (r.batch) {
             const double per_records = static_cast<double>(r.records) * s->seconds_per_record / 60.0;
@@ -42,12 +148,7 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
             r.low_hours = static_cast<double>(findings) * s->cost_low_minutes / 60.0;
             r.high_hours = static_cast<double>(findings) * s->cost_high_minutes / 60.0;
         }
-        e.low_hours += r.low_hours;
-        e.high_hours += r.high_hours;
-        auto& m = e.by_module[r.module];
-        m.first += r.low_hours;
-        m.second += r.high_hours;
-        e.rules.push_back(std::move(r));
+        add(std::move(r));
     }
     std::sort(e.rules.begin(), e.rules.end(), [](const RuleEffort& a, const RuleEffort& b) {
         return std::tie(b.high_hours, b.low_hours, a.rule) < std::tie(a.high_hours, a.low_hours, b.rule);

@@ -96,6 +96,23 @@ struct RuleSettings {
     RuleOptions options;
 };
 
+/// Findings of several rules that one action repairs (the profile's [fixes.NAME] tables;
+/// docs/effort.md): in a record with findings of any of them, the action is costed once.
+struct FixGroup {
+    std::string name;                 ///< the table's name: "overlay"
+    std::string what;                 ///< the action, in catalogers' words
+    std::vector<std::string> rules;   ///< the rule ids (globs allowed) it repairs
+    FixKind fix = FixKind::manual;
+    double cost_low_minutes = 0.0;    ///< per record repaired
+    double cost_high_minutes = 0.0;
+    double batch_low_minutes = 0.0;   ///< or once per run, plus seconds_per_record
+    double batch_high_minutes = 0.0;
+    double seconds_per_record = 0.0;
+    /// The action replaces the whole record (an overlay): the record's other findings need no
+    /// fix of their own and are not costed (`replaces_record = true`).
+    bool replaces_record = false;
+};
+
 /// How findings become scores (the profile's [scoring] table; docs/scoring.md).
 struct ScoringModel {
     double error_points = 10;    ///< points a record loses per error finding (times the rule's weight)
@@ -147,6 +164,8 @@ public:
     [[nodiscard]] const Registry& registry() const noexcept { return *m_registry; }
     /// How findings become scores.
     [[nodiscard]] const ScoringModel& scoring() const noexcept { return m_scoring; }
+    /// The fix groups ([fixes.NAME]), by name.
+    [[nodiscard]] const std::vector<FixGroup>& fixes() const noexcept { return m_fixes; }
     /// The `oclc` setting: records from OCLC WorldCat, whose encoding levels (Leader/17 I, J,
     /// K, L, M) every rule reading Leader/17 accepts (RuleOptions::oclc()).
     [[nodiscard]] bool oclc() const noexcept { return m_oclc; }
@@ -164,6 +183,7 @@ private:
     std::map<std::string, RuleSettings, std::less<>> m_rules;
     ScoringModel m_scoring;
     bool m_oclc = false;
+    std::vector<FixGroup> m_fixes;
 };
 
 /// Where the shipped rules/ folder is: `$MARCAUDIT_RULES`, else the source tree's rules/.

@@ -21,10 +21,13 @@ class Profile;
 
 namespace marcaudit::scoring {
 
-/// The effort one rule's findings take.
+/// The effort one fix takes: one rule's findings, or a fix group's ([fixes.NAME]: one
+/// action that repairs the findings of several rules in a record, costed once per record).
 struct RuleEffort {
-    std::string rule;
-    std::string module;
+    std::string rule;         ///< the rule id, or "fix:NAME" for a fix group
+    std::string module;       ///< the rule's module, or "fix"
+    std::string what;         ///< a fix group's action ("replace the record with a full one")
+    std::vector<std::string> rules;  ///< a fix group's rules that had findings
     std::uint64_t findings = 0;
     std::uint64_t records = 0;
     bool batch = false;       ///< fixed by a batch edit (else record by record)

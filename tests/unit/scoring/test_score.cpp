@@ -193,3 +193,32 @@ TEST(ScoreTest, TheGradeAgreesWithTheShareOfCleanRecords) {
 
 } // namespace
 } // namespace marcaudit::test
+
+namespace marcaudit::test {
+namespace {
+
+TEST(EffortTest, AnOverlayIsCostedOncePerRecordAndTakesTheRecordsOtherFindingsWithIt) {
+    // The vendor sample under vendor-ebooks: YBP's 51 print order records (encoding level z,
+    // not online) are replaced by one overlay each, which also fixes their missing LCSH,
+    // class number, titles in capitals and blank indicators; Data-Planet's 45 full records
+    // keep their own fixes (no LCSH, no class number, '#' in 007/008).
+    const auto profile = rules::Profile::load("vendor-ebooks", rules::builtin_registry());
+    const auto r = audit_with(profile, {(test_data() / "vendor").string()});
+    const scoring::RuleEffort* overlay = nullptr;
+    const scoring::RuleEffort* lcsh = nullptr;
+    for (const auto& e : r.effort.rules) {
+        overlay = e.rule == "fix:overlay" ? &e : overlay;
+        lcsh = e.rule == "vendor-lcsh-missing" ? &e : lcsh;
+        EXPECT_NE(e.rule, "vendor-encoding-level") << "costed by the overlay";
+        EXPECT_NE(e.rule, "custom-title-all-capitals") << "only in replaced records";
+    }
+    ASSERT_NE(overlay, nullptr);
+    EXPECT_EQ(overlay->records, 51U);
+    EXPECT_EQ(overlay->rules, (std::vector<std::string>{"vendor-encoding-level", "vendor-not-online"}));
+    EXPECT_NEAR(overlay->low_hours, 51 * 3 / 60.0, 1e-9);
+    ASSERT_NE(lcsh, nullptr);
+    EXPECT_EQ(lcsh->records, 45U);  // Data-Planet's only
+}
+
+} // namespace
+} // namespace marcaudit::test
