@@ -331,6 +331,8 @@ int cmd_audit(const std::vector<std::string>& args) {
     if (!baseline.empty()) {
         kept->baseline = std::make_shared<const marcaudit::scoring::BaselineDiff>(
             marcaudit::scoring::compare_with_baseline(*kept, baseline));
+        // Fixes of defects new since the baseline are more urgent: ranked again with them.
+        kept->effort = marcaudit::scoring::estimate_effort(*kept, profile);
     }
     // The gates are decided before the reports are written, so that each report says what
     // they decided and why (summary.txt first: it is what a cron job mails).

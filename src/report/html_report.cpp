@@ -57,8 +57,9 @@ h3 { font-size: 16px; margin: 18px 0 4px; } .muted { color: var(--muted); font-s
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 12px 0; }
 .tile { border: 1px solid #ddd; border-radius: 8px; padding: 10px 14px; }
 .tile .big { font-size: 30px; font-weight: 650; } .tile .label { color: var(--muted); font-size: 13px; }
-#gates { border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
-#gates ul { margin: 4px 0 0 0; }
+#gates { border-radius: 6px; padding: 4px 12px; margin: 6px 0; font-size: 13px; }
+#gates ul { margin: 2px 0 0 0; padding-left: 18px; }
+#worth { font-size: 13px; margin: 6px 0; }
 .gate-failed { background: #fdecea; border: 1px solid #c62828; }
 .gate-passed { background: #edf7ed; border: 1px solid #2e7d32; }
 .grade { display: inline-block; min-width: 38px; text-align: center; border-radius: 6px; color: #fff; margin-left: 8px; font-size: 24px; padding: 0 6px; }
@@ -246,7 +247,20 @@ void headline(const engine::AuditResult& result, std::string& out) {
         out += "<div class=\"tile\" id=\"cleanup\"><div class=\"label\">Cleanup</div><div class=\"big\">–</div><div "
                "class=\"label\">no cost set in the profile</div></div>\n";
     }
-    out += "</div>\n<div class=\"charts\">\n<div class=\"chart\"><h3>Findings by module</h3>\n";
+    out += "</div>\n";
+    // Which fixes buy most for patrons per staff hour, and how much of the work can wait.
+    if (!e.by_value.empty()) {
+        out += "<p id=\"worth\"><strong>Worth the staff time first</strong> (what the defect does to patrons × records "
+               "repaired, per staff hour; docs/effort.md): ";
+        for (std::size_t i = 0; i < e.by_value.size() && i < 3; ++i) {
+            const auto& f = e.rules[e.by_value[i]];
+            out += fmt::format("{}{} ({}, {} record(s), {}–{} h{})", i == 0 ? "" : " · ", esc(f.rule), esc(f.impact),
+                               grouped(f.records), hours(f.low_hours), hours(f.high_hours),
+                               f.urgency > 1.0 ? ", new" : "");
+        }
+        out += fmt::format(". Can wait: {:.0f}% of the hours go to display-only blemishes.</p>\n", e.can_wait_share * 100);
+    }
+    out += "<div class=\"charts\">\n<div class=\"chart\"><h3>Findings by module</h3>\n";
     out += module_chart(result);
     out += "</div>\n<div class=\"chart\"><h3>What the heading cleanup does for searches</h3>\n";
     out += search_chart(result);

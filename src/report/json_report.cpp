@@ -157,7 +157,9 @@ json effort_json(const scoring::Effort& e) {
                    {"records", r.records},
                    {"fix", r.batch ? "batch" : "manual"},
                    {"low_hours", two_decimals(r.low_hours)},
-                   {"high_hours", two_decimals(r.high_hours)}};
+                   {"high_hours", two_decimals(r.high_hours)},
+                   {"impact", r.impact},
+                   {"value_per_hour", two_decimals(r.value_per_hour)}};
         if (!r.rules.empty()) {
             entry["what"] = r.what;
             entry["rules"] = r.rules;
@@ -178,7 +180,15 @@ json effort_json(const scoring::Effort& e) {
                 {"high_hours", two_decimals(e.high_hours)},
                 {"by_module", std::move(modules)},
                 {"rules", std::move(rules)},
-                {"top", std::move(top)}};
+                {"top", std::move(top)},
+                {"by_value", e.by_value.empty() ? json::array() : [&] {
+                     json order = json::array();
+                     for (const auto i : e.by_value) {
+                         order.push_back(e.rules[i].rule);
+                     }
+                     return order;
+                 }()},
+                {"can_wait_share", two_decimals(e.can_wait_share)}};
 }
 
 json counts(const engine::RecordCounts& c) {

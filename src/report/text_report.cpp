@@ -235,6 +235,19 @@ void write_effort(const engine::AuditResult& result, std::ostream& out) {
             out << fmt::format("{:20}{}: {}\n", "", r.what, fmt::join(r.rules, ", "));
         }
     }
+    // For a manager: which fixes buy most for patrons per staff hour, and what can wait.
+    if (!e.by_value.empty()) {
+        out << "  worth the staff time first (what the defect does to patrons x records repaired x urgency, per "
+               "hour; docs/effort.md):\n";
+        for (std::size_t i = 0; i < e.by_value.size() && i < 5; ++i) {
+            const auto& r = e.rules[e.by_value[i]];
+            out << fmt::format("    {:<38} {:<7} {} record(s), {}-{} h{}\n", r.rule, r.impact, grouped(r.records),
+                               hours(r.low_hours), hours(r.high_hours), r.urgency > 1.0 ? ", new since the baseline" : "");
+        }
+        out << fmt::format("  can wait: {:.0f}% of the hours go to display-only blemishes (spacing, punctuation, "
+                           "quotes)\n",
+                           e.can_wait_share * 100);
+    }
 }
 
 /// The batch's Thompson–Traill scores: the spread of totals, and how many records earn

@@ -429,6 +429,12 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
                     group.fix = FixKind::batch;
                 } else if (k == "seconds_per_record") {
                     group.seconds_per_record = parse_number(value, file, full + ".seconds_per_record");
+                } else if (k == "impact") {
+                    const auto* text = value.as_string();
+                    if (text == nullptr) {
+                        throw ProfileError(fmt::format("{}: {}.impact must be text", where(file, value.source()), full));
+                    }
+                    group.impact = text->get();
                 } else if (k == "replaces_record") {
                     const auto* b = value.as_boolean();
                     if (b == nullptr) {
@@ -575,6 +581,14 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
                     if (s.seconds_per_record < 0) {
                         throw ProfileError(fmt::format("{}: {} must not be negative", where(file, value.source()), full));
                     }
+                } else if (sk == "impact") {
+                    const auto* text = value.as_string();
+                    if (text == nullptr || (text->get() != "access" && text->get() != "link" &&
+                                            text->get() != "facet" && text->get() != "display")) {
+                        throw ProfileError(fmt::format("{}: {} must be \"access\", \"link\", \"facet\" or \"display\"",
+                                                       where(file, value.source()), full));
+                    }
+                    s.impact = text->get();
                 } else if (sk == "max_findings") {
                     const auto* i = value.as_integer();
                     if (i == nullptr || i->get() < 0) {
@@ -613,7 +627,7 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
                 } else {
                     throw ProfileError(fmt::format("{}: unknown setting '{}' (known: enabled, severity, weight, "
                                                    "cost_minutes, batch_minutes, seconds_per_record, max_findings, "
-                                                   "options)",
+                                                   "impact, options)",
                                                    where(file, value.source()), full));
                 }
             }

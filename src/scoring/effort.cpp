@@ -79,6 +79,7 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
         r.findings = group_findings[g];
         r.records = repaired[g].size();
         r.batch = group.fix == rules::FixKind::batch;
+        r.impact = group.impact;
         if (r.batch) {
             const double per_records = static_cast<double>(r.records) * group.seconds_per_record / 60.0;
             r.low_hours = (group.batch_low_minutes + per_records) / 60.0;
@@ -140,6 +141,7 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
         const auto records = result.records_by_rule.find(id);
         r.records = left_records ? *left_records : records != result.records_by_rule.end() ? records->second : 0;
         r.batch = s->fix == rules::FixKind::batch;
+        r.impact = s->impact;
         if (r.batch) {
             const double per_records = static_cast<double>(r.records) * s->seconds_per_record / 60.0;
             r.low_hours = (s->batch_low_minutes + per_records) / 60.0;
@@ -152,6 +154,44 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
     }
     std::sort(e.rules.begin(), e.rules.end(), [](const RuleEffort& a, const RuleEffort& b) {
         return std::tie(b.high_hours, b.low_hours, a.rule) < std::tie(a.high_hours, a.low_hours, b.rule);
+    });
+    // Impact per staff hour (docs/effort.md): what the defect does to patrons, times the
+    // records the fix repairs, times its urgency (findings new since the baseline count up
+    // to double), over the hours it takes.
+    std::map<std::string, std::uint64_t, std::less<>> new_by_rule;
+    if (result.baseline != nullptr) {
+        for (const auto& [rule, n] : result.baseline->added_by_rule) {
+            new_by_rule[rule] = n;
+        }
+    }
+    double total_mid = 0;
+    double display_mid = 0;
+    for (auto& r : e.rules) {
+        const double weight = r.impact == "access" || r.impact == "link" ? 4.0 : r.impact == "display" ? 1.0 : 2.0;
+        std::uint64_t added = 0;
+        if (r.rules.empty()) {
+            const auto it = new_by_rule.find(r.rule);
+            added = it == new_by_rule.end() ? 0 : it->second;
+        } else {
+            for (const auto& rule : r.rules) {
+                const auto it = new_by_rule.find(rule);
+                added += it == new_by_rule.end() ? 0 : it->second;
+            }
+        }
+        r.urgency = 1.0 + (r.findings == 0 ? 0.0 : std::min(1.0, static_cast<double>(added) / static_cast<double>(r.findings)));
+        const double mid = (r.low_hours + r.high_hours) / 2;
+        r.value_per_hour = mid > 0 ? weight * static_cast<double>(r.records) * r.urgency / mid : 0.0;
+        total_mid += mid;
+        display_mid += r.impact == "display" ? mid : 0.0;
+    }
+    e.can_wait_share = total_mid > 0 ? display_mid / total_mid : 0.0;
+    for (std::size_t i = 0; i < e.rules.size(); ++i) {
+        if (e.rules[i].high_hours > 0) {
+            e.by_value.push_back(i);
+        }
+    }
+    std::stable_sort(e.by_value.begin(), e.by_value.end(), [&](std::size_t a, std::size_t b) {
+        return e.rules[a].value_per_hour > e.rules[b].value_per_hour;
     });
     return e;
 }

@@ -93,6 +93,11 @@ struct RuleSettings {
     /// Gate: the run fails when the rule has more findings than this (`max_findings`);
     /// negative for no limit.
     long max_findings = -1;
+    /// What the rule's defects do to patrons, for ranking fixes (docs/effort.md): "access"
+    /// (a search does not reach or finds the record wrongly), "link" (no working link to the
+    /// resource), "facet" (left out of format, date, language or subject limits), "display"
+    /// (a blemish on screen only). `impact` in the profile.
+    std::string impact = "facet";
     RuleOptions options;
 };
 
@@ -111,6 +116,7 @@ struct FixGroup {
     /// The action replaces the whole record (an overlay): the record's other findings need no
     /// fix of their own and are not costed (`replaces_record = true`).
     bool replaces_record = false;
+    std::string impact = "access";    ///< as RuleSettings::impact
 };
 
 /// How findings become scores (the profile's [scoring] table; docs/scoring.md).

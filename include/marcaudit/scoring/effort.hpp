@@ -28,6 +28,11 @@ struct RuleEffort {
     std::string module;       ///< the rule's module, or "fix"
     std::string what;         ///< a fix group's action ("replace the record with a full one")
     std::vector<std::string> rules;  ///< a fix group's rules that had findings
+    std::string impact;       ///< what the defect does to patrons: access, link, facet, display
+    double urgency = 1.0;     ///< 1, up to 2 when its findings are new since the baseline
+    /// Impact per staff hour: the impact's weight (access and link 4, facet 2, display 1)
+    /// times the records repaired times the urgency, over the midpoint of the hours.
+    double value_per_hour = 0.0;
     std::uint64_t findings = 0;
     std::uint64_t records = 0;
     bool batch = false;       ///< fixed by a batch edit (else record by record)
@@ -47,6 +52,10 @@ struct Effort {
     /// The share of the effort (by the midpoint of the ranges, 0-1) the first `n` rules of
     /// `rules` take: "fixing the top n rules removes this much of the work".
     [[nodiscard]] double top_share(std::size_t n) const noexcept;
+    /// Indexes into `rules`, the fixes that buy most for patrons per staff hour first.
+    std::vector<std::size_t> by_value;
+    /// The share of the hours (midpoints, 0-1) spent on display-only fixes: what can wait.
+    double can_wait_share = 0.0;
 };
 
 /// Estimates the cleanup of `result` with the costs `profile` sets.

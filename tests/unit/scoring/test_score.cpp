@@ -218,6 +218,27 @@ TEST(EffortTest, AnOverlayIsCostedOncePerRecordAndTakesTheRecordsOtherFindingsWi
     EXPECT_NEAR(overlay->low_hours, 51 * 3 / 60.0, 1e-9);
     ASSERT_NE(lcsh, nullptr);
     EXPECT_EQ(lcsh->records, 45U);  // Data-Planet's only
+    // Ranked by impact per staff hour: an access fix on 45 records for a batch edit's minutes
+    // comes before the same records' display blemishes; what can wait is the display share.
+    EXPECT_EQ(overlay->impact, "access");
+    EXPECT_EQ(lcsh->impact, "access");
+    ASSERT_FALSE(r.effort.by_value.empty());
+    double total = 0;
+    double display = 0;
+    for (std::size_t i = 0; i + 1 < r.effort.by_value.size(); ++i) {
+        EXPECT_GE(r.effort.rules[r.effort.by_value[i]].value_per_hour,
+                  r.effort.rules[r.effort.by_value[i + 1]].value_per_hour);
+    }
+    for (const auto& e : r.effort.rules) {
+        const double mid = (e.low_hours + e.high_hours) / 2;
+        total += mid;
+        display += e.impact == "display" ? mid : 0;
+        if (e.rule == "vendor-spacing") {
+            EXPECT_EQ(e.impact, "display");
+        }
+    }
+    EXPECT_NEAR(r.effort.can_wait_share, display / total, 1e-9);
+    EXPECT_GT(r.effort.can_wait_share, 0);
 }
 
 } // namespace
