@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <tuple>
 
 #include "marcaudit/engine/audit.hpp"
@@ -41,21 +44,33 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
     }
     // The records each group repairs: those with a warning or error of one of its rules
     // (information asks for no change).
-    std::vector<std::set<std::pair<std::uint32_t, std::uint64_t>>> repaired(groups.size());
+    // One pass over the findings (rule ids are static strings: looked up by their view, with
+    // no allocation per finding). A record is a 64-bit key: its input, then its number.
+    auto key_of = [](const Finding& f) { return (std::uint64_t{f.source_index} << 40U) | f.record_number; };
+    std::vector<std::unordered_set<std::uint64_t>> repaired(groups.size());
     std::vector<std::uint64_t> group_findings(groups.size(), 0);
     std::vector<std::set<std::string>> group_rules(groups.size());
+    const bool replacing = std::any_of(groups.begin(), groups.end(), [](const rules::FixGroup& g) { return g.replaces_record; });
+    std::unordered_map<std::string_view, std::size_t> group_by_view;
+    for (const auto& [id, g] : group_of) {
+        group_by_view.emplace(result.counts_by_rule.find(id)->first, g);
+    }
+    // The other findings, kept (record key, rule) for leaving out the records an overlay replaces.
+    std::vector<std::pair<std::uint64_t, std::string_view>> others;
     if (!group_of.empty()) {
         for (const auto& f : result.findings) {
-            if (f.severity == Severity::info) {
+            const auto it = f.severity == Severity::info ? group_by_view.end() : group_by_view.find(f.rule_id);
+            if (it == group_by_view.end()) {
+                if (replacing) {
+                    others.emplace_back(key_of(f), f.rule_id);
+                }
                 continue;
             }
-            const auto it = group_of.find(f.rule_id);
-            if (it == group_of.end()) {
-                continue;
-            }
-            repaired[it->second].emplace(f.source_index, f.record_number);
+            repaired[it->second].insert(key_of(f));
             ++group_findings[it->second];
-            group_rules[it->second].insert(std::string{f.rule_id});
+            if (group_rules[it->second].size() < 64) {
+                group_rules[it->second].emplace(f.rule_id);
+            }
         }
     }
     auto add = [&](RuleEffort r) {
@@ -91,7 +106,7 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
         add(std::move(r));
     }
     // Records an overlay replaces need nothing else: their other findings are not costed.
-    std::set<std::pair<std::uint32_t, std::uint64_t>> replaced;
+    std::unordered_set<std::uint64_t> replaced;
     for (std::size_t g = 0; g < groups.size(); ++g) {
         if (groups[g].replaces_record) {
             replaced.insert(repaired[g].begin(), repaired[g].end());
@@ -99,22 +114,25 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
     }
     struct Left {
         std::uint64_t findings = 0, records = 0;
-        std::pair<std::uint32_t, std::uint64_t> last{UINT32_MAX, 0};
+        std::uint64_t last = UINT64_MAX;
     };
-    std::map<std::string, Left, std::less<>> left;  // per rule, outside replaced records
+    std::unordered_map<std::string_view, Left> left_by_view;  // per rule, outside replaced records
     if (!replaced.empty()) {
-        for (const auto& f : result.findings) {
-            const std::pair<std::uint32_t, std::uint64_t> where{f.source_index, f.record_number};
-            if (replaced.contains(where)) {
+        for (const auto& [key, rule] : others) {
+            if (replaced.contains(key)) {
                 continue;
             }
-            auto& l = left[std::string{f.rule_id}];
+            auto& l = left_by_view[rule];
             ++l.findings;
-            if (l.last != where) {  // findings come in record order
+            if (l.last != key) {  // a record's findings of one rule come together
                 ++l.records;
-                l.last = where;
+                l.last = key;
             }
         }
+    }
+    std::map<std::string, Left, std::less<>> left;
+    for (const auto& [rule, l] : left_by_view) {
+        left.emplace(std::string{rule}, l);
     }
     for (const auto& [id, all_findings] : result.counts_by_rule) {
         const auto* s = profile.settings(id);
