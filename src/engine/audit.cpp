@@ -278,6 +278,15 @@ public:
                 rule.last_record = key;
                 rule.in_record = 0;
                 ++*rule.records;
+                if (m_track_records) {
+                    if (rule.tracked == nullptr) {
+                        rule.tracked = &r.records_of_rule[std::string{f.rule_id}];
+                    }
+                    rule.tracked->emplace_back((std::uint64_t{f.source_index} << 40U) | f.record_number, 0);
+                }
+            }
+            if (rule.tracked != nullptr) {
+                ++rule.tracked->back().second;
             }
             RecordTally& tally = tally_of(key, f.control_number);
             ++tally.findings;
@@ -300,6 +309,7 @@ private:
         std::vector<std::size_t>* examples = nullptr;
         RecordKey last_record{0, 0};
         int in_record = 0;  ///< findings in last_record
+        std::vector<std::pair<std::uint64_t, std::uint32_t>>* tracked = nullptr;  ///< records_of_rule's
     };
 
     /// The settings and counters of `id`. A short list searched by address: a few dozen
@@ -315,7 +325,7 @@ private:
                 return p;
             }
         }
-        m_rules.push_back(PerRule{id, profile.settings(id), nullptr, nullptr, nullptr, {0, 0}, 0});
+        m_rules.push_back(PerRule{id, profile.settings(id), nullptr, nullptr, nullptr, {0, 0}, 0, nullptr});
         return m_rules.back();
     }
 
@@ -345,6 +355,10 @@ private:
     }
 
 public:
+    /// Keep, per rule, the records it reports on (AuditResult::records_of_rule): when the
+    /// profile's fix groups name an enabled rule, so the estimate costs them per record.
+    void track_records(bool on) noexcept { m_track_records = on; }
+
     /// From now on findings may be about any record (collection rules).
     void report_late() {
         flush_current();
@@ -394,6 +408,7 @@ private:
     AuditResult& m_result;
     std::vector<PerRule> m_rules;
     bool m_reporting_late = false;
+    bool m_track_records = false;
     std::optional<RecordTally> m_current;  ///< the record whose findings are coming in
     std::map<RecordKey, RecordTally> m_late;
 };
@@ -522,6 +537,17 @@ AuditResult run_audit(const AuditOptions& options) {
     std::uint64_t bytes_before_current = 0;  // bytes of the inputs already finished
 
     Accounting accounting{result};
+    {
+        bool tracked = false;
+        for (const auto& group : profile.fixes()) {
+            for (const auto& pattern : group.rules) {
+                for (const auto& e : profile.registry().entries()) {
+                    tracked = tracked || (rules::glob_match(pattern, e.info.id) && profile.enabled(e.info.id));
+                }
+            }
+        }
+        accounting.track_records(tracked);
+    }
     auto consume = [&](BatchResult&& batch) {
         if (result.sources.size() <= batch.source_index) {
             if (!result.sources.empty()) {

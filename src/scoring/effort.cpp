@@ -44,34 +44,23 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
     }
     // The records each group repairs: those with a warning or error of one of its rules
     // (information asks for no change).
-    // One pass over the findings (rule ids are static strings: looked up by their view, with
-    // no allocation per finding). A record is a 64-bit key: its input, then its number.
-    auto key_of = [](const Finding& f) { return (std::uint64_t{f.source_index} << 40U) | f.record_number; };
+    // The records each group repairs: those with a warning or error of one of its rules
+    // (information asks for no change), from the records the accounting kept per rule.
     std::vector<std::unordered_set<std::uint64_t>> repaired(groups.size());
     std::vector<std::uint64_t> group_findings(groups.size(), 0);
     std::vector<std::set<std::string>> group_rules(groups.size());
-    const bool replacing = std::any_of(groups.begin(), groups.end(), [](const rules::FixGroup& g) { return g.replaces_record; });
-    std::unordered_map<std::string_view, std::size_t> group_by_view;
     for (const auto& [id, g] : group_of) {
-        group_by_view.emplace(result.counts_by_rule.find(id)->first, g);
-    }
-    // The other findings, kept (record key, rule) for leaving out the records an overlay replaces.
-    std::vector<std::pair<std::uint64_t, std::string_view>> others;
-    if (!group_of.empty()) {
-        for (const auto& f : result.findings) {
-            const auto it = f.severity == Severity::info ? group_by_view.end() : group_by_view.find(f.rule_id);
-            if (it == group_by_view.end()) {
-                if (replacing) {
-                    others.emplace_back(key_of(f), f.rule_id);
-                }
-                continue;
-            }
-            repaired[it->second].insert(key_of(f));
-            ++group_findings[it->second];
-            if (group_rules[it->second].size() < 64) {
-                group_rules[it->second].emplace(f.rule_id);
-            }
+        const auto severity = result.severity_by_rule.find(id);
+        const auto records = result.records_of_rule.find(id);
+        if (severity == result.severity_by_rule.end() || severity->second == Severity::info ||
+            records == result.records_of_rule.end()) {
+            continue;
         }
+        for (const auto& [key, n] : records->second) {
+            repaired[g].insert(key);
+            group_findings[g] += n;
+        }
+        group_rules[g].insert(id);
     }
     auto add = [&](RuleEffort r) {
         e.low_hours += r.low_hours;
@@ -114,25 +103,21 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
     }
     struct Left {
         std::uint64_t findings = 0, records = 0;
-        std::uint64_t last = UINT64_MAX;
+        std::uint64_t in_records = 0;  ///< all its findings about records (the rest are about files)
     };
-    std::unordered_map<std::string_view, Left> left_by_view;  // per rule, outside replaced records
+    std::map<std::string, Left, std::less<>> left;  // per rule, outside the replaced records
     if (!replaced.empty()) {
-        for (const auto& [key, rule] : others) {
-            if (replaced.contains(key)) {
-                continue;
+        for (const auto& [id, records] : result.records_of_rule) {
+            Left l;
+            for (const auto& [key, n] : records) {
+                l.in_records += n;
+                if (!replaced.contains(key)) {
+                    l.findings += n;
+                    ++l.records;
+                }
             }
-            auto& l = left_by_view[rule];
-            ++l.findings;
-            if (l.last != key) {  // a record's findings of one rule come together
-                ++l.records;
-                l.last = key;
-            }
+            left.emplace(id, l);
         }
-    }
-    std::map<std::string, Left, std::less<>> left;
-    for (const auto& [rule, l] : left_by_view) {
-        left.emplace(std::string{rule}, l);
     }
     for (const auto& [id, all_findings] : result.counts_by_rule) {
         const auto* s = profile.settings(id);
@@ -145,8 +130,10 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
         std::uint64_t findings = all_findings;
         std::optional<std::uint64_t> left_records;
         if (!replaced.empty()) {
+            // Findings about files (record 0) stay; those about replaced records go.
             const auto l = left.find(id);
-            findings = l == left.end() ? 0 : l->second.findings;
+            const std::uint64_t in_records = l == left.end() ? 0 : l->second.in_records;
+            findings = (l == left.end() ? 0 : l->second.findings) + (all_findings - std::min(all_findings, in_records));
             left_records = l == left.end() ? 0 : l->second.records;
             if (findings == 0) {
                 continue;  // every finding is in a record the overlay replaces

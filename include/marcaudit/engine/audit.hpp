@@ -172,6 +172,10 @@ struct AuditResult {
     /// What the gates said (evaluated by the caller before the reports are written, so every
     /// report states each gate's result); null when they were not evaluated.
     std::shared_ptr<const scoring::GateOutcome> gates;
+    /// For the cleanup estimate's fix groups (docs/effort.md): per rule, the records it
+    /// reported on, each as (input << 40 | record number, findings in it), in the order
+    /// kept. Filled only when the profile's fix groups name an enabled rule.
+    std::map<std::string, std::vector<std::pair<std::uint64_t, std::uint32_t>>, std::less<>> records_of_rule;
     /// Notes about the run for the reports ("X is named more than once: it is audited once").
     std::vector<std::string> notes;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
