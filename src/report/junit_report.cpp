@@ -99,6 +99,13 @@ void write_junit(const engine::AuditResult& result, const rules::Profile& profil
                                              f.tag.empty() ? "" : fmt::format(", {}", f.tag), f.message);
                 }
             }
+            if (only_new && s->max_findings >= 0) {
+                const auto added_count = result.baseline->added_by_rule.contains(id) ? result.baseline->added_by_rule.at(id) : 0;
+                if (count > added_count) {
+                    c.details += fmt::format("{} earlier finding(s) count toward the limit too (see the JSON report)\n",
+                                             count - added_count);
+                }
+            }
             for (const auto& f : only_new ? std::vector<Finding>{} : examples.of(id)) {
                 const auto file = f.source_index < result.sources.size()
                                       ? io::display_name(result.sources[f.source_index].info.name)
