@@ -22,7 +22,7 @@ TEST(DetectFormatTest, ContentDecidesNotTheName) {
     EXPECT_EQ(detect_format("foo<?xml version=\"1.0\"?>"), Format::marcxml);
     // Damaged ISO 2709 still goes to the ISO reader: padding or junk before a leader, a
     // record terminator followed by the next leader.
-    EXPECT_EQ(detect_format(std::string_view{"\x00\x00\n01201nam  2200253 a 4500", 29}), Format::iso2709);
+    EXPECT_EQ(detect_format(std::string_view{"\x00\x00\n01201nam  2200253 a 4500", 27}), Format::iso2709);
     EXPECT_EQ(detect_format("junk\x1D" "01201nam  2200253 a 4500"), Format::iso2709);
     EXPECT_EQ(detect_format(std::string_view{"\x00\x00\x00\x00", 4}), Format::iso2709);  // padding only
     // What is surely something else is not MARC, whatever the file is called.
