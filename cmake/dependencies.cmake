@@ -10,6 +10,7 @@ find_package(tomlplusplus REQUIRED)              # libtomlplusplus-dev: rule pac
 find_package(nlohmann_json 3.9 REQUIRED)         # nlohmann-json3-dev: JSON reports
 find_package(fmt REQUIRED)                       # libfmt-dev: formatting
 find_package(ZLIB REQUIRED)                      # zlib1g-dev: gzip input
+find_package(SQLite3 REQUIRED)                   # libsqlite3-dev: the history of runs (--history)
 find_package(LibArchive REQUIRED)                # libarchive-dev: ZIP deliveries (their MARC members are read)
 
 # YAZ ships no CMake package, only pkg-config: its iconv decodes MARC-8.

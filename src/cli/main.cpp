@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "detail/tsan.hpp"
 #include "marcaudit/engine/audit.hpp"
 #include "marcaudit/findings/finding_log.hpp"
+#include "marcaudit/history/history.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/catalog.hpp"
@@ -51,6 +53,8 @@ Commands:
           character encoding, first MARC 21 rules), with counts that add up
   dump    print records as MarcEdit mnemonic text (=245  10$aTitle), UTF-8
   rules   list the checks marcaudit can report
+  history show the trend of the runs kept with 'audit --history FILE' and the
+          problems open longest
 
 Input: ISO 2709 (.mrc .marc .dat .usmarc), MARCXML and MarcEdit mnemonic text
 (.mrk), plain or gzip-compressed, in MARC-8 or UTF-8; a ZIP archive's files
@@ -178,6 +182,8 @@ int cmd_audit(const std::vector<std::string>& args) {
     std::string fail_on;
     std::string profile_name;
     std::string baseline;
+    std::string history_file;
+    std::string as_of;
     double min_score = -1;
     std::vector<std::string> authorities;
     std::vector<std::string> catalog;
@@ -217,6 +223,14 @@ int cmd_audit(const std::vector<std::string>& args) {
          "resolved since (matched by 001, rule and field)")
         ("fail-on-new", "with --baseline: the --fail-on gate counts only new findings "
                         "(--fail-on defaults to error then)")
+        ("history", po::value(&history_file),
+         "keep this run in an SQLite database (created when missing): its counts, score, grade, "
+         "cleanup hours and gates, and a fingerprint of each finding (001, rule, field) with the "
+         "runs it was first and last seen in; the reports then show the trend and how long the "
+         "problems have been open ('marcaudit history FILE' prints it; docs/history.md)")
+        ("as-of", po::value(&as_of),
+         "with --history: the date the run counts as (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, UTC), "
+         "e.g. the date of the export when older exports are audited; default: now")
         ("allow-empty", "let a batch with no records pass the gates (by default no records read is a "
                         "failed export: exit 1)")
         ("min-records", po::value<std::uint64_t>(), "gate: exit 1 when fewer records than this are read")
@@ -310,6 +324,17 @@ int cmd_audit(const std::vector<std::string>& args) {
         }
         gates.min_score = min_score;
     }
+    std::optional<std::int64_t> run_time;
+    if (!as_of.empty()) {
+        if (history_file.empty()) {
+            throw UsageError("--as-of dates the run in the history: give --history FILE too");
+        }
+        try {
+            run_time = marcaudit::history::parse_time(as_of);
+        } catch (const marcaudit::history::HistoryError& e) {
+            throw UsageError(e.what());
+        }
+    }
     if (want_text && want_json && output.empty() && report_dir.empty()) {
         throw UsageError("--format text,json: say where the JSON goes (--output FILE or --report-dir DIR); "
                          "the text summary goes to stdout");
@@ -338,6 +363,20 @@ int cmd_audit(const std::vector<std::string>& args) {
     // they decided and why (summary.txt first: it is what a cron job mails).
     kept->gates = std::make_shared<const marcaudit::scoring::GateOutcome>(
         marcaudit::scoring::evaluate_gates(*kept, profile, gates, kept->baseline.get()));
+    // Kept before the reports are written, so that they show this run in the trend; a run
+    // whose gates failed is kept too (the trend shows the nights that failed).
+    // A history that cannot be written does not cost the night its reports: they are
+    // written without it, and the run ends with exit 2.
+    std::string history_error;
+    if (!history_file.empty()) {
+        try {
+            kept->history = std::make_shared<const marcaudit::history::HistoryView>(
+                marcaudit::history::append_run(history_file, *kept, {options.inputs, run_time}));
+        } catch (const marcaudit::history::HistoryError& e) {
+            history_error = e.what();
+            kept->notes.push_back(fmt::format("this run is not in the history: {}", history_error));
+        }
+    }
     const auto& result = *kept;
     if (!authorities.empty() && result.headings == nullptr) {
         std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading rule, so --authorities was not read\n",
@@ -448,6 +487,12 @@ int cmd_audit(const std::vector<std::string>& args) {
     for (const auto& why : outcome.reasons) {
         std::fprintf(stderr, "marcaudit: gate failed: %s\n", why.c_str());
     }
+    if (!history_error.empty()) {
+        std::fprintf(stderr, "marcaudit: history: %s (the database is as it was before this run; the reports are "
+                             "written without it)\n",
+                     history_error.c_str());
+        return usage_error;
+    }
     return outcome.failed ? gate_failed : ok;
 }
 
@@ -502,6 +547,40 @@ int cmd_dump(const std::vector<std::string>& args) {
     };
     marcaudit::engine::run_pipeline(inputs, {parse_threads(threads), {}}, visitor, consumer, sources);
     std::fflush(stdout);
+    return ok;
+}
+
+int cmd_history(const std::vector<std::string>& args) {
+    po::options_description visible{
+        "Usage: marcaudit history [options] FILE\n\n"
+        "Prints the history of runs kept with 'marcaudit audit --history FILE': one line a\n"
+        "run (date, records, score, grade, share of clean records, findings, problems new\n"
+        "and resolved, cleanup hours, gates), findings by module from the first run shown\n"
+        "to the latest, the problems open in the latest run by rule with the date the\n"
+        "oldest was first seen, and the oldest open problems by record (docs/history.md).\n\nOptions"};
+    std::size_t runs = 30;
+    visible.add_options()
+        ("help,h", "show this help")
+        ("runs,n", po::value(&runs)->default_value(30), "how many of the latest runs to list");
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>(), "the history database");
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description pos;
+    pos.add("input", -1);
+    const auto vm = parse(args, visible, all, pos);
+    if (vm.count("help") != 0U) {
+        std::cout << visible << "\nExample:\n  marcaudit history nightly/history.db\n";
+        return ok;
+    }
+    if (vm.count("input") == 0U || vm["input"].as<std::vector<std::string>>().size() != 1) {
+        throw UsageError("history: name one history database (the FILE of 'marcaudit audit --history FILE')");
+    }
+    if (runs == 0) {
+        throw UsageError("--runs must be at least 1");
+    }
+    const auto view = marcaudit::history::read_history(vm["input"].as<std::vector<std::string>>().front(), runs);
+    marcaudit::report::write_history(view, std::cout);
     return ok;
 }
 
@@ -584,7 +663,10 @@ int main(int argc, char** argv) {
         if (command == "rules") {
             return cmd_rules(args);
         }
-        throw UsageError(fmt::format("unknown command '{}' (commands: audit, dump, rules; see marcaudit --help)",
+        if (command == "history") {
+            return cmd_history(args);
+        }
+        throw UsageError(fmt::format("unknown command '{}' (commands: audit, dump, rules, history; see marcaudit --help)",
                                      command));
     } catch (const marcaudit::rules::marc21::FormatTableError& e) {
         std::cerr << "marcaudit: MARC 21 format table: " << e.what() << '\n';
@@ -601,6 +683,9 @@ int main(int argc, char** argv) {
     } catch (const marcaudit::FindingLogError& e) {
         std::cerr << "marcaudit: " << e.what() << '\n';
         return usage_error;  // output that cannot be written (docs/exit-codes.md)
+    } catch (const marcaudit::history::HistoryError& e) {
+        std::cerr << "marcaudit: history: " << e.what() << '\n';
+        return usage_error;  // a database that cannot be written or read (docs/exit-codes.md)
     } catch (const marcaudit::scoring::BaselineError& e) {
         std::cerr << "marcaudit: " << e.what() << '\n';
         return input_error;

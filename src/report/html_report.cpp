@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "marcaudit/headings/analysis.hpp"
+#include "marcaudit/history/history.hpp"
 #include "marcaudit/headings/authority_index.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
 #include "marcaudit/io/input.hpp"
@@ -37,6 +38,8 @@ constexpr std::size_t k_rows_per_rule = 50;   ///< findings shown per rule (all 
 constexpr std::size_t k_headings_shown = 50;  ///< search-effect rows
 constexpr std::size_t k_groups_shown = 50;    ///< duplicate groups
 constexpr std::size_t k_rejected_shown = 100;
+constexpr std::size_t k_changes_shown = 50;   ///< new and resolved findings listed
+constexpr std::size_t k_ages_shown = 10;      ///< rules in the "open longest" table
 
 /// `text` escaped for HTML text and double-quoted attribute values.
 std::string esc(std::string_view text) {
@@ -267,6 +270,135 @@ void headline(const engine::AuditResult& result, std::string& out) {
     out += "</div>\n</div>\n</section>\n";
 }
 
+/// With a baseline: the findings new since it and those resolved, the first of each.
+void changes_section(const engine::AuditResult& result, std::string& out) {
+    if (result.baseline == nullptr) {
+        return;
+    }
+    const auto& d = *result.baseline;
+    out += fmt::format("<section id=\"changes\">\n<h2>Since the baseline: {} new, {} resolved</h2>\n<p class=\"muted\">"
+                       "Compared with {} ({} findings then), matched by 001, rule and field (docs/nightly.md); every "
+                       "new finding is in report.json under <code>baseline.new</code>.</p>\n",
+                       grouped(d.added.size()), grouped(d.resolved.size()), esc(d.previous),
+                       grouped(d.previous_findings));
+    if (!d.added.empty()) {
+        const std::vector<std::size_t> first(d.added.begin(),
+                                             d.added.begin() + static_cast<std::ptrdiff_t>(std::min(d.added.size(), k_changes_shown)));
+        out += "<h3 id=\"new-findings\">New findings</h3>\n<table><tr><th>rule</th><th>file</th><th>record</th><th>001</th>"
+               "<th>field</th><th>what</th></tr>\n";
+        result.findings.visit(first, [&](std::size_t, const Finding& f) {
+            out += fmt::format("<tr><td><span class=\"sev-{}\">{}</span></td><td>{}</td><td class=\"n\">{}</td><td><code>{}"
+                               "</code></td><td><code>{}</code></td><td>{}</td></tr>\n",
+                               to_string(f.severity), esc(f.rule_id), esc(file_of(result, f.source_index)), f.record_number,
+                               esc(trim_blanks(f.control_number)), esc(f.tag), esc(f.message));
+        });
+        out += "</table>\n";
+        if (d.added.size() > k_changes_shown) {
+            out += fmt::format("<p class=\"muted\">… and {} more.</p>\n", grouped(d.added.size() - k_changes_shown));
+        }
+    }
+    if (!d.resolved.empty()) {
+        out += "<h3 id=\"resolved-findings\">Resolved findings</h3>\n<table><tr><th>rule</th><th>file then</th><th>record "
+               "then</th><th>001</th><th>field</th><th>what it was</th></tr>\n";
+        for (std::size_t i = 0; i < d.resolved.size() && i < k_changes_shown; ++i) {
+            const auto& f = d.resolved[i];
+            out += fmt::format("<tr><td><span class=\"sev-{}\">{}</span></td><td>{}</td><td class=\"n\">{}</td><td><code>{}"
+                               "</code></td><td><code>{}</code></td><td>{}</td></tr>\n",
+                               esc(f.severity), esc(f.rule), esc(f.file), f.record, esc(trim_blanks(f.control_number)),
+                               esc(f.tag), esc(f.message));
+        }
+        out += "</table>\n";
+        if (d.resolved.size() > k_changes_shown) {
+            out += fmt::format("<p class=\"muted\">… and {} more.</p>\n", grouped(d.resolved.size() - k_changes_shown));
+        }
+    }
+    out += "</section>\n";
+}
+
+/// The trend of the runs kept in the history: score and share of clean records per run, a
+/// failed run marked in red.
+std::string trend_chart(const history::HistoryView& view) {
+    const auto& runs = view.runs;
+    const double left = 34;
+    const double width = 470;
+    const double top = 10;
+    const double height = 120;
+    const auto x_of = [&](std::size_t i) {
+        return runs.size() == 1 ? left + width / 2 : left + width * static_cast<double>(i) / static_cast<double>(runs.size() - 1);
+    };
+    const auto y_of = [&](double percent) { return top + height * (1.0 - percent / 100.0); };
+    std::string svg = R"svg(<svg role="img" aria-label="Score and clean records per run" width="100%" viewBox="0 0 520 175" xmlns="http://www.w3.org/2000/svg" font-size="11">)svg";
+    for (const int tick : {0, 50, 100}) {
+        svg += fmt::format(R"svg(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#ddd"/><text x="0" y="{:.1f}">{}</text>)svg",
+                           left, left + width, y_of(tick), y_of(tick), y_of(tick) + 4, tick);
+    }
+    std::string score_points;
+    std::string clean_points;
+    std::string marks;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const auto& r = runs[i];
+        const double x = x_of(i);
+        const double clean = r.records_read == 0 ? 0.0 : 100.0 * static_cast<double>(r.records_clean) / static_cast<double>(r.records_read);
+        if (r.score) {
+            score_points += fmt::format("{}{:.1f},{:.1f}", score_points.empty() ? "" : " ", x, y_of(*r.score));
+        }
+        clean_points += fmt::format("{}{:.1f},{:.1f}", clean_points.empty() ? "" : " ", x, y_of(clean));
+        marks += fmt::format(R"svg(<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="{}"><title>run {}, {}: score {}, {:.0f}% of records clean, {} records, gates {}</title></circle>)svg",
+                             x, y_of(r.score.value_or(0)), r.gates_passed ? "#3b6ea8" : "#b3261e", r.id,
+                             history::format_date(r.time), r.score ? fmt::format("{:.1f}", *r.score) : std::string{"none"},
+                             clean, grouped(r.records_read), r.gates_passed ? "passed" : "failed");
+    }
+    svg += fmt::format(R"svg(<polyline id="trend-score" fill="none" stroke="#3b6ea8" stroke-width="2" points="{}"/>)svg", score_points);
+    svg += fmt::format(R"svg(<polyline id="trend-clean" fill="none" stroke="#2e7d32" stroke-width="1.5" stroke-dasharray="4 3" points="{}"/>)svg",
+                       clean_points);
+    svg += marks;
+    svg += fmt::format(R"svg(<text x="{}" y="{:.1f}">{}</text><text x="{}" y="{:.1f}" text-anchor="end">{}</text>)svg", left,
+                       top + height + 16, history::format_date(runs.front().time), left + width, top + height + 16,
+                       history::format_date(runs.back().time));
+    svg += fmt::format(R"svg(<g transform="translate({},{:.1f})"><line x1="0" x2="16" y1="5" y2="5" stroke="#3b6ea8" stroke-width="2"/><text x="20" y="9">score</text>)svg"
+                       R"svg(<line x1="70" x2="86" y1="5" y2="5" stroke="#2e7d32" stroke-dasharray="4 3"/><text x="90" y="9">% of records clean</text>)svg"
+                       R"svg(<circle cx="205" cy="5" r="3" fill="#b3261e"/><text x="212" y="9">a run whose gates failed</text></g></svg>)svg",
+                       left, top + height + 24);
+    return svg;
+}
+
+/// The history of runs (--history): the trend, and how long the top problems have been open.
+void history_section(const engine::AuditResult& result, std::string& out) {
+    if (result.history == nullptr) {
+        return;
+    }
+    const auto& v = *result.history;
+    const auto& last = v.latest();
+    out += fmt::format("<section id=\"history\">\n<h2>History of runs</h2>\n<p class=\"muted\">{}: {} run(s) from {} to {}; "
+                       "the last {} shown (marcaudit history {} prints them; docs/history.md).</p>\n",
+                       esc(v.path), grouped(v.total_runs), history::format_date(v.first_time),
+                       history::format_date(last.time), v.runs.size(), esc(v.path));
+    out += "<div class=\"charts\">\n<div class=\"chart\"><h3>Score and clean records per run</h3>\n";
+    out += trend_chart(v);
+    out += last.tracked
+               ? fmt::format("<p class=\"muted\">This run: {} problem(s) new, {} resolved since the run before, {} open.</p>\n",
+                             grouped(last.problems_new), grouped(last.problems_resolved), grouped(v.open))
+               : fmt::format("<p class=\"muted\">This run's input failed a gate: its findings were not counted as new or "
+                             "resolved problems (a broken export says nothing about the records); {} open as of the last "
+                             "sound run.</p>\n",
+                             grouped(v.open));
+    out += "</div>\n<div class=\"chart\"><h3>Open longest</h3>\n";
+    if (v.by_rule.empty()) {
+        out += "<p>No open problem.</p>\n";
+    } else {
+        out += "<table id=\"open-longest\"><tr><th>check</th><th>open</th><th>new</th><th>oldest since</th><th>days</th></tr>\n";
+        for (std::size_t i = 0; i < v.by_rule.size() && i < k_ages_shown; ++i) {
+            const auto& a = v.by_rule[i];
+            out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{} (run {})</td><td "
+                               "class=\"n\">{}</td></tr>\n",
+                               esc(a.rule), grouped(a.open), grouped(a.new_in_run), history::format_date(a.oldest_time),
+                               a.oldest_run, v.days_since(a.oldest_time));
+        }
+        out += "</table>\n";
+    }
+    out += "</div>\n</div>\n</section>\n";
+}
+
 void records_to_fix(const engine::AuditResult& result, std::string& out) {
     out += "<section id=\"fix\">\n<h2>Records to fix, by problem</h2>\n<p class=\"muted\">The first " +
            std::to_string(k_rows_per_rule) +
@@ -472,6 +604,8 @@ void write_html(const engine::AuditResult& result, std::ostream& out) {
     html += fmt::format("<title>marcaudit: score {:.1f} ({})</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
                         result.score.mean, esc(result.score.grade), k_style);
     headline(result, html);
+    history_section(result, html);
+    changes_section(result, html);
     records_to_fix(result, html);
     effort_section(result, html);
     headings_section(result, html);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "marcaudit/headings/analysis.hpp"
+#include "marcaudit/history/history.hpp"
 #include "marcaudit/identifiers/duplicates.hpp"
 #include "marcaudit/io/input.hpp"
 #include "marcaudit/report/reports.hpp"
@@ -355,6 +356,46 @@ void write_json(const engine::AuditResult& result, std::ostream& out) {
                                   {"resolved_count", b.resolved.size()},
                                   {"new", std::move(added)},
                                   {"resolved", std::move(resolved)}};
+    }
+    if (result.history != nullptr) {
+        const auto& v = *result.history;
+        const auto two = [](double x) { return std::round(x * 100) / 100; };
+        json trend = json::array();
+        for (const auto& r : v.runs) {
+            trend.push_back(json{{"run", r.id},
+                                 {"date", history::format_date(r.time)},
+                                 {"records", r.records_read},
+                                 {"clean", r.records_clean},
+                                 {"score", r.score ? json(two(*r.score)) : json(nullptr)},
+                                 {"grade", r.grade},
+                                 {"findings", r.findings},
+                                 {"errors", r.errors},
+                                 {"warnings", r.warnings},
+                                 {"info", r.infos},
+                                 {"hours_low", two(r.hours_low)},
+                                 {"hours_high", two(r.hours_high)},
+                                 {"gates_passed", r.gates_passed},
+                                 {"tracked", r.tracked},
+                                 {"problems_new", r.problems_new},
+                                 {"problems_resolved", r.problems_resolved},
+                                 {"db_bytes", r.db_bytes}});
+        }
+        json ages = json::array();
+        for (const auto& a : v.by_rule) {
+            ages.push_back(json{{"rule", a.rule},
+                                {"open", a.open},
+                                {"new", a.new_in_run},
+                                {"oldest_run", a.oldest_run},
+                                {"oldest_date", history::format_date(a.oldest_time)},
+                                {"oldest_days", v.days_since(a.oldest_time)}});
+        }
+        report["history"] = json{{"database", v.path},
+                                 {"runs_kept", v.total_runs},
+                                 {"run", v.latest().id},
+                                 {"db_bytes", v.latest().db_bytes},
+                                 {"problems_open", v.open},
+                                 {"trend", std::move(trend)},
+                                 {"open_by_rule", std::move(ages)}};
     }
     if (result.completeness != nullptr) {
         const auto& d = *result.completeness;

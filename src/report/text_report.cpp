@@ -406,6 +406,9 @@ void write_text(const engine::AuditResult& result, std::ostream& out) {
     if (result.baseline != nullptr) {
         write_baseline(result, out);
     }
+    if (result.history != nullptr) {
+        write_history_summary(*result.history, out);
+    }
     if (result.completeness != nullptr) {
         write_completeness(result, out);
     }

@@ -26,17 +26,21 @@ GateOutcome evaluate_gates(const engine::AuditResult& result, const rules::Profi
         out.reasons.push_back(std::move(why));
     };
     auto pass = [&](std::string what) { out.checked.push_back(std::move(what)); };
+    auto input_fail = [&](std::string why) {
+        out.input_failed = true;
+        fail(std::move(why));
+    };
     // No records is no pass: an empty export, an empty folder or a download that failed.
     const auto read = result.records.read;
     if (read == 0 && !options.allow_empty) {
-        fail("no records were read: the input is empty or holds no MARC records (an export or a download that "
+        input_fail("no records were read: the input is empty or holds no MARC records (an export or a download that "
              "failed?); --allow-empty lets an empty batch pass");
     } else if (read > 0) {
         pass(fmt::format("{} record(s) read: the batch is not empty", read));
     }
     if (options.min_records) {
         if (read < *options.min_records) {
-            fail(fmt::format("{} record(s) read, fewer than the minimum of {} (--min-records)", read,
+            input_fail(fmt::format("{} record(s) read, fewer than the minimum of {} (--min-records)", read,
                              *options.min_records));
         } else {
             pass(fmt::format("{} record(s) read, at least the minimum of {}", read, *options.min_records));
@@ -46,7 +50,7 @@ GateOutcome evaluate_gates(const engine::AuditResult& result, const rules::Profi
         const auto before = *baseline->previous_records;
         const double floor = static_cast<double>(before) * (1.0 - *options.max_drop);
         if (before > 0 && static_cast<double>(read) < floor) {
-            fail(fmt::format("{} record(s) read, {:.1f}% fewer than the {} of the baseline ({}): more than the "
+            input_fail(fmt::format("{} record(s) read, {:.1f}% fewer than the {} of the baseline ({}): more than the "
                              "{:.0f}% allowed (--max-drop); a partial export?",
                              read, 100.0 * static_cast<double>(before - read) / static_cast<double>(before), before,
                              baseline->previous, *options.max_drop * 100));

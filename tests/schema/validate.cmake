@@ -1,5 +1,5 @@
 # Writes JSON reports of runs that exercise every part of the report (vendor load with a
-# catalog, headings with authority data, a baseline, damaged input) and validates them
+# catalog, headings with authority data, a baseline, damaged input, a history of two runs) and validates them
 # against docs/report-schema.json. Skipped (77) without python3 and its jsonschema module.
 # Inputs: -DBINARY= -DWORKDIR= (tests/) -DSCHEMA= -DOUT=
 find_program(PYTHON NAMES python3)
@@ -13,7 +13,9 @@ set(runs
   "vendor|--profile vendor-ebooks data/vendor --catalog fixtures/vendor-demo/catalog.mrk"
   "headings|fixtures/headings/batch.mrk --authorities data/auth/lc-name-authority-sample-namemrc-273.xml data/auth/lc-subject-authority-sample-subjmrc-193.xml --catalog fixtures/headings/catalog.mrk"
   "baseline|--profile fixtures/baseline/gates.toml --baseline fixtures/baseline/night1.json fixtures/baseline/night2.mrk"
-  "malformed|data/malformed/perl-badldr-7.usmarc data/malformed/marc4j-bad-too-long-plus-2.mrc")
+  "malformed|data/malformed/perl-badldr-7.usmarc data/malformed/marc4j-bad-too-long-plus-2.mrc"
+  "history1|--history ${OUT}/history.db --as-of 2026-11-01 --min-records 5 fixtures/baseline/night1.mrk"
+  "history2|--history ${OUT}/history.db --as-of 2026-11-02 fixtures/baseline/night2.mrk")
 set(reports)
 foreach(run IN LISTS runs)
   string(REPLACE "|" ";" parts "${run}")

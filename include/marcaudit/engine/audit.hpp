@@ -29,6 +29,10 @@ namespace marcaudit::identifiers {
 class DuplicateAnalysis;
 } // namespace marcaudit::identifiers
 
+namespace marcaudit::history {
+struct HistoryView;
+} // namespace marcaudit::history
+
 namespace marcaudit::scoring {
 class TtDistribution;
 } // namespace marcaudit::scoring
@@ -169,6 +173,8 @@ struct AuditResult {
     scoring::Effort effort;
     /// New and resolved findings since an earlier report (--baseline); null without one.
     std::shared_ptr<const scoring::BaselineDiff> baseline;
+    /// The history of runs once this one was appended to it (--history); null without one.
+    std::shared_ptr<const history::HistoryView> history;
     /// What the gates said (evaluated by the caller before the reports are written, so every
     /// report states each gate's result); null when they were not evaluated.
     std::shared_ptr<const scoring::GateOutcome> gates;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "marcaudit/engine/audit.hpp"
+#include "marcaudit/history/history.hpp"
 #include "marcaudit/record/record_view.hpp"
 #include "marcaudit/scoring/gates.hpp"
 
@@ -46,6 +47,15 @@ void write_html(const engine::AuditResult& result, std::ostream& out);
 /// rejected records; the first 20 findings of a failed rule in its <failure>.
 void write_junit(const engine::AuditResult& result, const rules::Profile& profile, const scoring::GateOptions& gates,
                  std::ostream& out);
+
+/// The history of runs (`marcaudit history FILE`): the database's size, one line a run
+/// (date, records, score, grade, clean share, findings, new and resolved problems, cleanup
+/// hours, gates), findings by module, the open problems by rule and the oldest of them.
+void write_history(const history::HistoryView& view, std::ostream& out);
+
+/// The history section of an audit's text summary (`--history FILE`): the score and records
+/// against the run before, new and resolved problems, the rules open longest.
+void write_history_summary(const history::HistoryView& view, std::ostream& out);
 
 /// Appends `record` as MarcEdit mnemonic text (UTF-8, invalid bytes as U+FFFD), followed by a
 /// blank line: `=LDR  ...`, `=001  ...`, `=245  10$aTitle`.

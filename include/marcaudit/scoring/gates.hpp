@@ -44,6 +44,10 @@ struct GateOptions {
 /// What the gates said.
 struct GateOutcome {
     bool failed = false;
+    /// A gate on the input itself failed (no records, fewer than --min-records, a drop from
+    /// the baseline's count): the export is broken, not its records. The history keeps such a
+    /// run in the trend but does not take its findings as the catalog's state.
+    bool input_failed = false;
     std::vector<std::string> reasons;  ///< one line per failed gate, in catalogers' words
     std::vector<std::string> checked;  ///< one line per gate that was checked and passed
 };
