@@ -32,4 +32,17 @@ private:
     std::vector<Accept> m_accept;
 };
 
+/// The number sign '#' typed where blanks belong in the leader, 006, 007 or 008: the blank
+/// of MARC 21's documentation taken for a character. One batch edit fixes a whole file.
+/// Doc page: docs/rules/marc21-fixed-field-number-sign.md
+class FixedFieldNumberSign final : public TableRule {
+public:
+    static constexpr RuleInfo k_info{"marc21-fixed-field-number-sign", "marc21", Severity::error,
+                                     "The number sign '#' typed for blanks in the leader, 006, 007 or 008"};
+    explicit FixedFieldNumberSign(const RuleOptions& options) : TableRule(k_info, options) {}
+    [[nodiscard]] RuleScope scope() const override { return {table_kinds, true, {"006", "007", "008"}}; }
+    void check(const record::RecordView& record, FindingSink& sink) const override;
+    void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
+};
+
 } // namespace marcaudit::rules::marc21

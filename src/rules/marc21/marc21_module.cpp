@@ -47,6 +47,7 @@ void register_module(Registry& registry) {
     add_rule<ControlFieldSubfields>(registry);
     add_rule<CodeInvalid>(registry);
     add_rule<FixedFieldInvalid>(registry);
+    add_rule<FixedFieldNumberSign>(registry);
     add_rule<FixedFieldMissing>(registry);
     add_rule<IndicatorInvalid>(registry);
     add_rule<IsbdPunctuation>(registry);
