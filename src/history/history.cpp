@@ -340,6 +340,7 @@ HistoryView read_view(const Db& db, std::size_t trend_runs) {
     }
     // Open: seen in the latest tracked run (a run whose input gate failed changed nothing).
     const auto latest_tracked = pragma_int(db, "SELECT coalesce(max(id), 0) FROM run WHERE tracked");
+    view.latest_tracked = latest_tracked;
     std::unordered_map<std::int64_t, RuleAge> ages;
     // The oldest open problems: first seen earliest, then by rule, record and tag.
     auto older = [](const OpenProblem& a, const OpenProblem& b) {

@@ -76,4 +76,14 @@ private:
     return h < 10 ? fmt::format("{:.1f}", h) : grouped(static_cast<std::uint64_t>(std::llround(h)));
 }
 
+/// A range of staff time as a manager reads it: "2.5-6.8 h", or in minutes below six minutes
+/// ("1-2 min"), where hours would read "0.0-0.0". `dash` is "-" in text, "–" in HTML.
+[[nodiscard]] inline std::string time_range(double low_hours, double high_hours, std::string_view dash) {
+    if (high_hours < 0.1) {
+        return fmt::format("{:.0f}{}{:.0f} min", std::max(low_hours * 60, high_hours > 0 ? 1.0 : 0.0), dash,
+                           std::max(high_hours * 60, high_hours > 0 ? 1.0 : 0.0));
+    }
+    return fmt::format("{}{}{} h", hours(low_hours), dash, hours(high_hours));
+}
+
 } // namespace marcaudit::report::detail

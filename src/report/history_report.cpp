@@ -66,8 +66,11 @@ void write_history_summary(const history::HistoryView& view, std::ostream& out) 
     const auto& last = view.latest();
     out << "\nHistory: ";
     write_database_line(view, out);
+    // Compared with the last sound run before this one: a broken export's numbers are no
+    // yardstick (the run before it, when none of the runs shown is sound).
+    const auto* sound = view.sound_before_latest();
     if (view.runs.size() >= 2) {
-        const auto& before = view.runs[view.runs.size() - 2];
+        const auto& before = sound != nullptr ? *sound : view.runs[view.runs.size() - 2];
         const auto& first = view.runs.front();
         const std::string earliest =
             first.id != before.id ? fmt::format("; run {}: {}", first.id, score_text(first)) : std::string{};
@@ -117,7 +120,8 @@ void write_history(const history::HistoryView& view, std::ostream& out) {
                "    says nothing about the records, so its findings neither opened nor resolved problems\n";
     }
     const auto& first = view.runs.front();
-    const auto& last = view.latest();
+    // The latest sound run's findings: a broken export's say nothing about the catalog.
+    const auto& last = view.latest_sound() != nullptr ? *view.latest_sound() : view.latest();
     std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> modules;
     for (const auto& [m, n] : first.findings_by_module) {
         modules[m].first = n;
@@ -132,9 +136,9 @@ void write_history(const history::HistoryView& view, std::ostream& out) {
         }
     }
     const auto failed = std::count_if(view.runs.begin(), view.runs.end(), [](const auto& r) { return !r.gates_passed; });
-    if (!last.gates_passed) {
+    if (!view.latest().gates_passed) {
         out << "\nThe latest run failed its gates:\n";
-        std::string_view reasons{last.gate_reasons};
+        std::string_view reasons{view.latest().gate_reasons};
         while (!reasons.empty()) {
             const auto nl = reasons.find('\n');
             out << "  " << reasons.substr(0, nl) << '\n';
@@ -143,8 +147,9 @@ void write_history(const history::HistoryView& view, std::ostream& out) {
     } else if (failed > 0) {
         out << fmt::format("\n{} of the runs shown failed their gates.\n", failed);
     }
-    out << fmt::format("\nOpen problems by rule (the {} findings of run {}), open longest first:\n",
-                       grouped(view.open), last.id);
+    out << fmt::format("\nOpen problems by rule (the {} findings of run {}{}), open longest first:\n",
+                       grouped(view.open), view.latest_tracked,
+                       view.latest_tracked != view.latest().id ? ", the last sound run" : "");
     if (view.by_rule.empty()) {
         out << "  none\n";
     }

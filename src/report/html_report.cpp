@@ -257,8 +257,8 @@ void headline(const engine::AuditResult& result, std::string& out) {
                "repaired, per staff hour; docs/effort.md): ";
         for (std::size_t i = 0; i < e.by_value.size() && i < 3; ++i) {
             const auto& f = e.rules[e.by_value[i]];
-            out += fmt::format("{}{} ({}, {} record(s), {}–{} h{})", i == 0 ? "" : " · ", esc(f.rule), esc(f.impact),
-                               grouped(f.records), hours(f.low_hours), hours(f.high_hours),
+            out += fmt::format("{}{} ({}, {} record(s), {}{})", i == 0 ? "" : " · ", esc(f.rule), esc(f.impact),
+                               grouped(f.records), detail::time_range(f.low_hours, f.high_hours, "–"),
                                f.urgency > 1.0 ? ", new" : "");
         }
         out += fmt::format(". Can wait: {:.0f}% of the hours go to display-only blemishes.</p>\n", e.can_wait_share * 100);
@@ -343,10 +343,13 @@ std::string trend_chart(const history::HistoryView& view) {
             score_points += fmt::format("{}{:.1f},{:.1f}", score_points.empty() ? "" : " ", x, y_of(*r.score));
         }
         clean_points += fmt::format("{}{:.1f},{:.1f}", clean_points.empty() ? "" : " ", x, y_of(clean));
-        marks += fmt::format(R"svg(<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="{}"><title>run {}, {}: score {}, {:.0f}% of records clean, {} records, gates {}</title></circle>)svg",
-                             x, y_of(r.score.value_or(0)), r.gates_passed ? "#3b6ea8" : "#b3261e", r.id,
-                             history::format_date(r.time), r.score ? fmt::format("{:.1f}", *r.score) : std::string{"none"},
-                             clean, grouped(r.records_read), r.gates_passed ? "passed" : "failed");
+        // A run whose input failed (a broken export) is an open circle: not counted for problems.
+        marks += fmt::format(R"svg(<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="{}" stroke="{}"><title>run {}, {}: score {}, {:.0f}% of records clean, {} records, gates {}</title></circle>)svg",
+                             x, y_of(r.score.value_or(0)), !r.tracked ? "#fff" : r.gates_passed ? "#3b6ea8" : "#b3261e",
+                             r.gates_passed ? "#3b6ea8" : "#b3261e", r.id, history::format_date(r.time),
+                             r.score ? fmt::format("{:.1f}", *r.score) : std::string{"none"}, clean,
+                             grouped(r.records_read),
+                             r.gates_passed ? "passed" : r.tracked ? "failed" : "failed on the input (a broken export: not counted)");
     }
     svg += fmt::format(R"svg(<polyline id="trend-score" fill="none" stroke="#3b6ea8" stroke-width="2" points="{}"/>)svg", score_points);
     svg += fmt::format(R"svg(<polyline id="trend-clean" fill="none" stroke="#2e7d32" stroke-width="1.5" stroke-dasharray="4 3" points="{}"/>)svg",
@@ -357,7 +360,8 @@ std::string trend_chart(const history::HistoryView& view) {
                        history::format_date(runs.back().time));
     svg += fmt::format(R"svg(<g transform="translate({},{:.1f})"><line x1="0" x2="16" y1="5" y2="5" stroke="#3b6ea8" stroke-width="2"/><text x="20" y="9">score</text>)svg"
                        R"svg(<line x1="70" x2="86" y1="5" y2="5" stroke="#2e7d32" stroke-dasharray="4 3"/><text x="90" y="9">% of records clean</text>)svg"
-                       R"svg(<circle cx="205" cy="5" r="3" fill="#b3261e"/><text x="212" y="9">a run whose gates failed</text></g></svg>)svg",
+                       R"svg(<circle cx="205" cy="5" r="3" fill="#b3261e"/><text x="212" y="9">gates failed</text>)svg"
+                       R"svg(<circle cx="290" cy="5" r="3" fill="#fff" stroke="#b3261e"/><text x="297" y="9">a broken export</text></g></svg>)svg",
                        left, top + height + 24);
     return svg;
 }

@@ -241,8 +241,9 @@ void write_effort(const engine::AuditResult& result, std::ostream& out) {
                "hour; docs/effort.md):\n";
         for (std::size_t i = 0; i < e.by_value.size() && i < 5; ++i) {
             const auto& r = e.rules[e.by_value[i]];
-            out << fmt::format("    {:<38} {:<7} {} record(s), {}-{} h{}\n", r.rule, r.impact, grouped(r.records),
-                               hours(r.low_hours), hours(r.high_hours), r.urgency > 1.0 ? ", new since the baseline" : "");
+            out << fmt::format("    {:<38} {:<7} {} record(s), {}{}\n", r.rule, r.impact, grouped(r.records),
+                               detail::time_range(r.low_hours, r.high_hours, "-"),
+                               r.urgency > 1.0 ? ", new since the baseline" : "");
         }
         out << fmt::format("  can wait: {:.0f}% of the hours go to display-only blemishes (spacing, punctuation, "
                            "quotes)\n",

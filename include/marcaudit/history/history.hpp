@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -91,12 +92,31 @@ struct HistoryView {
     std::int64_t first_time = 0;      ///< the first run's time
     std::vector<RuleAge> by_rule;     ///< rules with open problems, oldest problem first
     std::vector<OpenProblem> oldest;  ///< the oldest open problems (at most `oldest_shown`)
-    std::uint64_t open = 0;           ///< open problems: the latest run's fingerprints
+    std::uint64_t open = 0;           ///< open problems: the latest tracked run's fingerprints
+    std::int64_t latest_tracked = 0;  ///< the latest run whose findings were taken (0: none)
     static constexpr std::size_t trend_runs = 60;
     static constexpr std::size_t oldest_shown = 20;
 
     /// The latest run; the view always holds at least one.
     [[nodiscard]] const Run& latest() const { return runs.back(); }
+    /// The latest tracked run among `runs`, or null when none of them is.
+    [[nodiscard]] const Run* latest_sound() const noexcept {
+        for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+            if (it->tracked) {
+                return &*it;
+            }
+        }
+        return nullptr;
+    }
+    /// The tracked run before the latest, among `runs`, or null.
+    [[nodiscard]] const Run* sound_before_latest() const noexcept {
+        for (auto it = std::next(runs.rbegin()); it < runs.rend(); ++it) {
+            if (it->tracked) {
+                return &*it;
+            }
+        }
+        return nullptr;
+    }
     /// Whole days from `since` to the latest run (rounded down).
     [[nodiscard]] std::int64_t days_since(std::int64_t since) const noexcept;
 };
