@@ -356,8 +356,6 @@ int cmd_audit(const std::vector<std::string>& args) {
     if (!baseline.empty()) {
         kept->baseline = std::make_shared<const marcaudit::scoring::BaselineDiff>(
             marcaudit::scoring::compare_with_baseline(*kept, baseline));
-        // Fixes of defects new since the baseline are more urgent: ranked again with them.
-        kept->effort = marcaudit::scoring::estimate_effort(*kept, profile);
     }
     // The gates are decided before the reports are written, so that each report says what
     // they decided and why (summary.txt first: it is what a cron job mails).
@@ -376,6 +374,11 @@ int cmd_audit(const std::vector<std::string>& args) {
             history_error = e.what();
             kept->notes.push_back(fmt::format("this run is not in the history: {}", history_error));
         }
+    }
+    // The fixes ranked again with their urgency: what blocks this load (the gates), what is
+    // new (the baseline), what has waited for months (the history).
+    if (!kept->gates->blocking.empty() || kept->baseline != nullptr || kept->history != nullptr) {
+        kept->effort = marcaudit::scoring::estimate_effort(*kept, profile);
     }
     const auto& result = *kept;
     if (!authorities.empty() && result.headings == nullptr) {

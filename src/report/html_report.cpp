@@ -259,7 +259,7 @@ void headline(const engine::AuditResult& result, std::string& out) {
             const auto& f = e.rules[e.by_value[i]];
             out += fmt::format("{}{} ({}, {} record(s), {}{})", i == 0 ? "" : " · ", esc(f.rule), esc(f.impact),
                                grouped(f.records), detail::time_range(f.low_hours, f.high_hours, "–"),
-                               f.urgency > 1.0 ? ", new" : "");
+                               f.urgent_because.empty() ? std::string{} : ", " + esc(f.urgent_because));
         }
         out += fmt::format(". Can wait: {:.0f}% of the hours go to display-only blemishes.</p>\n", e.can_wait_share * 100);
     }

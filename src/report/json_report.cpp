@@ -160,7 +160,11 @@ json effort_json(const scoring::Effort& e) {
                    {"low_hours", two_decimals(r.low_hours)},
                    {"high_hours", two_decimals(r.high_hours)},
                    {"impact", r.impact},
-                   {"value_per_hour", two_decimals(r.value_per_hour)}};
+                   {"value_per_hour", two_decimals(r.value_per_hour)},
+                   {"urgency", two_decimals(r.urgency)}};
+        if (!r.urgent_because.empty()) {
+            entry["urgent_because"] = r.urgent_because;
+        }
         if (!r.rules.empty()) {
             entry["what"] = r.what;
             entry["rules"] = r.rules;

@@ -243,7 +243,7 @@ void write_effort(const engine::AuditResult& result, std::ostream& out) {
             const auto& r = e.rules[e.by_value[i]];
             out << fmt::format("    {:<38} {:<7} {} record(s), {}{}\n", r.rule, r.impact, grouped(r.records),
                                detail::time_range(r.low_hours, r.high_hours, "-"),
-                               r.urgency > 1.0 ? ", new since the baseline" : "");
+                               r.urgent_because.empty() ? std::string{} : ", " + r.urgent_because);
         }
         out << fmt::format("  can wait: {:.0f}% of the hours go to display-only blemishes (spacing, punctuation, "
                            "quotes)\n",

@@ -10,10 +10,20 @@
 #include <unordered_set>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "marcaudit/engine/audit.hpp"
+#include "marcaudit/history/history.hpp"
 #include "marcaudit/rules/profile.hpp"
 
 namespace marcaudit::scoring {
+
+namespace {
+
+/// Problems open this long (with --history) have waited for months: their fixes are more urgent.
+constexpr std::int64_t k_months_days = 90;
+
+} // namespace
 
 double Effort::top_share(std::size_t n) const noexcept {
     const double total = low_hours + high_hours;
@@ -163,6 +173,17 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
     // Impact per staff hour (docs/effort.md): what the defect does to patrons, times the
     // records the fix repairs, times its urgency (findings new since the baseline count up
     // to double), over the hours it takes.
+    std::vector<std::string> blocking;
+    if (result.gates != nullptr) {
+        blocking = result.gates->blocking;
+        std::sort(blocking.begin(), blocking.end());
+    }
+    std::map<std::string, std::int64_t, std::less<>> open_days;  // per rule: its oldest open problem's age
+    if (result.history != nullptr) {
+        for (const auto& age : result.history->by_rule) {
+            open_days[age.rule] = result.history->days_since(age.oldest_time);
+        }
+    }
     std::map<std::string, std::uint64_t, std::less<>> new_by_rule;
     if (result.baseline != nullptr) {
         for (const auto& [rule, n] : result.baseline->added_by_rule) {
@@ -183,7 +204,37 @@ Effort estimate_effort(const engine::AuditResult& result, const rules::Profile& 
                 added += it == new_by_rule.end() ? 0 : it->second;
             }
         }
-        r.urgency = 1.0 + (r.findings == 0 ? 0.0 : std::min(1.0, static_cast<double>(added) / static_cast<double>(r.findings)));
+        // Urgency, as an IT service desk's matrix has it: what blocks this load first, then
+        // what is new (spreading), then what has waited for months.
+        const auto& ids = r.rules.empty() ? std::vector<std::string>{r.rule} : r.rules;
+        const bool blocks = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
+            return std::binary_search(blocking.begin(), blocking.end(), id);
+        });
+        std::int64_t waited_days = 0;
+        for (const auto& id : ids) {
+            if (const auto it = open_days.find(id); it != open_days.end()) {
+                waited_days = std::max(waited_days, it->second);
+            }
+        }
+        const double new_share =
+            r.findings == 0 ? 0.0 : std::min(1.0, static_cast<double>(added) / static_cast<double>(r.findings));
+        r.urgency = 1.0;
+        r.urgent_because.clear();
+        auto consider = [&](double urgency, std::string why) {
+            if (urgency > r.urgency) {
+                r.urgency = urgency;
+                r.urgent_because = std::move(why);
+            }
+        };
+        if (blocks) {
+            consider(2.0, "blocks this load");
+        }
+        if (new_share > 0) {
+            consider(1.0 + new_share, "new since the baseline");
+        }
+        if (waited_days >= k_months_days) {
+            consider(1.5, fmt::format("open {} days", waited_days));
+        }
         const double mid = (r.low_hours + r.high_hours) / 2;
         r.value_per_hour = mid > 0 ? weight * static_cast<double>(r.records) * r.urgency / mid : 0.0;
         total_mid += mid;

@@ -108,6 +108,11 @@ GateOutcome evaluate_gates(const engine::AuditResult& result, const rules::Profi
             pass(fmt::format("{}: {} finding(s), within its limit of {}", e.info.id, count, s->max_findings));
         }
     }
+    for (const auto& [rule, count] : result.counts_by_rule) {
+        if (rule_fails(result, profile, options, rule, baseline)) {
+            out.blocking.push_back(rule);
+        }
+    }
     return out;
 }
 

@@ -29,7 +29,11 @@ struct RuleEffort {
     std::string what;         ///< a fix group's action ("replace the record with a full one")
     std::vector<std::string> rules;  ///< a fix group's rules that had findings
     std::string impact;       ///< what the defect does to patrons: access, link, facet, display
-    double urgency = 1.0;     ///< 1, up to 2 when its findings are new since the baseline
+    /// 1; 2 when its findings block this load (fail a gate); 1 + the share of its findings
+    /// new since the baseline; 1.5 when its problems have been open 90 days or more (with a
+    /// history). The largest applies.
+    double urgency = 1.0;
+    std::string urgent_because;  ///< why the urgency is above 1, in words; empty otherwise
     /// Impact per staff hour: the impact's weight (access and link 4, facet 2, display 1)
     /// times the records repaired times the urgency, over the midpoint of the hours.
     double value_per_hour = 0.0;

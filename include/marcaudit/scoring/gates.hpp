@@ -49,6 +49,9 @@ struct GateOutcome {
     /// run in the trend but does not take its findings as the catalog's state.
     bool input_failed = false;
     std::vector<std::string> reasons;  ///< one line per failed gate, in catalogers' words
+    /// The rules whose findings fail a gate (rule_fails): they block this load, so their
+    /// fixes are the most urgent (docs/effort.md). In id order.
+    std::vector<std::string> blocking;
     std::vector<std::string> checked;  ///< one line per gate that was checked and passed
 };
 

@@ -7,10 +7,12 @@
 
 #include <gtest/gtest.h>
 
+#include "marcaudit/history/history.hpp"
 #include "marcaudit/report/reports.hpp"
 #include "marcaudit/rules/profile.hpp"
 #include "marcaudit/rules/rule.hpp"
 #include "marcaudit/scoring/effort.hpp"
+#include "marcaudit/scoring/gates.hpp"
 #include "marcaudit/scoring/score.hpp"
 #include "test_support.hpp"
 
@@ -239,6 +241,47 @@ TEST(EffortTest, AnOverlayIsCostedOncePerRecordAndTakesTheRecordsOtherFindingsWi
     }
     EXPECT_NEAR(r.effort.can_wait_share, display / total, 1e-9);
     EXPECT_GT(r.effort.can_wait_share, 0);
+}
+
+TEST(EffortTest, WhatBlocksTheLoadOrHasWaitedForMonthsIsMoreUrgent) {
+    // The vendor sample again. Urgency 1 without gates or history; a rule whose findings fail
+    // a gate blocks the load (2); a rule open for 120 days in the history has waited (1.5).
+    const auto profile = rules::Profile::load("vendor-ebooks", rules::builtin_registry());
+    auto r = audit_with(profile, {(test_data() / "vendor").string()});
+    const auto find = [](const scoring::Effort& e, std::string_view id) -> const scoring::RuleEffort& {
+        const auto it = std::find_if(e.rules.begin(), e.rules.end(), [&](const auto& x) { return x.rule == id; });
+        EXPECT_NE(it, e.rules.end()) << id;
+        return *it;
+    };
+    EXPECT_EQ(find(r.effort, "vendor-spacing").urgency, 1.0);
+    EXPECT_EQ(find(r.effort, "vendor-spacing").urgent_because, "");
+
+    scoring::GateOptions gates;
+    gates.fail_on = Severity::error;
+    r.gates = std::make_shared<const scoring::GateOutcome>(scoring::evaluate_gates(r, profile, gates, nullptr));
+    ASSERT_TRUE(std::is_sorted(r.gates->blocking.begin(), r.gates->blocking.end()));
+    EXPECT_TRUE(std::binary_search(r.gates->blocking.begin(), r.gates->blocking.end(),
+                                   std::string{"marc21-fixed-field-number-sign"}));
+    EXPECT_FALSE(std::binary_search(r.gates->blocking.begin(), r.gates->blocking.end(), std::string{"vendor-spacing"}));
+    auto history = std::make_shared<history::HistoryView>();
+    history::Run run;
+    run.time = 1793491200 + 120 * 86400;  // 2027-03-01
+    history->runs.push_back(run);
+    history::RuleAge age;
+    age.rule = "vendor-spacing";
+    age.open = 5;
+    age.oldest_time = 1793491200;  // 2026-11-01
+    history->by_rule.push_back(age);
+    r.history = history;
+    r.effort = scoring::estimate_effort(r, profile);
+    const auto& number_sign = find(r.effort, "marc21-fixed-field-number-sign");
+    EXPECT_EQ(number_sign.urgency, 2.0);
+    EXPECT_EQ(number_sign.urgent_because, "blocks this load");
+    const auto& spacing = find(r.effort, "vendor-spacing");  // a warning: --fail-on error does not block on it
+    EXPECT_EQ(spacing.urgency, 1.5);
+    EXPECT_EQ(spacing.urgent_because, "open 120 days");
+    // The overlay's rules (encoding level, not online) are errors: the overlay blocks too.
+    EXPECT_EQ(find(r.effort, "fix:overlay").urgent_because, "blocks this load");
 }
 
 } // namespace
