@@ -559,8 +559,10 @@ int cmd_history(const std::vector<std::string>& args) {
         "Prints the history of runs kept with 'marcaudit audit --history FILE': one line a\n"
         "run (date, records, score, grade, share of clean records, findings, problems new\n"
         "and resolved, cleanup hours, gates), findings by module from the first run shown\n"
-        "to the latest, the problems open in the latest run by rule with the date the\n"
-        "oldest was first seen, and the oldest open problems by record (docs/history.md).\n\nOptions"};
+        "to the latest sound one, the problems open in it by rule with the date the oldest\n"
+        "was first seen, and the oldest open problems by record. A run whose input failed\n"
+        "a gate (an empty or partial export) is listed but counts for no problem\n"
+        "(docs/history.md).\n\nOptions"};
     std::size_t runs = 30;
     visible.add_options()
         ("help,h", "show this help")
