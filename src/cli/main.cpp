@@ -22,6 +22,7 @@
 
 #include "detail/tsan.hpp"
 #include "marcaudit/engine/audit.hpp"
+#include "marcaudit/error.hpp"
 #include "marcaudit/findings/finding_log.hpp"
 #include "marcaudit/history/history.hpp"
 #include "marcaudit/io/input.hpp"
@@ -37,11 +38,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum Exit : int { ok = 0, gate_failed = 1, usage_error = 2, input_error = 3 };
+enum Exit : int {
+    ok = static_cast<int>(marcaudit::ExitCode::ok),
+    gate_failed = static_cast<int>(marcaudit::ExitCode::gate_failed),
+    usage_error = static_cast<int>(marcaudit::ExitCode::usage),
+    input_error = static_cast<int>(marcaudit::ExitCode::input),
+    internal_error = static_cast<int>(marcaudit::ExitCode::internal),
+};
 
 /// A usage or configuration error: exit code 2.
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct UsageError : marcaudit::Error {
+    explicit UsageError(const std::string& message) : marcaudit::Error(marcaudit::ExitCode::usage, message) {}
 };
 
 constexpr const char* k_overview = R"(marcaudit — batch quality audit of MARC 21 catalog records
@@ -49,8 +56,13 @@ constexpr const char* k_overview = R"(marcaudit — batch quality audit of MARC 
 Usage: marcaudit <command> [options] [FILE...]
 
 Commands:
-  audit   check records and report what is wrong with them (structure and
-          character encoding, first MARC 21 rules), with counts that add up
+  audit   check records and report what is wrong with them, with a score, the
+          cleanup in staff hours and gates for nightly jobs; the checks come in
+          modules: structure (ISO 2709, MARCXML, mnemonic text), encoding
+          (MARC-8, UTF-8), marc21 (the format's tags, indicators, subfields and
+          codes), heading (authority control, split headings and their effect
+          on searches), identifier (ISBN, ISSN, 001, duplicates), vendor (e-book
+          loads, links, RDA coding) and your own (rule packs)
   dump    print records as MarcEdit mnemonic text (=245  10$aTitle), UTF-8
   rules   list the checks marcaudit can report
   history show the trend of the runs kept with 'audit --history FILE' and the
@@ -78,16 +90,55 @@ unsigned parse_threads(int n) {
     return static_cast<unsigned>(n);
 }
 
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
-                        const po::options_description& all, const po::positional_options_description& pos) {
+/// Levenshtein distance, for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0U : 1U)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// Parses a command's options. A mistake gets one line and a pointer to the command's
+/// --help, and an unknown option the nearest known one ("did you mean --fail-on?").
+po::variables_map parse(std::string_view command, const std::vector<std::string>& args,
+                        const po::options_description& visible, const po::options_description& all,
+                        const po::positional_options_description& pos) {
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
         po::notify(vm);
+    } catch (const po::unknown_option& e) {
+        std::string given = e.get_option_name();
+        while (!given.empty() && given.front() == '-') {
+            given.erase(0, 1);
+        }
+        given = given.substr(0, given.find('='));
+        std::string best;
+        std::size_t best_distance = std::string::npos;
+        for (const auto& option : visible.options()) {
+            const auto& name = option->long_name();
+            const auto d = edit_distance(given, name);
+            if (!name.empty() && (d < best_distance || (d == best_distance && name < best))) {
+                best = name;
+                best_distance = d;
+            }
+        }
+        const bool near = best_distance <= std::max<std::size_t>(2, given.size() / 3);
+        throw UsageError(fmt::format("{}: unknown option {}{} ('marcaudit {} --help' lists the options)", command,
+                                     e.get_option_name(), near ? fmt::format("; did you mean --{}?", best) : "",
+                                     command));
     } catch (const po::error& e) {
-        std::ostringstream help;
-        help << visible;
-        throw UsageError(fmt::format("{}\n\n{}", e.what(), help.str()));
+        throw UsageError(fmt::format("{}: {} ('marcaudit {} --help' lists the options)", command, e.what(), command));
     }
     return vm;
 }
@@ -245,7 +296,7 @@ int cmd_audit(const std::vector<std::string>& args) {
     all.add(visible).add(hidden);
     po::positional_options_description pos;
     pos.add("input", -1);
-    const auto vm = parse(args, visible, all, pos);
+    const auto vm = parse("audit", args, visible, all, pos);
     if (vm.count("help") != 0U) {
         std::cout << visible << "\nExamples:\n"
                   << "  marcaudit audit catalog-export.mrc\n"
@@ -516,7 +567,7 @@ int cmd_dump(const std::vector<std::string>& args) {
     all.add(visible).add(hidden);
     po::positional_options_description pos;
     pos.add("input", -1);
-    const auto vm = parse(args, visible, all, pos);
+    const auto vm = parse("dump", args, visible, all, pos);
     if (vm.count("help") != 0U) {
         std::cout << visible << "\nExample:\n  marcaudit dump records.mrc | less\n";
         return ok;
@@ -573,7 +624,7 @@ int cmd_history(const std::vector<std::string>& args) {
     all.add(visible).add(hidden);
     po::positional_options_description pos;
     pos.add("input", -1);
-    const auto vm = parse(args, visible, all, pos);
+    const auto vm = parse("history", args, visible, all, pos);
     if (vm.count("help") != 0U) {
         std::cout << visible << "\nExample:\n  marcaudit history nightly/history.db\n";
         return ok;
@@ -604,7 +655,7 @@ int cmd_rules(const std::vector<std::string>& args) {
         ("profile,p", po::value(&profile_name)->default_value("default"),
          "the profile for --dump-config, and whose custom checks to list and explain");
     po::positional_options_description none;
-    const auto vm = parse(args, visible, visible, none);
+    const auto vm = parse("rules", args, visible, visible, none);
     if (vm.count("help") != 0U) {
         std::cout << visible;
         return ok;
@@ -673,29 +724,16 @@ int main(int argc, char** argv) {
         }
         throw UsageError(fmt::format("unknown command '{}' (commands: audit, dump, rules, history; see marcaudit --help)",
                                      command));
-    } catch (const marcaudit::rules::marc21::FormatTableError& e) {
-        std::cerr << "marcaudit: MARC 21 format table: " << e.what() << '\n';
-        return usage_error;
-    } catch (const marcaudit::rules::ProfileError& e) {
-        std::cerr << "marcaudit: profile: " << e.what() << '\n';
-        return usage_error;
-    } catch (const UsageError& e) {
-        std::cerr << "marcaudit: " << e.what() << '\n';
-        return usage_error;
-    } catch (const marcaudit::io::InputError& e) {
-        std::cerr << "marcaudit: " << e.what() << '\n';
-        return input_error;
-    } catch (const marcaudit::FindingLogError& e) {
-        std::cerr << "marcaudit: " << e.what() << '\n';
-        return usage_error;  // output that cannot be written (docs/exit-codes.md)
-    } catch (const marcaudit::history::HistoryError& e) {
-        std::cerr << "marcaudit: history: " << e.what() << '\n';
-        return usage_error;  // a database that cannot be written or read (docs/exit-codes.md)
-    } catch (const marcaudit::scoring::BaselineError& e) {
-        std::cerr << "marcaudit: " << e.what() << '\n';
-        return input_error;
+    } catch (const marcaudit::Error& e) {
+        // Every error of ours carries its exit status (docs/exit-codes.md) and its topic.
+        std::cerr << "marcaudit: ";
+        if (!e.topic().empty()) {
+            std::cerr << e.topic() << ": ";
+        }
+        std::cerr << e.what() << '\n';
+        return static_cast<int>(e.exit_code());
     } catch (const std::exception& e) {
         std::cerr << "marcaudit: internal error: " << e.what() << " (please report it with the input)\n";
-        return 4;
+        return internal_error;
     }
 }

@@ -693,7 +693,7 @@ AuditResult run_audit(const AuditOptions& options) {
                           fmt::format("{} cannot be read: {}; none of its records are audited. Fix the link or the "
                                       "permissions, or move the file out of the folder, and audit again",
                                       skipped.name, skipped.reason));
-        sources.push_back(SourceInfo{skipped.name, io::Format::unreadable, false, 0});
+        sources.push_back(SourceInfo{skipped.name, io::Format::unreadable, false, 0, {}});
     }
 
     // Inputs without any batch (empty files) still get their line in the report.

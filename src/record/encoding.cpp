@@ -7,6 +7,7 @@
 #include <yaz/yaz-iconv.h>
 
 #include "detail/swar.hpp"
+#include "marcaudit/error.hpp"
 #include "marcaudit/rules/catalog.hpp"
 
 namespace marcaudit::record {
@@ -221,7 +222,8 @@ yaz_iconv_t handle(void* cd) { return static_cast<yaz_iconv_t>(cd); }
 
 Marc8Decoder::Marc8Decoder() : m_cd(yaz_iconv_open("UTF-8", "MARC8")) {
     if (m_cd == nullptr) {
-        throw std::runtime_error("YAZ cannot convert MARC-8: is libyaz installed completely?");
+        throw EnvironmentError("YAZ cannot convert MARC-8 (yaz_iconv_open failed): install the YAZ library "
+                               "completely (Debian: apt install libyaz5 yaz), or run scripts/bootstrap");
     }
 }
 

@@ -352,8 +352,22 @@ void apply(const fs::path& path, const Registry& registry, std::map<std::string,
     }
     seen.insert(canonical);
     if (!fs::exists(path)) {
-        throw ProfileError(fmt::format("{}: no such profile (profiles are in {})", path.string(),
-                                       (rules_directory() / "profiles").string()));
+        // Name the profiles there are: a typo is then one look away.
+        const auto dir = rules_directory() / "profiles";
+        std::vector<std::string> names;
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            if (entry.path().extension() == ".toml") {
+                names.push_back(entry.path().stem().string());
+            }
+        }
+        std::sort(names.begin(), names.end());
+        std::string known;
+        for (const auto& n : names) {
+            known += (known.empty() ? "" : ", ") + n;
+        }
+        throw ProfileError(fmt::format("{}: no such profile; the profiles in {} are {} (or give a .toml file of "
+                                       "your own: docs/profiles.md)",
+                                       path.string(), dir.string(), known.empty() ? "none" : known));
     }
     const std::string file = path.string();
     toml::table doc = detail::parse_toml_file(file);  // not const: option values move out of it

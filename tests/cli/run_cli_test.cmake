@@ -7,6 +7,11 @@ if(REPORT_DIR)
   file(REMOVE_RECURSE ${REPORT_DIR})
   string(REPLACE "%REPORT_DIR%" "${REPORT_DIR}" ARGS "${ARGS}")
 endif()
+# A placeholder left in the arguments would make the binary write into the source tree
+# (tests/@REPORT_DIR@/ was once committed that way): refuse to run.
+if(ARGS MATCHES "@[A-Z_]+@|%[A-Z_]+%")
+  message(FATAL_ERROR "unsubstituted placeholder '${CMAKE_MATCH_0}' in the arguments: ${ARGS}")
+endif()
 separate_arguments(args UNIX_COMMAND "${ARGS}")
 set(stdin_option)
 if(STDIN_FILE)

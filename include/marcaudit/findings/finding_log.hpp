@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "marcaudit/error.hpp"
 #include "marcaudit/findings/block_log_iterator.hpp"
 #include "marcaudit/findings/finding.hpp"
 
@@ -21,9 +22,9 @@ namespace marcaudit {
 
 /// The findings could not be kept: their temporary file could not be created, written or
 /// read (a full disk, most often). The message names the folder and what to do.
-class FindingLogError : public std::runtime_error {
+class FindingLogError : public Error {
 public:
-    explicit FindingLogError(const std::string& message) : std::runtime_error(message) {}
+    explicit FindingLogError(const std::string& message) : Error(ExitCode::usage, message) {}
 };
 
 /// An append-only list of findings, in the order they were added.

@@ -24,6 +24,8 @@
 #include <string>
 #include <vector>
 
+#include "marcaudit/error.hpp"
+
 namespace marcaudit::engine {
 struct AuditResult;
 } // namespace marcaudit::engine
@@ -31,9 +33,9 @@ struct AuditResult;
 namespace marcaudit::history {
 
 /// The database cannot be opened, read or written, or is not a marcaudit history. Exit 2.
-class HistoryError : public std::runtime_error {
+class HistoryError : public Error {
 public:
-    explicit HistoryError(const std::string& message) : std::runtime_error(message) {}
+    explicit HistoryError(const std::string& message) : Error(ExitCode::usage, message, "history") {}
 };
 
 /// One run, as the database keeps it.

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "marcaudit/error.hpp"
+
 namespace marcaudit::io {
 
 /// The serializations marcaudit reads.
@@ -41,9 +43,9 @@ enum class Format : std::uint8_t {
 
 /// An input that could not be opened or read: a problem with the environment, not the data.
 /// Maps to exit code 3.
-class InputError : public std::runtime_error {
+class InputError : public Error {
 public:
-    explicit InputError(const std::string& message) : std::runtime_error(message) {}
+    explicit InputError(const std::string& message) : Error(ExitCode::input, message) {}
 };
 
 /// An entry of an input folder that cannot be read as a file, and why.

@@ -22,7 +22,7 @@ namespace marcaudit::rules::marc21 {
 /// configuration error like a bad profile (exit code 2).
 class FormatTableError : public ProfileError {
 public:
-    using ProfileError::ProfileError;
+    explicit FormatTableError(const std::string& message) : ProfileError(message, "MARC 21 format table") {}
 };
 
 /// Whether the format defines a tag, indicator value, subfield code or fixed-field code.

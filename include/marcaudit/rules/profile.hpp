@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "marcaudit/error.hpp"
 #include "marcaudit/findings/finding.hpp"
 
 namespace marcaudit::rules {
@@ -22,9 +23,10 @@ namespace marcaudit::rules {
 class Registry;
 
 /// A bad profile: names the file, the line and the key. Maps to exit code 2.
-class ProfileError : public std::runtime_error {
+class ProfileError : public Error {
 public:
-    explicit ProfileError(const std::string& message) : std::runtime_error(message) {}
+    explicit ProfileError(const std::string& message, std::string_view topic = "profile")
+        : Error(ExitCode::usage, message, topic) {}
 };
 
 /// A rule's options as the profile gave them (a TOML table), with typed, defaulted reads.

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "marcaudit/error.hpp"
+
 namespace marcaudit::engine {
 struct AuditResult;
 } // namespace marcaudit::engine
@@ -22,9 +24,9 @@ struct AuditResult;
 namespace marcaudit::scoring {
 
 /// The baseline file cannot be read or is not a marcaudit JSON report. Exit code 3.
-class BaselineError : public std::runtime_error {
+class BaselineError : public Error {
 public:
-    explicit BaselineError(const std::string& message) : std::runtime_error(message) {}
+    explicit BaselineError(const std::string& message) : Error(ExitCode::input, message) {}
 };
 
 /// A finding of the earlier run, as its report gave it.
