@@ -3,11 +3,11 @@
 // error (including a report that cannot be written); 3 an input could not be read;
 // 4 internal error (a bug).
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -18,9 +18,7 @@
 
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
-#include <tbb/task_group.h>
 
-#include "detail/tsan.hpp"
 #include "marcaudit/engine/audit.hpp"
 #include "marcaudit/error.hpp"
 #include "marcaudit/findings/finding_log.hpp"
@@ -143,49 +141,49 @@ po::variables_map parse(std::string_view command, const std::vector<std::string>
     return vm;
 }
 
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    std::string item;
-    std::istringstream in{s};
-    while (std::getline(in, item, ',')) {
-        if (!item.empty()) {
-            out.push_back(item);
-        }
+/// The steps of a command and their wall times, for --perf (mold's timed passes).
+class Steps {
+public:
+    /// Runs `work` as the step `name` and keeps its time.
+    template <typename Work>
+    void time(const char* name, Work&& work) {
+        const auto t0 = std::chrono::steady_clock::now();
+        std::forward<Work>(work)();
+        m_times.emplace_back(name, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     }
-    return out;
-}
+    /// Adds steps timed elsewhere (the engine's).
+    void add_all(const std::vector<std::pair<std::string, double>>& times) {
+        m_times.insert(m_times.end(), times.begin(), times.end());
+    }
+    /// Prints each step's time on stderr, and the total.
+    void print(std::uint64_t records) const {
+        double total = 0;
+        for (const auto& [name, seconds] : m_times) {
+            total += seconds;
+        }
+        std::fprintf(stderr, "marcaudit: time by step (%llu records):\n", static_cast<unsigned long long>(records));
+        for (const auto& [name, seconds] : m_times) {
+            std::fprintf(stderr, "  %8.3f s  %5.1f%%  %s\n", seconds, total > 0 ? 100.0 * seconds / total : 0.0,
+                         name.c_str());
+        }
+        std::fprintf(stderr, "  %8.3f s          total\n", total);
+    }
 
-/// Writes `content` to `path` through a temporary file and a rename, so an interrupted run
-/// never leaves half a report where the last good one was.
-/// Writes a file through `write` into PATH.tmp, then renames it over PATH: a reader never
-/// sees half a report. Streams: a report of millions of findings is never held in memory.
-void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
-    std::error_code status_error;
-    const auto status = fs::status(path, status_error);
-    if (fs::exists(status) && !fs::is_regular_file(status)) {
-        // /dev/null, a pipe, a terminal: write in place; renaming over it would replace it.
-        std::ofstream out{path, std::ios::binary};
-        write(out);
-        if (!out.flush()) {
-            throw UsageError(fmt::format("{}: cannot be written", path.string()));
-        }
-        return;
+private:
+    std::vector<std::pair<std::string, double>> m_times;
+};
+
+/// Says on stderr when --authorities or --catalog were given but no rule of the profile
+/// reads them: the user expects them to count.
+void note_unused_context(const marcaudit::engine::AuditResult& result, const marcaudit::rules::Profile& profile,
+                         const std::vector<std::string>& authorities, const std::vector<std::string>& catalog) {
+    if (!authorities.empty() && result.headings == nullptr) {
+        std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading rule, so --authorities was not read\n",
+                     profile.name().c_str());
     }
-    const fs::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream out{tmp, std::ios::binary | std::ios::trunc};
-        if (!out) {
-            throw UsageError(fmt::format("{}: cannot be written", tmp.string()));
-        }
-        write(out);
-        if (!out.flush()) {
-            throw UsageError(fmt::format("{}: write failed (disk full?)", tmp.string()));
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        throw UsageError(fmt::format("{}: cannot be written: {}", path.string(), ec.message()));
+    if (!catalog.empty() && result.headings == nullptr && result.duplicates == nullptr) {
+        std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading or duplicate rule, so --catalog was not read\n",
+                     profile.name().c_str());
     }
 }
 
@@ -240,6 +238,7 @@ int cmd_audit(const std::vector<std::string>& args) {
     std::vector<std::string> catalog;
     visible.add_options()
         ("help,h", "show this help")
+        ("version", "print marcaudit's version")
         ("authorities,a", po::value(&authorities)->multitoken(),
          "authority records (ISO 2709 or MARCXML, MARC-8 or UTF-8; files or directories) to "
          "match headings against: their 1XX are the authorized forms, 4XX the see-from forms, "
@@ -289,7 +288,9 @@ int cmd_audit(const std::vector<std::string>& args) {
          "gate, with --baseline: exit 1 when the records read fall by more than this percentage of the "
          "baseline's (a partial export); 100 turns it off")
         ("threads,j", po::value(&threads)->default_value(0), "worker threads; 0 = all cores")
-        ("no-progress", "no progress line on stderr (it is shown only on a terminal anyway)");
+        ("no-progress", "no progress line on stderr (it is shown only on a terminal anyway)")
+        ("perf", "print on stderr how long each step of the run took (reading and checking the records, "
+                 "the analyses, the reports...)");
     po::options_description hidden;
     hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
     po::options_description all;
@@ -310,6 +311,10 @@ int cmd_audit(const std::vector<std::string>& args) {
                   << "removed when the run ends; a million records need a few GB there (docs/robustness.md).\n";
         return ok;
     }
+    if (vm.count("version") != 0U) {
+        std::cout << "marcaudit " << MARCAUDIT_VERSION << '\n';
+        return ok;
+    }
     if (vm.count("input") == 0U) {
         throw UsageError(authorities.empty() && catalog.empty()
                              ? "audit: name at least one input file, directory, or - for stdin "
@@ -318,32 +323,11 @@ int cmd_audit(const std::vector<std::string>& args) {
                                "every name that follows them: put the batch first "
                                "(marcaudit audit batch.mrc --authorities names.xml)");
     }
-    bool want_text = false;
-    bool want_json = false;
-    bool want_csv = false;
-    bool want_junit = false;
-    bool want_html = false;
-    for (const auto& f : split_list(formats)) {
-        if (f == "text") {
-            want_text = true;
-        } else if (f == "json") {
-            want_json = true;
-        } else if (f == "csv") {
-            want_csv = true;
-        } else if (f == "junit") {
-            want_junit = true;
-        } else if (f == "html") {
-            want_html = true;
-        } else {
-            throw UsageError(fmt::format("--format: unknown format '{}' (known: text, json, html, csv, junit)", f));
-        }
-    }
-    if (!output.empty() && !want_json) {
-        throw UsageError("--output is where the JSON report goes: add json to --format (--format text,json)");
-    }
-    if ((want_csv || want_junit || want_html) && report_dir.empty()) {
-        throw UsageError("--format html, csv and junit write files: say where with --report-dir DIR");
-    }
+    auto plan = marcaudit::report::ReportPlan::parse(formats);
+    plan.report_dir = report_dir;
+    plan.json_output = output;
+    plan.csv_bom = vm.count("csv-bom") != 0U;
+    plan.check();
     marcaudit::scoring::GateOptions gates;
     gates.only_new = vm.count("fail-on-new") != 0U;
     if (gates.only_new && baseline.empty()) {
@@ -386,11 +370,6 @@ int cmd_audit(const std::vector<std::string>& args) {
             throw UsageError(e.what());
         }
     }
-    if (want_text && want_json && output.empty() && report_dir.empty()) {
-        throw UsageError("--format text,json: say where the JSON goes (--output FILE or --report-dir DIR); "
-                         "the text summary goes to stdout");
-    }
-
     marcaudit::engine::AuditOptions options;
     options.inputs = vm["input"].as<std::vector<std::string>>();
     options.authorities = authorities;
@@ -399,146 +378,66 @@ int cmd_audit(const std::vector<std::string>& args) {
     const auto profile = marcaudit::rules::Profile::load(profile_name, marcaudit::rules::builtin_registry());
     options.profile = &profile;
     options.progress = vm.count("no-progress") == 0U && ::isatty(STDERR_FILENO) != 0;
+    plan.profile = &profile;
+    plan.gates = gates;
+
+    // The run, step by step (--perf prints each step's time).
+    Steps steps;
     // The result lives until the process exits and is never destroyed: freeing millions of
     // findings one string at a time only to exit is wasted time (mold does the same with its
     // data). It stays reachable through this static, so leak checkers do not report it.
     static marcaudit::engine::AuditResult* kept = nullptr;
     kept = new marcaudit::engine::AuditResult(marcaudit::engine::run_audit(options));
-    if (!baseline.empty()) {
-        kept->baseline = std::make_shared<const marcaudit::scoring::BaselineDiff>(
-            marcaudit::scoring::compare_with_baseline(*kept, baseline));
-    }
+    steps.add_all(kept->step_times);
+    auto& result = *kept;
+    steps.time("compare with the baseline", [&] {
+        if (!baseline.empty()) {
+            result.baseline = std::make_shared<const marcaudit::scoring::BaselineDiff>(
+                marcaudit::scoring::compare_with_baseline(result, baseline));
+        }
+    });
     // The gates are decided before the reports are written, so that each report says what
     // they decided and why (summary.txt first: it is what a cron job mails).
-    kept->gates = std::make_shared<const marcaudit::scoring::GateOutcome>(
-        marcaudit::scoring::evaluate_gates(*kept, profile, gates, kept->baseline.get()));
+    steps.time("decide the gates", [&] {
+        result.gates = std::make_shared<const marcaudit::scoring::GateOutcome>(
+            marcaudit::scoring::evaluate_gates(result, profile, gates, result.baseline.get()));
+    });
     // Kept before the reports are written, so that they show this run in the trend; a run
-    // whose gates failed is kept too (the trend shows the nights that failed).
-    // A history that cannot be written does not cost the night its reports: they are
-    // written without it, and the run ends with exit 2.
+    // whose gates failed is kept too. A history that cannot be written does not cost the
+    // night its reports: they are written without it, and the run ends with exit 2.
     std::string history_error;
-    if (!history_file.empty()) {
+    steps.time("keep the run in the history", [&] {
+        if (history_file.empty()) {
+            return;
+        }
         try {
-            kept->history = std::make_shared<const marcaudit::history::HistoryView>(
-                marcaudit::history::append_run(history_file, *kept, {options.inputs, run_time}));
+            result.history = std::make_shared<const marcaudit::history::HistoryView>(
+                marcaudit::history::append_run(history_file, result, {options.inputs, run_time}));
         } catch (const marcaudit::history::HistoryError& e) {
             history_error = e.what();
-            kept->notes.push_back(fmt::format("this run is not in the history: {}", history_error));
+            result.notes.push_back(fmt::format("this run is not in the history: {}", history_error));
         }
-    }
+    });
     // The fixes ranked again with their urgency: what blocks this load (the gates), what is
     // new (the baseline), what has waited for months (the history).
-    if (!kept->gates->blocking.empty() || kept->baseline != nullptr || kept->history != nullptr) {
-        kept->effort = marcaudit::scoring::estimate_effort(*kept, profile);
-    }
-    const auto& result = *kept;
-    if (!authorities.empty() && result.headings == nullptr) {
-        std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading rule, so --authorities was not read\n",
-                     profile.name().c_str());
-    }
-    if (!catalog.empty() && result.headings == nullptr && result.duplicates == nullptr) {
-        std::fprintf(stderr, "marcaudit: note: profile '%s' runs no heading or duplicate rule, so --catalog was not read\n",
-                     profile.name().c_str());
-    }
-
-    if (!report_dir.empty()) {
-        std::error_code ec;
-        fs::create_directories(report_dir, ec);
-        if (ec) {
-            throw UsageError(fmt::format("--report-dir {}: cannot be created: {}", report_dir, ec.message()));
+    steps.time("rank the fixes", [&] {
+        if (!result.gates->blocking.empty() || result.baseline != nullptr || result.history != nullptr) {
+            result.effort = marcaudit::scoring::estimate_effort(result, profile);
         }
-    }
+    });
+    note_unused_context(result, profile, authorities, catalog);
+    steps.time("write the reports", [&] { marcaudit::report::write_reports(result, plan, std::cout); });
 
-    // The report files are written side by side (each is written on its own, so they are
-    // independent): the JSON and CSV of a large run take about as long as the audit itself.
-    // What goes to stdout follows, in order.
-    std::string text;
-    if (want_text) {
-        std::ostringstream t;
-        marcaudit::report::write_text(result, t);
-        text = t.str();
-    }
-    const bool bom = vm.count("csv-bom") != 0U;
-    const fs::path dir{report_dir};
-    auto json = [&](std::ostream& o) { marcaudit::report::write_json(result, o); };
-    tbb::task_group writers;
-    // The writers read the result side by side. Each task captures only the list of
-    // writers and its place in it, read with read_from_tbb; the writers are all listed
-    // before any runs (detail/tsan.hpp: TBB's hand-offs made visible to ThreadSanitizer).
-    std::vector<std::function<void()>> jobs;
-    auto run_writer = [&](std::function<void()> write) { jobs.push_back(std::move(write)); };
-    if (!report_dir.empty() && want_text) {
-        run_writer([&] { write_file_atomically(dir / "summary.txt", [&](std::ostream& o) { o << text; }); });
-    }
-    if (want_json && !report_dir.empty()) {
-        run_writer([&] { write_file_atomically(dir / "report.json", json); });
-    }
-    if (want_json && !output.empty() && output != "-") {
-        run_writer([&] { write_file_atomically(output, json); });
-    }
-    if (want_csv) {
-        run_writer([&] {
-            write_file_atomically(dir / "findings.csv", [&](std::ostream& o) { marcaudit::report::write_findings_csv(result, o, bom); });
-        });
-        run_writer([&] {
-            write_file_atomically(dir / "records.csv", [&](std::ostream& o) { marcaudit::report::write_records_csv(result, o, bom); });
-            write_file_atomically(dir / "headings.csv", [&](std::ostream& o) { marcaudit::report::write_headings_csv(result, o, bom); });
-        });
-    }
-    if (want_html) {
-        run_writer([&] { write_file_atomically(dir / "report.html", [&](std::ostream& o) { marcaudit::report::write_html(result, o); }); });
-    }
-    if (want_junit) {
-        run_writer([&] {
-            write_file_atomically(dir / "junit.xml", [&](std::ostream& o) { marcaudit::report::write_junit(result, profile, gates, o); });
-        });
-    }
-    struct WriterSync {
-        std::vector<std::function<void()>>* jobs;
-        char start = 0;
-        char done = 0;
-    } sync{&jobs};
-    WriterSync* const shared = &sync;
-    marcaudit::detail::happens_before(&sync.start);
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        writers.run([shared, i] {
-            WriterSync& s = *marcaudit::detail::read_from_tbb(shared);
-            marcaudit::detail::happens_after(&s.start);
-            (*s.jobs)[marcaudit::detail::read_from_tbb(i)]();
-            marcaudit::detail::happens_before(&s.done);
-        });
-    }
-    writers.wait();  // rethrows the first writer's error (exit 2)
-    marcaudit::detail::happens_after(&sync.done);
-    // The report folder holds this run's files only: an earlier run's report of a format not
-    // asked for this time would be read as tonight's. Removed once the new files are in place.
-    if (!report_dir.empty()) {
-        const std::pair<const char*, bool> files[] = {
-            {"summary.txt", want_text}, {"report.json", want_json},  {"report.html", want_html},
-            {"findings.csv", want_csv}, {"records.csv", want_csv},   {"headings.csv", want_csv},
-            {"junit.xml", want_junit}};
-        for (const auto& [file, written] : files) {
-            std::error_code ec;
-            if (!written) {
-                fs::remove(dir / file, ec);
-            }
-        }
-    }
-    if (want_text) {
-        std::cout << text;
-    }
-    if (want_json && (output == "-" || (output.empty() && report_dir.empty()))) {
-        json(std::cout);
-    }
-    std::cout.flush();
     const double secs = result.elapsed.count();
     if (options.progress) {
         std::fprintf(stderr, "%llu records in %.2f s (%.0f records/s)\n",
                      static_cast<unsigned long long>(result.records.read), secs,
                      secs > 0 ? static_cast<double>(result.records.read) / secs : 0.0);
     }
-    const auto& outcome = *result.gates;
-    for (const auto& why : outcome.reasons) {
+    if (vm.count("perf") != 0U) {
+        steps.print(result.records.read);
+    }
+    for (const auto& why : result.gates->reasons) {
         std::fprintf(stderr, "marcaudit: gate failed: %s\n", why.c_str());
     }
     if (!history_error.empty()) {
@@ -547,7 +446,7 @@ int cmd_audit(const std::vector<std::string>& args) {
                      history_error.c_str());
         return usage_error;
     }
-    return outcome.failed ? gate_failed : ok;
+    return result.gates->failed ? gate_failed : ok;
 }
 
 int cmd_dump(const std::vector<std::string>& args) {

@@ -519,245 +519,310 @@ std::uint64_t AuditResult::records_with_findings() const noexcept {
     }));
 }
 
-AuditResult run_audit(const AuditOptions& options) {
-    const auto start = std::chrono::steady_clock::now();
-    AuditResult result;
-    result.findings = FindingLog{options.findings_memory};
-    headings::prepare_unicode();  // before the worker threads: ICU's data, loaded once
-    // The profile's registry holds its custom checks beside the built-in rules.
-    const rules::Registry& registry = options.registry != nullptr  ? *options.registry
-                                      : options.profile != nullptr ? options.profile->registry()
-                                                                   : rules::builtin_registry();
-    const rules::Profile fallback = options.profile == nullptr ? rules::Profile::defaults(registry)
-                                                               : rules::Profile{};
-    const rules::Profile& profile = options.profile == nullptr ? fallback : *options.profile;
-    result.profile_name = profile.name();
-    std::vector<SourceInfo> sources;
-    Progress progress{options.progress};
-    std::uint64_t bytes_before_current = 0;  // bytes of the inputs already finished
+namespace {
 
-    Accounting accounting{result};
-    {
-        bool tracked = false;
-        for (const auto& group : profile.fixes()) {
+/// One audit, step by step: run_audit() calls the steps in order and times each.
+class AuditRun {
+public:
+    explicit AuditRun(const AuditOptions& options)
+        : m_options(options),
+          // The profile's registry holds its custom checks beside the built-in rules.
+          m_registry(options.registry != nullptr  ? *options.registry
+                     : options.profile != nullptr ? options.profile->registry()
+                                                  : rules::builtin_registry()),
+          m_fallback(options.profile == nullptr ? rules::Profile::defaults(m_registry) : rules::Profile{}),
+          m_profile(options.profile == nullptr ? m_fallback : *options.profile),
+          m_progress(options.progress) {
+        m_result.findings = FindingLog{options.findings_memory};
+        m_result.profile_name = m_profile.name();
+        headings::prepare_unicode();  // before the worker threads: ICU's data, loaded once
+    }
+
+    /// Builds the enabled rules once (const, shared by every worker) and decides which
+    /// cross-record analyses they need.
+    void build_rules() {
+        bool tracked = false;  // does a fix group need the records each rule reported on?
+        for (const auto& group : m_profile.fixes()) {
             for (const auto& pattern : group.rules) {
-                for (const auto& e : profile.registry().entries()) {
-                    tracked = tracked || (rules::glob_match(pattern, e.info.id) && profile.enabled(e.info.id));
+                for (const auto& e : m_profile.registry().entries()) {
+                    tracked = tracked || (rules::glob_match(pattern, e.info.id) && m_profile.enabled(e.info.id));
                 }
             }
         }
-        accounting.track_records(tracked);
+        m_accounting.track_records(tracked);
+        for (const auto& entry : m_registry.entries()) {
+            const auto* settings = m_profile.settings(entry.info.id);
+            if (settings == nullptr || !settings->enabled) {
+                continue;
+            }
+            if (entry.make) {
+                m_record_rules.push_back(entry.make(settings->options));
+            } else if (entry.make_collection) {
+                m_collection_rules.push_back(entry.make_collection(settings->options));
+            }
+            // A misspelt option is an error, not silence (reader checks have no options at all).
+            settings->options.check_all_read();
+        }
+        m_rule_set.emplace(m_record_rules);
+        m_gather_headings = std::any_of(m_collection_rules.begin(), m_collection_rules.end(),
+                                        [](const auto& rule) { return rule->uses_headings(); });
+        for (const auto& rule : m_collection_rules) {
+            m_duplicate_kinds |= rule->duplicate_kinds();
+        }
+        // The Thompson–Traill distribution of the batch, when a rule scores records on it.
+        const auto scorer = std::find_if(m_record_rules.begin(), m_record_rules.end(),
+                                         [](const auto& rule) { return rule->uses_completeness(); });
+        m_completeness_rule = scorer != m_record_rules.end() ? scorer->get() : nullptr;
+        m_tt_codes = m_completeness_rule != nullptr ? &scoring::tt_code_lists() : nullptr;
     }
-    auto consume = [&](BatchResult&& batch) {
-        if (result.sources.size() <= batch.source_index) {
-            if (!result.sources.empty()) {
-                bytes_before_current = result.bytes_read;
-            }
-            result.sources.resize(batch.source_index + 1);
-        }
-        SourceSummary& summary = result.sources[batch.source_index];
-        for (auto& outcome : batch.outcomes) {
-            ++summary.records.read;
-            if (outcome.rejected) {
-                ++summary.records.rejected;
-                result.rejections.push_back(Rejection{batch.source_index, outcome.record_number,
-                                                      outcome.byte_offset, std::move(outcome.reason)});
-            } else {
-                ++summary.records.audited;
-            }
-        }
-        for (auto& f : batch.findings) {
-            accounting.keep(f, profile);
-        }
-        result.bytes_read = bytes_before_current + batch.bytes_end;
-        result.records.read += batch.outcomes.size();
-        progress.update(result.records.read, result.bytes_read);
-    };
 
-    // Build the enabled rules once; they are const and shared by every worker.
-    std::vector<std::unique_ptr<rules::RecordRule>> record_rules;
-    std::vector<std::unique_ptr<rules::CollectionRule>> collection_rules;
-    for (const auto& entry : registry.entries()) {
-        const auto* settings = profile.settings(entry.info.id);
-        if (settings == nullptr || !settings->enabled) {
-            continue;
+    /// Reads the batch's inputs through the parallel pipeline: each record is checked by the
+    /// record rules and observed by the collection rules and analyses, on the worker threads;
+    /// the findings are kept in input order.
+    void read_batch() {
+        const int tt_latest_year = scoring::tt_default_latest_year();
+        const bool gather_duplicates = m_duplicate_kinds != 0;
+        auto run_rules = [&](const record::RecordView& record, FindingSink& sink, std::string&) {
+            m_rule_set->run(record, sink);
+            if (m_gather_headings) {
+                m_collectors.local().add(record, true);
+            }
+            if (gather_duplicates) {
+                m_duplicate_collectors.local().add(record, true);
+            }
+            if (m_completeness_rule != nullptr && m_completeness_rule->completeness_applies(record)) {
+                m_completeness.local().add(scoring::thompson_traill(record, *m_tt_codes, tt_latest_year));
+            }
+            if (!m_collection_rules.empty()) {
+                States& states = m_thread_states.local();
+                const auto kind_bit = 1U << static_cast<unsigned>(record::kind_of(record.leader()));
+                for (std::size_t i = 0; i < m_collection_rules.size(); ++i) {
+                    if ((m_collection_rules[i]->kinds() & kind_bit) != 0) {
+                        m_collection_rules[i]->observe(record, *states[i]);
+                    }
+                }
+            }
+        };
+        std::uint64_t bytes_before_current = 0;  // bytes of the inputs already finished
+        auto consume = [&](BatchResult&& batch) {
+            if (m_result.sources.size() <= batch.source_index) {
+                if (!m_result.sources.empty()) {
+                    bytes_before_current = m_result.bytes_read;
+                }
+                m_result.sources.resize(batch.source_index + 1);
+            }
+            SourceSummary& summary = m_result.sources[batch.source_index];
+            for (auto& outcome : batch.outcomes) {
+                ++summary.records.read;
+                if (outcome.rejected) {
+                    ++summary.records.rejected;
+                    m_result.rejections.push_back(Rejection{batch.source_index, outcome.record_number,
+                                                            outcome.byte_offset, std::move(outcome.reason)});
+                } else {
+                    ++summary.records.audited;
+                }
+            }
+            for (auto& f : batch.findings) {
+                m_accounting.keep(f, m_profile);
+            }
+            m_result.bytes_read = bytes_before_current + batch.bytes_end;
+            m_result.records.read += batch.outcomes.size();
+            m_progress.update(m_result.records.read, m_result.bytes_read);
+        };
+        std::vector<std::string> repeated;
+        const auto inputs = io::expand_inputs(m_options.inputs, &m_unreadable, &repeated);
+        for (const auto& name : repeated) {
+            m_result.notes.push_back(fmt::format("{} is named more than once (or is also inside a named folder): it is "
+                                                 "audited once",
+                                                 io::display_name(name)));
         }
-        if (entry.make) {
-            record_rules.push_back(entry.make(settings->options));
-        } else if (entry.make_collection) {
-            collection_rules.push_back(entry.make_collection(settings->options));
+        m_progress.set_total(known_size(inputs));
+        run_pipeline(inputs, PipelineOptions{m_options.threads, m_options.batch}, run_rules, consume, m_sources);
+        m_progress.finish();
+        if (m_completeness_rule != nullptr) {
+            auto merged = std::make_shared<scoring::TtDistribution>();
+            for (const auto& d : m_completeness) {
+                merged->merge(d);
+            }
+            m_result.completeness = std::move(merged);
         }
-        // A misspelt option is an error, not silence (reader checks have no options at all).
-        settings->options.check_all_read();
     }
-    const detail::RuleSet rule_set{record_rules};
-    const bool gather_headings = std::any_of(collection_rules.begin(), collection_rules.end(),
-                                             [](const auto& rule) { return rule->uses_headings(); });
-    unsigned duplicate_kinds = 0;
-    for (const auto& rule : collection_rules) {
-        duplicate_kinds |= rule->duplicate_kinds();
+
+    /// The findings about whole inputs (empty, not MARC, unreadable), and the record
+    /// accounting per input and for the batch.
+    void account_inputs() {
+        // An empty input is no clean batch: most often an export or a download that failed.
+        for (std::uint32_t i = 0; i < m_sources.size(); ++i) {
+            if (m_sources[i].format == io::Format::empty) {
+                keep_file_finding(rules::id::input_empty, i,
+                                  fmt::format("{} is empty (0 bytes): there are no records to audit. If it is an "
+                                              "export or a download, it failed: run it again",
+                                              io::display_name(m_sources[i].name)));
+            }
+        }
+        // Inputs that are surely not MARC: named, with what they are; nothing in them is counted.
+        for (std::uint32_t i = 0; i < m_sources.size(); ++i) {
+            if (m_sources[i].format == io::Format::not_marc) {
+                keep_file_finding(rules::id::input_not_marc, i,
+                                  fmt::format("{} is not MARC: it is {}. Nothing in it is read as a record. If a MARC "
+                                              "export or a vendor's file was expected here, get it again; otherwise "
+                                              "move the file out of the input folder",
+                                              io::display_name(m_sources[i].name), m_sources[i].content));
+            }
+        }
+        // Files of an input folder that could not be read: a line in the report each (after
+        // the files read) and a finding that names the file and the reason.
+        for (const auto& skipped : m_unreadable) {
+            keep_file_finding(rules::id::input_unreadable, static_cast<std::uint32_t>(m_sources.size()),
+                              fmt::format("{} cannot be read: {}; none of its records are audited. Fix the link or "
+                                          "the permissions, or move the file out of the folder, and audit again",
+                                          skipped.name, skipped.reason));
+            m_sources.push_back(SourceInfo{skipped.name, io::Format::unreadable, false, 0, {}});
+        }
+        // Inputs without any batch (empty files) still get their line in the report.
+        m_result.sources.resize(m_sources.size());
+        m_result.records = {};
+        for (std::size_t i = 0; i < m_sources.size(); ++i) {
+            m_result.sources[i].info = m_sources[i];
+            m_result.records.read += m_result.sources[i].records.read;
+            m_result.records.audited += m_result.sources[i].records.audited;
+            m_result.records.rejected += m_result.sources[i].records.rejected;
+        }
     }
-    const bool gather_duplicates = duplicate_kinds != 0;
-    // The Thompson–Traill distribution of the batch, when a rule scores records on it.
-    const auto scorer = std::find_if(record_rules.begin(), record_rules.end(),
-                                     [](const auto& rule) { return rule->uses_completeness(); });
-    const bool gather_completeness = scorer != record_rules.end();
-    const rules::RecordRule* completeness_rule = gather_completeness ? scorer->get() : nullptr;
-    const scoring::TtCodeLists* tt_codes = gather_completeness ? &scoring::tt_code_lists() : nullptr;
-    const int tt_latest_year = scoring::tt_default_latest_year();
-    tbb::enumerable_thread_specific<scoring::TtDistribution> completeness;
-    Collectors collectors;
-    DuplicateCollectors duplicate_collectors{[&] { return identifiers::DuplicateCollector{duplicate_kinds}; }};
-    // Each worker thread gathers into its own states, one per collection rule.
+
+    /// The context the collection rules report from: the authority data, then the catalog
+    /// (read once for every analysis that needs it).
+    void read_context_files() {
+        const bool gather_duplicates = m_duplicate_kinds != 0;
+        if (m_gather_headings) {
+            m_authorities = read_authorities(m_options, m_result);
+        }
+        if (m_gather_headings || gather_duplicates) {
+            read_context(m_options.catalog, SourceRole::catalog, m_options, m_result,
+                         [&](const record::RecordView& record) {
+                             if (m_gather_headings) {
+                                 m_collectors.local().add(record, false);
+                             }
+                             if (gather_duplicates) {
+                                 m_duplicate_collectors.local().add(record, false);
+                             }
+                         });
+        }
+    }
+
+    /// The cross-record analyses: headings (split forms, search effect), duplicates.
+    void analyze() {
+        if (m_gather_headings) {
+            m_result.headings = analyze_headings(std::move(m_authorities), m_collectors);
+            m_context.headings = m_result.headings.get();
+        }
+        if (m_duplicate_kinds != 0) {
+            m_result.duplicates = analyze_duplicates(m_duplicate_collectors);
+            m_context.duplicates = m_result.duplicates.get();
+        }
+        for (const auto& source : m_result.sources) {
+            m_context.source_names.push_back(io::display_name(source.info.name));
+        }
+    }
+
+    /// The collection rules: what the threads gathered merged, then their findings, rule by
+    /// rule, in record order.
+    void report_collection_rules() {
+        m_accounting.report_late();
+        for (std::size_t i = 0; i < m_collection_rules.size(); ++i) {
+            auto merged = m_collection_rules[i]->make_state();
+            for (States& states : m_thread_states) {
+                m_collection_rules[i]->merge(*merged, *states[i]);
+            }
+            FindingSink sink;
+            m_collection_rules[i]->finalize(*merged, m_context, sink);
+            auto findings = sink.take();
+            std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+                return std::tie(a.source_index, a.record_number) < std::tie(b.source_index, b.record_number);
+            });
+            for (auto& f : findings) {
+                m_accounting.keep(f, m_profile);
+            }
+        }
+        m_accounting.finish(m_result.rejections);
+    }
+
+    /// The batch's score and grade, and the cleanup estimate.
+    void score() {
+        m_result.scoring_model = m_profile.scoring();
+        m_result.score = scoring::score_batch(m_result, m_result.scoring_model);
+        m_result.effort = scoring::estimate_effort(m_result, m_profile);
+    }
+
+    [[nodiscard]] AuditResult& result() noexcept { return m_result; }
+
+private:
     using States = std::vector<std::unique_ptr<rules::CollectionRule::State>>;
-    tbb::enumerable_thread_specific<States> thread_states([&] {
-        States states;
-        for (const auto& rule : collection_rules) {
-            states.push_back(rule->make_state());
-        }
-        return states;
-    });
-    auto run_rules = [&](const record::RecordView& record, FindingSink& sink, std::string&) {
-        rule_set.run(record, sink);
-        if (gather_headings) {
-            collectors.local().add(record, true);
-        }
-        if (gather_duplicates) {
-            duplicate_collectors.local().add(record, true);
-        }
-        if (gather_completeness && completeness_rule->completeness_applies(record)) {
-            completeness.local().add(scoring::thompson_traill(record, *tt_codes, tt_latest_year));
-        }
-        if (!collection_rules.empty()) {
-            States& states = thread_states.local();
-            const auto kind_bit = 1U << static_cast<unsigned>(record::kind_of(record.leader()));
-            for (std::size_t i = 0; i < collection_rules.size(); ++i) {
-                if ((collection_rules[i]->kinds() & kind_bit) != 0) {
-                    collection_rules[i]->observe(record, *states[i]);
-                }
-            }
-        }
-    };
 
-    std::vector<io::SkippedInput> unreadable;
-    std::vector<std::string> repeated;
-    const auto inputs = io::expand_inputs(options.inputs, &unreadable, &repeated);
-    for (const auto& name : repeated) {
-        result.notes.push_back(fmt::format("{} is named more than once (or is also inside a named folder): it is "
-                                           "audited once",
-                                           io::display_name(name)));
-    }
-    progress.set_total(known_size(inputs));
-    run_pipeline(inputs, PipelineOptions{options.threads, options.batch}, run_rules, consume, sources);
-    progress.finish();
-    if (gather_completeness) {
-        auto merged = std::make_shared<scoring::TtDistribution>();
-        for (const auto& d : completeness) {
-            merged->merge(d);
-        }
-        result.completeness = std::move(merged);
-    }
-
-    // A finding about a whole input (record 0), kept like the others.
-    auto keep_file_finding = [&](std::string_view rule_id, std::uint32_t source, std::string message) {
+    /// A finding about a whole input (record 0), kept like the others.
+    void keep_file_finding(std::string_view rule_id, std::uint32_t source, std::string message) {
         Finding f;
         f.rule_id = rule_id;
         f.severity = rules::find_rule(rule_id)->severity;
         f.source_index = source;
         f.message = std::move(message);
-        accounting.keep(f, profile);
+        m_accounting.keep(f, m_profile);
+    }
+
+    const AuditOptions& m_options;
+    const rules::Registry& m_registry;
+    const rules::Profile m_fallback;  ///< the defaults, when the options name no profile
+    const rules::Profile& m_profile;
+    AuditResult m_result;
+    Accounting m_accounting{m_result};
+    Progress m_progress;
+    std::vector<SourceInfo> m_sources;
+    std::vector<io::SkippedInput> m_unreadable;
+
+    std::vector<std::unique_ptr<rules::RecordRule>> m_record_rules;
+    std::vector<std::unique_ptr<rules::CollectionRule>> m_collection_rules;
+    std::optional<detail::RuleSet> m_rule_set;
+    bool m_gather_headings = false;
+    unsigned m_duplicate_kinds = 0;
+    const rules::RecordRule* m_completeness_rule = nullptr;
+    const scoring::TtCodeLists* m_tt_codes = nullptr;
+
+    // Per worker thread: what the analyses and the collection rules gather.
+    Collectors m_collectors;
+    DuplicateCollectors m_duplicate_collectors{[this] { return identifiers::DuplicateCollector{m_duplicate_kinds}; }};
+    tbb::enumerable_thread_specific<scoring::TtDistribution> m_completeness;
+    tbb::enumerable_thread_specific<States> m_thread_states{[this] {
+        States states;
+        for (const auto& rule : m_collection_rules) {
+            states.push_back(rule->make_state());
+        }
+        return states;
+    }};
+
+    std::shared_ptr<HeadingContext> m_authorities;
+    rules::RunContext m_context;
+};
+
+} // namespace
+
+AuditResult run_audit(const AuditOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    AuditRun run{options};
+    auto& steps = run.result().step_times;
+    auto step = [&](const char* name, auto&& work) {
+        const auto t0 = std::chrono::steady_clock::now();
+        work();
+        steps.emplace_back(name, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     };
-    // An empty input is no clean batch: most often an export or a download that failed.
-    for (std::uint32_t i = 0; i < sources.size(); ++i) {
-        if (sources[i].format == io::Format::empty) {
-            keep_file_finding(rules::id::input_empty, i,
-                              fmt::format("{} is empty (0 bytes): there are no records to audit. If it is an "
-                                          "export or a download, it failed: run it again",
-                                          io::display_name(sources[i].name)));
-        }
-    }
-    // Inputs that are surely not MARC: named, with what they are; nothing in them is counted.
-    for (std::uint32_t i = 0; i < sources.size(); ++i) {
-        if (sources[i].format == io::Format::not_marc) {
-            keep_file_finding(rules::id::input_not_marc, i,
-                              fmt::format("{} is not MARC: it is {}. Nothing in it is read as a record. If a MARC "
-                                          "export or a vendor's file was expected here, get it again; otherwise move "
-                                          "the file out of the input folder",
-                                          io::display_name(sources[i].name), sources[i].content));
-        }
-    }
-    // Files of an input folder that could not be read: a line in the report each (after
-    // the files read) and a finding that names the file and the reason.
-    for (const auto& skipped : unreadable) {
-        keep_file_finding(rules::id::input_unreadable, static_cast<std::uint32_t>(sources.size()),
-                          fmt::format("{} cannot be read: {}; none of its records are audited. Fix the link or the "
-                                      "permissions, or move the file out of the folder, and audit again",
-                                      skipped.name, skipped.reason));
-        sources.push_back(SourceInfo{skipped.name, io::Format::unreadable, false, 0, {}});
-    }
-
-    // Inputs without any batch (empty files) still get their line in the report.
-    result.sources.resize(sources.size());
-    result.records = {};
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-        result.sources[i].info = sources[i];
-        result.records.read += result.sources[i].records.read;
-        result.records.audited += result.sources[i].records.audited;
-        result.records.rejected += result.sources[i].records.rejected;
-    }
-
-    // The context the collection rules report from: authority data, then the catalog (read
-    // once for every analysis that needs it), then the analyses.
-    rules::RunContext context;
-    std::shared_ptr<HeadingContext> authorities;
-    if (gather_headings) {
-        authorities = read_authorities(options, result);
-    }
-    if (gather_headings || gather_duplicates) {
-        read_context(options.catalog, SourceRole::catalog, options, result, [&](const record::RecordView& record) {
-            if (gather_headings) {
-                collectors.local().add(record, false);
-            }
-            if (gather_duplicates) {
-                duplicate_collectors.local().add(record, false);
-            }
-        });
-    }
-    if (gather_headings) {
-        result.headings = analyze_headings(std::move(authorities), collectors);
-        context.headings = result.headings.get();
-    }
-    if (gather_duplicates) {
-        result.duplicates = analyze_duplicates(duplicate_collectors);
-        context.duplicates = result.duplicates.get();
-    }
-
-    for (const auto& source : result.sources) {
-        context.source_names.push_back(io::display_name(source.info.name));
-    }
-    // Collection rules: merge what the threads gathered, then report, rule by rule, in record order.
-    accounting.report_late();
-    for (std::size_t i = 0; i < collection_rules.size(); ++i) {
-        auto merged = collection_rules[i]->make_state();
-        for (States& states : thread_states) {
-            collection_rules[i]->merge(*merged, *states[i]);
-        }
-        FindingSink sink;
-        collection_rules[i]->finalize(*merged, context, sink);
-        auto findings = sink.take();
-        std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-            return std::tie(a.source_index, a.record_number) < std::tie(b.source_index, b.record_number);
-        });
-        for (auto& f : findings) {
-            accounting.keep(f, profile);
-        }
-    }
-    accounting.finish(result.rejections);
-    result.scoring_model = profile.scoring();
-    result.score = scoring::score_batch(result, result.scoring_model);
-    result.effort = scoring::estimate_effort(result, profile);
-    result.elapsed = std::chrono::steady_clock::now() - start;
-    return result;
+    step("build the rules", [&] { run.build_rules(); });
+    step("read and check the records", [&] { run.read_batch(); });
+    step("account for the inputs", [&] { run.account_inputs(); });
+    step("read the authorities and catalog", [&] { run.read_context_files(); });
+    step("analyse headings and duplicates", [&] { run.analyze(); });
+    step("report the collection rules", [&] { run.report_collection_rules(); });
+    step("score and estimate", [&] { run.score(); });
+    run.result().elapsed = std::chrono::steady_clock::now() - start;
+    return std::move(run.result());
 }
 
 } // namespace marcaudit::engine

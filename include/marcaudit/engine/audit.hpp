@@ -185,6 +185,9 @@ struct AuditResult {
     /// Notes about the run for the reports ("X is named more than once: it is audited once").
     std::vector<std::string> notes;
     std::chrono::duration<double> elapsed{};  ///< wall time (not part of the reports)
+    /// Each step of run_audit and its wall time in seconds, in order (`--perf`; not part of
+    /// the reports).
+    std::vector<std::pair<std::string, double>> step_times;
 
     /// Audited records with at least one finding (authority records with a conflict aside).
     [[nodiscard]] std::uint64_t records_with_findings() const noexcept;

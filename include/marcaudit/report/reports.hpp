@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "marcaudit/engine/audit.hpp"
 #include "marcaudit/history/history.hpp"
@@ -12,6 +13,32 @@
 #include "marcaudit/scoring/gates.hpp"
 
 namespace marcaudit::report {
+
+/// Which reports a run writes, and where (docs/reports.md).
+struct ReportPlan {
+    bool text = false;   ///< the summary: on stdout, and summary.txt in report_dir
+    bool json = false;   ///< report.json in report_dir, json_output, or stdout
+    bool csv = false;    ///< findings.csv, records.csv, headings.csv
+    bool junit = false;  ///< junit.xml
+    bool html = false;   ///< report.html
+    std::string report_dir;   ///< where the files go; empty: none
+    std::string json_output;  ///< --output: a file for the JSON report ("-": stdout)
+    bool csv_bom = false;     ///< start the CSV files with a UTF-8 byte order mark
+    const rules::Profile* profile = nullptr;  ///< for junit: the rules that are test cases
+    scoring::GateOptions gates;               ///< for junit: the gates the cases fail by
+
+    /// The formats of `--format` ("text,json,csv"). @throws Error (exit 2) for an unknown one.
+    [[nodiscard]] static ReportPlan parse(std::string_view formats);
+    /// Refuses a plan whose outputs cannot all be written (html without a report folder,
+    /// text and JSON both on stdout). @throws Error (exit 2).
+    void check() const;
+};
+
+/// Writes the reports of `plan`: the files into the report folder (each through a temporary
+/// file and a rename, side by side; an earlier run's files of other formats removed), then
+/// the text summary and, when it has no file, the JSON report to `stdout_stream`.
+/// @throws Error (exit 2) when a report cannot be written.
+void write_reports(const engine::AuditResult& result, const ReportPlan& plan, std::ostream& stdout_stream);
 
 /// The terminal summary: inputs, record accounting, findings by rule, rejected records and
 /// the first findings of each rule. Deterministic (no timings).
