@@ -6,6 +6,8 @@
 #   make test   install what is missing (and Chromium, for the HTML report's browser test),
 #               build, run the whole test suite, then the sanitizer runs (scripts/sanitize:
 #               the suite and the corpus under ASan + UBSan, the pipeline under TSan)
+#   make package  a Debian package, build/release/marcaudit_<version>_<arch>.deb (install it
+#               with: sudo apt install ./build/release/marcaudit_*.deb)
 # Other targets: build, check (the test suite without the sanitizer runs), release, asan,
 # tsan, bench, fuzz, clean.
 
@@ -17,7 +19,7 @@ CATALOG ?= tests/fixtures/headings/catalog.mrk
 EBOOK_CATALOG ?= tests/fixtures/vendor-demo/catalog.mrk
 DEMO_REPORT ?= build/demo-report
 
-.PHONY: bootstrap build demo test check release asan tsan bench fuzz clean
+.PHONY: bootstrap build demo test check release package asan tsan bench fuzz clean
 
 bootstrap:
 	scripts/bootstrap
@@ -52,6 +54,10 @@ check:
 release: bootstrap
 	cmake --preset release
 	cmake --build --preset release -j $(JOBS)
+
+package: release
+	cd build/release && cpack -G DEB
+	@ls build/release/marcaudit_*.deb
 
 asan: bootstrap
 	scripts/sanitize asan

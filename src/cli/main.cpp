@@ -571,8 +571,7 @@ int cmd_rules(const std::vector<std::string>& args) {
             std::cout << page;
             return ok;
         }
-        const char* env = std::getenv("MARCAUDIT_DOCS");
-        const fs::path page = fs::path{env != nullptr && *env != '\0' ? env : MARCAUDIT_SOURCE_DOCS_DIR} / "rules" /
+        const fs::path page = marcaudit::rules::docs_directory() / "rules" /
                               (explain + ".md");
         std::ifstream in{page};
         if (!in) {
@@ -604,7 +603,9 @@ int main(int argc, char** argv) {
             return all_args.empty() ? usage_error : ok;
         }
         if (all_args[0] == "--version") {
-            std::cout << "marcaudit " << MARCAUDIT_VERSION << '\n';
+            // With where its data comes from: which rules and pages this binary uses.
+            std::cout << "marcaudit " << MARCAUDIT_VERSION << "\nrules: " << marcaudit::rules::rules_directory().string()
+                      << "\ndocs: " << marcaudit::rules::docs_directory().string() << '\n';
             return ok;
         }
         const std::string command = all_args[0];

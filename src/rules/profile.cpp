@@ -157,11 +157,32 @@ toml::table detail::parse_toml_file(const std::filesystem::path& path) {
     }
 }
 
+fs::path installed_directory(const char* relative_to_binary) {
+    // The running binary's folder (Linux: /proc/self/exe), so that an installed or moved
+    // marcaudit finds the data installed beside it.
+    std::error_code ec;
+    const auto exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || exe.empty()) {
+        return {};
+    }
+    auto dir = (exe.parent_path() / relative_to_binary).lexically_normal();
+    return fs::is_directory(dir, ec) ? dir : fs::path{};
+}
+
 fs::path rules_directory() {
     if (const char* env = std::getenv("MARCAUDIT_RULES"); env != nullptr && *env != '\0') {
         return fs::path{env};
     }
-    return fs::path{MARCAUDIT_SOURCE_RULES_DIR};
+    static const fs::path installed = installed_directory(MARCAUDIT_RELATIVE_RULES_DIR);
+    return installed.empty() ? fs::path{MARCAUDIT_SOURCE_RULES_DIR} : installed;
+}
+
+fs::path docs_directory() {
+    if (const char* env = std::getenv("MARCAUDIT_DOCS"); env != nullptr && *env != '\0') {
+        return fs::path{env};
+    }
+    static const fs::path installed = installed_directory(MARCAUDIT_RELATIVE_DOCS_DIR);
+    return installed.empty() ? fs::path{MARCAUDIT_SOURCE_DOCS_DIR} : installed;
 }
 
 const std::string& ScoringModel::grade(double score) const noexcept {

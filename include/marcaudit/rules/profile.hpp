@@ -194,8 +194,16 @@ private:
     std::vector<FixGroup> m_fixes;
 };
 
-/// Where the shipped rules/ folder is: `$MARCAUDIT_RULES`, else the source tree's rules/.
+/// Where the shipped rules/ folder is (profiles, packs, format tables, code lists):
+/// `$MARCAUDIT_RULES`; else the one installed beside the binary (`../share/marcaudit/rules`
+/// from its folder), so an installed or moved marcaudit finds its own; else the source
+/// tree's rules/ (a binary in the build tree).
 [[nodiscard]] std::filesystem::path rules_directory();
+
+/// Where the documentation is (docs/, with a page per rule in rules/): `$MARCAUDIT_DOCS`;
+/// else the one installed beside the binary (`../share/doc/marcaudit`); else the source
+/// tree's docs/.
+[[nodiscard]] std::filesystem::path docs_directory();
 
 /// Does `id` match the glob `pattern` (`*` matches any run of characters)?
 [[nodiscard]] bool glob_match(std::string_view pattern, std::string_view id) noexcept;
