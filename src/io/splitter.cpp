@@ -7,7 +7,7 @@
 
 #include "detail/digits.hpp"
 #include "marcaudit/record/record_view.hpp"
-#include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/findings/checks.hpp"
 
 namespace marcaudit::io {
 
@@ -98,7 +98,7 @@ public:
             batch.bytes_end = m_chunk.offset + m_pos;
             const bool exhausted = m_chunk.at_end && m_pos >= m_chunk.bytes.size();
             if (exhausted && !need_more && !m_chunk.damage.empty()) {
-                batch.file_findings.push_back(file_finding(rules::id::input_damaged,
+                batch.file_findings.push_back(file_finding(checks::input_damaged,
                                                            m_chunk.offset + m_chunk.bytes.size(),
                                                            std::move(m_chunk.damage)));
                 m_chunk.damage.clear();
@@ -142,10 +142,10 @@ private:
         m_pos = 0;
     }
 
-    Finding file_finding(std::string_view rule_id, std::uint64_t offset, std::string message) const {
+    Finding file_finding(const RuleInfo& check, std::uint64_t offset, std::string message) const {
         Finding f;
-        f.rule_id = rule_id;
-        f.severity = rules::find_rule(rule_id)->severity;
+        f.rule_id = check.id;
+        f.severity = check.severity;
         f.source_index = m_source_index;
         f.record_number = 0;
         f.byte_offset = offset;
@@ -206,7 +206,7 @@ private:
             if (p == n) {
                 if (at_end && m_pending_skip > 0) {
                     batch.file_findings.push_back(file_finding(
-                        rules::id::bytes_between_records, m_pending_skip_offset,
+                        checks::bytes_between_records, m_pending_skip_offset,
                         fmt::format("{} byte(s) of padding or line ends after the last record; "
                                     "they are ignored", m_pending_skip)));
                     m_pending_skip = 0;
@@ -269,7 +269,7 @@ private:
                 if (n - p < 24) {
                     // Too short to be even a leader: stray bytes after the last record.
                     batch.file_findings.push_back(file_finding(
-                        rules::id::bytes_between_records, base + p,
+                        checks::bytes_between_records, base + p,
                         fmt::format("{} byte(s) after the last record that are not a record (\"{}\"); "
                                     "they are ignored",
                                     n - p, display_value(s.substr(p), 30))));
@@ -315,7 +315,7 @@ private:
             const auto first = text.find_first_not_of(" \t\r\n");
             const auto line = line_at(s, base, base + from + first);
             batch.file_findings.push_back(file_finding(
-                rules::id::xml_invalid, base + from + first,
+                checks::xml_invalid, base + from + first,
                 fmt::format("line {}: {} outside any <record> element: \"{}\"; it is ignored "
                             "(an XML parser would reject the file: remove it)",
                             line, what, display_value(text.substr(first), 40))));
@@ -376,7 +376,7 @@ private:
                 if (!skip_to(subset ? "]>" : ">", lt + 2)) break;
                 if (subset) {
                     batch.file_findings.push_back(file_finding(
-                        rules::id::xml_invalid, base + lt,
+                        checks::xml_invalid, base + lt,
                         fmt::format("line {}: a DOCTYPE with its own declarations; entities it "
                                     "defines are not expanded", line_at(s, base, base + lt))));
                 }
@@ -478,7 +478,7 @@ private:
             if (!is_blank_text(s.substr(p, start - p))) {
                 const auto first = s.find_first_not_of(" \t\r\n", p);
                 batch.file_findings.push_back(file_finding(
-                    rules::id::mnemonic_line_invalid, base + first,
+                    checks::mnemonic_line_invalid, base + first,
                     fmt::format("line {}: text outside any record (a record starts with an =LDR "
                                 "line): \"{}\"; it is ignored",
                                 line_at(s, base, base + first), display_value(s.substr(first, start - first), 40))));

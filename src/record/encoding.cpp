@@ -8,7 +8,7 @@
 
 #include "detail/swar.hpp"
 #include "marcaudit/error.hpp"
-#include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/findings/checks.hpp"
 
 namespace marcaudit::record {
 
@@ -363,9 +363,9 @@ std::string Marc8Decoder::decode(std::string_view data) {
 
 namespace {
 
-void report(FindingSink& sink, std::string_view rule_id, std::uint64_t offset, std::string message,
+void report(FindingSink& sink, const RuleInfo& check, std::uint64_t offset, std::string message,
             std::string_view tag, std::string value, std::string fix) {
-    Finding& f = sink.add(rule_id, rules::find_rule(rule_id)->severity, offset, std::move(message));
+    Finding& f = sink.add(check.id, check.severity, offset, std::move(message));
     f.tag = tag;
     f.value = std::move(value);
     f.fix = std::move(fix);
@@ -385,7 +385,7 @@ void report_invalid_utf8(const std::vector<FieldView>& fields, std::string_view 
         if (pos == std::string_view::npos) {
             continue;
         }
-        report(sink, rules::id::invalid_utf8, f.byte_offset() + pos,
+        report(sink, checks::invalid_utf8, f.byte_offset() + pos,
                fmt::format("{}: byte 0x{:02X} (byte {} of the field) is not valid UTF-8, though {}; "
                            "searches and displays will show it as garbage",
                            f.tag(), static_cast<unsigned char>(f.data()[pos]), pos, why_utf8),
@@ -402,7 +402,7 @@ void report_replacement_characters(const std::vector<FieldView>& fields, Finding
         if (pos == std::string_view::npos) {
             continue;
         }
-        report(sink, rules::id::replacement_character, f.byte_offset() + pos,
+        report(sink, checks::replacement_character, f.byte_offset() + pos,
                fmt::format("{}: the replacement character � (U+FFFD) stands where a letter was lost "
                            "in an earlier character conversion",
                            f.tag()),
@@ -440,7 +440,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
     const char coding = leader.character_coding();
     if (!any_8bit) {
         if (coding != ' ' && coding != 'a') {
-            report(sink, rules::id::leader09_invalid, record_offset + 9,
+            report(sink, checks::leader09_invalid, record_offset + 9,
                    fmt::format("Leader/09 (character coding) is '{}': it must be blank (MARC-8) or "
                                "'a' (UTF-8). The record holds only ASCII, so either is right",
                                display_value(std::string_view{&coding, 1})),
@@ -459,7 +459,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
             return Encoding::utf8;
         }
         if (scan.escape) {
-            report(sink, rules::id::leader_mismatch, record_offset + 9,
+            report(sink, checks::leader_mismatch, record_offset + 9,
                    "Leader/09 is 'a' (UTF-8) but the record contains MARC-8 escape sequences: "
                    "it is MARC-8 data, and was read as MARC-8",
                    "LDR", "a", "convert the record to UTF-8 (or set Leader/09 to blank)");
@@ -471,7 +471,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
         }
     } else if (coding == ' ') {
         if (utf8) {
-            report(sink, rules::id::leader_mismatch, record_offset + 9,
+            report(sink, checks::leader_mismatch, record_offset + 9,
                    "Leader/09 is blank (MARC-8) but the data is UTF-8: it was read as UTF-8. "
                    "Systems that trust Leader/09 will show garbled diacritics",
                    "LDR", " ", "set Leader/09 to 'a'");
@@ -480,7 +480,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
         }
         decode_marc8 = true;
     } else {
-        report(sink, rules::id::leader09_invalid, record_offset + 9,
+        report(sink, checks::leader09_invalid, record_offset + 9,
                fmt::format("Leader/09 (character coding) is '{}': it must be blank (MARC-8) or 'a' "
                            "(UTF-8). The data looks like {}, and was read as such",
                            display_value(std::string_view{&coding, 1}), utf8 ? "UTF-8" : "MARC-8"),
@@ -501,7 +501,7 @@ Encoding resolve_encoding(LeaderView leader, std::uint64_t record_offset, std::v
             if (needs_decoding(f.data())) {
                 const auto problem = decoder.decode_field(f.data(), f.is_control(), builder.arena());
                 if (problem.count > 0) {
-                    report(sink, rules::id::marc8_invalid, f.byte_offset() + problem.offset,
+                    report(sink, checks::marc8_invalid, f.byte_offset() + problem.offset,
                            fmt::format("{}: {} byte(s) that could not be decoded as MARC-8 (the first is byte {} "
                                        "of the field); shown as \uFFFD",
                                        f.tag(), problem.count, problem.offset),

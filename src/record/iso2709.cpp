@@ -10,7 +10,7 @@
 
 #include "detail/digits.hpp"
 #include "marcaudit/record/readers.hpp"
-#include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/findings/checks.hpp"
 
 namespace marcaudit::record {
 
@@ -18,9 +18,6 @@ namespace {
 
 using detail::digits;
 
-Finding& report(FindingSink& sink, std::string_view rule_id, std::uint64_t offset, std::string message) {
-    return sink.add(rule_id, rules::find_rule(rule_id)->severity, offset, std::move(message));
-}
 
 struct Entry {
     std::string_view tag;
@@ -71,7 +68,7 @@ void check_leader(std::string_view leader, std::uint64_t offset, FindingSink& si
     for (const auto& p : problems) {
         message += message.empty() ? p : "; " + p;
     }
-    auto& f = report(sink, rules::id::leader_invalid, offset, std::move(message));
+    auto& f = checks::report(sink, checks::leader_invalid, offset, std::move(message));
     f.tag = "LDR";
     f.value = display_value(leader);
     f.fix = "correct the leader (most systems rewrite these positions when the record is saved)";
@@ -107,7 +104,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
     };
 
     if (raw.skipped_before > 0) {
-        report(sink, rules::id::bytes_between_records, raw.skipped_offset,
+        checks::report(sink, checks::bytes_between_records, raw.skipped_offset,
                fmt::format("{} byte(s) that belong to no record (line ends, padding or junk) were "
                            "skipped before this record", raw.skipped_before))
             .fix = "remove them; some systems stop loading at the first stray byte";
@@ -122,7 +119,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
             break;
         case io::RecordEnd::terminator_elsewhere:
             if (declared >= 0) {
-                auto& f = report(sink, rules::id::record_length_mismatch, offset,
+                auto& f = checks::report(sink, checks::record_length_mismatch, offset,
                                  fmt::format("Leader/00-04 says the record is {} bytes long, but its "
                                              "record terminator comes after {} bytes; the terminator "
                                              "was trusted",
@@ -136,7 +133,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
             }
             break;
         case io::RecordEnd::next_leader:
-            report(sink, rules::id::record_terminator_missing, offset + raw.bytes.size(),
+            checks::report(sink, checks::record_terminator_missing, offset + raw.bytes.size(),
                    fmt::format("the record has no record terminator (0x1D); the next record's leader "
                                "starts where Leader/00-04 says this one ends ({} bytes)", declared))
                 .fix = "add the record terminator (re-save the record in a MARC editor)";
@@ -149,7 +146,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
                                           declared, rec.size()),
                               offset);
             }
-            report(sink, rules::id::record_terminator_missing, offset + raw.bytes.size(),
+            checks::report(sink, checks::record_terminator_missing, offset + raw.bytes.size(),
                    "the last record in the file has no record terminator (0x1D)")
                 .fix = "add the record terminator (re-save the record in a MARC editor)";
             break;
@@ -200,7 +197,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
                !plausible_directory(dir_end) && plausible_directory(static_cast<std::size_t>(base) - 1)) {
         directory = rec.substr(24, static_cast<std::size_t>(base) - 25);
         data_start = static_cast<std::size_t>(base);
-        auto& f = report(sink, rules::id::directory_invalid, offset + static_cast<std::size_t>(base) - 1,
+        auto& f = checks::report(sink, checks::directory_invalid, offset + static_cast<std::size_t>(base) - 1,
                          fmt::format("the directory does not end with a field terminator (0x1E) where "
                                      "Leader/12-16 says (byte {}: 0x{:02X} instead); the base address was "
                                      "trusted",
@@ -210,7 +207,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
         directory = rec.substr(24, dir_end - 24);
         data_start = dir_end + 1;
         if (base >= 0 && base != static_cast<long>(data_start)) {  // not a number: a leader finding
-            auto& f = report(sink, rules::id::base_address_invalid, offset + 12,
+            auto& f = checks::report(sink, checks::base_address_invalid, offset + 12,
                              fmt::format("Leader/12-16 says the data starts at byte {}, but the "
                                          "directory ends (and the data starts) at byte {}; the directory's end was "
                                          "trusted",
@@ -266,7 +263,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
                 entries.push_back(damaged);
             }
             entries.insert(entries.end(), from_end.begin(), from_end.end());
-            report(sink, rules::id::directory_invalid, offset + 24,
+            checks::report(sink, checks::directory_invalid, offset + 24,
                    fmt::format("the directory is {} bytes long, not a multiple of 12: a byte was lost or "
                                "added in an entry (it starts \"{}\"), which shifts the entries after it; they "
                                "were read back from the directory's end{}",
@@ -277,7 +274,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
                 .fix = "re-save the record in a MARC editor and check the first field's tag";
         } else {
             entries.assign(from_start.begin(), from_start.end());
-            report(sink, rules::id::directory_invalid, offset + 24,
+            checks::report(sink, checks::directory_invalid, offset + 24,
                    fmt::format("the directory is {} bytes long, not a multiple of 12 (one entry is 12 bytes); "
                                "the last {} byte(s) were ignored",
                                directory.size(), stray))
@@ -327,7 +324,7 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
     }
     if (by_directory) {
         if (!unterminated.empty()) {
-            auto& f = report(sink, rules::id::field_terminator_missing, first_unterminated,
+            auto& f = checks::report(sink, checks::field_terminator_missing, first_unterminated,
                              fmt::format("{} field(s) do not end with a field terminator (0x1E): {}; "
                                          "their lengths in the directory were trusted",
                                          unterminated.size(), tag_list(unterminated)));
@@ -405,12 +402,12 @@ ParseResult parse_iso2709(const io::RawRecord& raw, std::vector<FieldView>& fiel
             message += fmt::format("; {} piece(s) of data have no directory entry and were ignored",
                                    unclaimed);
         }
-        auto& f = report(sink, rules::id::directory_invalid, offset + 24, std::move(message));
+        auto& f = checks::report(sink, checks::directory_invalid, offset + 24, std::move(message));
         f.fix = "re-save the record in a MARC editor so the directory is rebuilt; check the "
                 "recovered fields";
     }
     if (fields.empty()) {
-        report(sink, rules::id::no_fields, offset, "the record has a leader but no fields")
+        checks::report(sink, checks::no_fields, offset, "the record has a leader but no fields")
             .fix = "delete the record or replace it with a complete copy";
     }
     return result;

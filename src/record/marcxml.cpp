@@ -9,7 +9,7 @@
 
 #include "marcaudit/record/encoding.hpp"
 #include "marcaudit/record/readers.hpp"
-#include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/findings/checks.hpp"
 
 namespace marcaudit::record {
 
@@ -77,7 +77,7 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
         }
         const auto pos = position_of(raw, static_cast<std::ptrdiff_t>(i));
         ++reported;
-        sink.add(rules::id::xml_invalid, rules::find_rule(rules::id::xml_invalid)->severity, raw.byte_offset + i,
+        checks::report(sink, checks::xml_invalid, raw.byte_offset + i,
                  fmt::format("line {}, column {}: {} 0x{:02X} is not allowed in XML; XML parsers will "
                              "reject the whole file",
                              pos.line, pos.column, c < 0x80 ? "the control character" : "the byte (not UTF-8)", c))
@@ -89,7 +89,7 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
     };
     auto problem = [&](const pugi::xml_node& node, std::string what) -> Finding& {
         const auto pos = position_of(raw, node.offset_debug());
-        return sink.add(rules::id::xml_invalid, rules::find_rule(rules::id::xml_invalid)->severity,
+        return checks::report(sink, checks::xml_invalid,
                         where(node), fmt::format("line {}: {}", pos.line, what));
     };
 
@@ -106,7 +106,7 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
     if (!leader) {
         problem(record, "the record has no <leader>; a blank one was assumed").fix = "add the leader";
     } else if (leader_text.size() != 24) {
-        auto& f = sink.add(rules::id::leader_invalid, rules::find_rule(rules::id::leader_invalid)->severity,
+        auto& f = checks::report(sink, checks::leader_invalid,
                            where(leader),
                            fmt::format("the leader has {} characters; it must have exactly 24", leader_text.size()));
         f.tag = "LDR";
@@ -197,7 +197,7 @@ ParseResult parse_marcxml(const io::RawRecord& raw, RecordBuilder& builder, std:
     builder.views(fields);
     result.leader = LeaderView{builder.leader()};
     if (fields.empty()) {
-        sink.add(rules::id::no_fields, rules::find_rule(rules::id::no_fields)->severity, raw.byte_offset,
+        checks::report(sink, checks::no_fields, raw.byte_offset,
                  "the record has no fields")
             .fix = "delete the record or replace it with a complete copy";
     }

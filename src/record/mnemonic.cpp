@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "marcaudit/record/readers.hpp"
-#include "marcaudit/rules/catalog.hpp"
+#include "marcaudit/findings/checks.hpp"
 
 namespace marcaudit::record {
 
@@ -60,7 +60,7 @@ ParseResult parse_mnemonic(const io::RawRecord& raw, RecordBuilder& builder, std
             }
             builder.set_leader(ldr);
             if (ldr.size() != 24) {
-                auto& f = sink.add(rules::id::leader_invalid, rules::find_rule(rules::id::leader_invalid)->severity,
+                auto& f = checks::report(sink, checks::leader_invalid,
                                    line_offset,
                                    fmt::format("line {}: the leader has {} characters; it must have exactly 24",
                                                this_line, ldr.size()));
@@ -74,8 +74,7 @@ ParseResult parse_mnemonic(const io::RawRecord& raw, RecordBuilder& builder, std
             continue;  // blank lines separate records
         }
         if (line.size() < 4 || line[0] != '=') {
-            auto& f = sink.add(rules::id::mnemonic_line_invalid,
-                               rules::find_rule(rules::id::mnemonic_line_invalid)->severity, line_offset,
+            auto& f = checks::report(sink, checks::mnemonic_line_invalid, line_offset,
                                fmt::format("line {} is not a field (=TAG  data); it is ignored", this_line));
             f.value = display_value(line, 60);
             f.fix = "start the line with = and a three-character tag, or join it to the line above";
@@ -86,8 +85,7 @@ ParseResult parse_mnemonic(const io::RawRecord& raw, RecordBuilder& builder, std
         if (data.starts_with("  ")) {
             data.remove_prefix(2);
         } else if (!data.empty()) {
-            auto& f = sink.add(rules::id::mnemonic_line_invalid,
-                               rules::find_rule(rules::id::mnemonic_line_invalid)->severity, line_offset,
+            auto& f = checks::report(sink, checks::mnemonic_line_invalid, line_offset,
                                fmt::format("line {}: the tag {} must be followed by two blanks", this_line, tag));
             f.tag = tag;
             f.value = display_value(line, 60);
@@ -112,8 +110,7 @@ ParseResult parse_mnemonic(const io::RawRecord& raw, RecordBuilder& builder, std
                                                                   : first_sf - indicators.size());
             append_unescaped(builder, stray, false);
             if (indicators.size() != 2 || !stray.empty()) {
-                auto& f = sink.add(rules::id::mnemonic_line_invalid,
-                                   rules::find_rule(rules::id::mnemonic_line_invalid)->severity, line_offset,
+                auto& f = checks::report(sink, checks::mnemonic_line_invalid, line_offset,
                                    fmt::format("line {}: field {} must have exactly two indicators (\\ for a "
                                                "blank) and then subfields, each starting with $; {}",
                                                this_line, tag,
@@ -141,7 +138,7 @@ ParseResult parse_mnemonic(const io::RawRecord& raw, RecordBuilder& builder, std
     builder.views(fields);
     result.leader = LeaderView{builder.leader()};
     if (fields.empty()) {
-        sink.add(rules::id::no_fields, rules::find_rule(rules::id::no_fields)->severity, raw.byte_offset,
+        checks::report(sink, checks::no_fields, raw.byte_offset,
                  "the record has no fields")
             .fix = "delete the record or replace it with a complete copy";
     }
