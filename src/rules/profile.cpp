@@ -71,29 +71,70 @@ const toml::node* value_of(const RuleOptions::Table* table, std::string_view key
 
 } // namespace
 
+void RuleOptions::note_effective(std::string_view key, std::string value) const {
+    for (auto& [k, v] : m_effective) {
+        if (k == key) {
+            v = std::move(value);
+            return;
+        }
+    }
+    m_effective.emplace_back(std::string{key}, std::move(value));
+}
+
+std::string RuleOptions::effective_toml() const {
+    std::string out;
+    for (const auto& [key, value] : m_effective) {
+        out += fmt::format("{} = {}\n", key, value);
+    }
+    return out;
+}
+
 bool RuleOptions::get_bool(std::string_view key, bool fallback) const {
     const toml::node* node = value_of(asked(key), key);
-    if (node == nullptr) {
-        return fallback;
+    bool value = fallback;
+    if (node != nullptr) {
+        const auto* v = node->as_boolean();
+        if (v == nullptr) {
+            wrong_type(m_source, m_rule_id, key, *node, "true or false");
+        }
+        value = v->get();
     }
-    if (const auto* v = node->as_boolean()) {
-        return v->get();
-    }
-    wrong_type(m_source, m_rule_id, key, *node, "true or false");
+    note_effective(key, value ? "true" : "false");
+    return value;
 }
 
 long RuleOptions::get_int(std::string_view key, long fallback) const {
     const toml::node* node = value_of(asked(key), key);
-    if (node == nullptr) {
-        return fallback;
+    long value = fallback;
+    if (node != nullptr) {
+        const auto* v = node->as_integer();
+        if (v == nullptr) {
+            wrong_type(m_source, m_rule_id, key, *node, "a whole number");
+        }
+        value = static_cast<long>(v->get());
     }
-    if (const auto* v = node->as_integer()) {
-        return static_cast<long>(v->get());
-    }
-    wrong_type(m_source, m_rule_id, key, *node, "a whole number");
+    note_effective(key, std::to_string(value));
+    return value;
 }
 
 std::vector<std::string> RuleOptions::get_strings(std::string_view key, std::vector<std::string> fallback) const {
+    auto values = read_strings(key, std::move(fallback));
+    std::string shown = "[";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        std::string quoted;
+        for (const char c : values[i]) {
+            if (c == '"' || c == '\\') {
+                quoted.push_back('\\');
+            }
+            quoted.push_back(c);
+        }
+        shown += fmt::format("{}\"{}\"", i == 0 ? "" : ", ", quoted);
+    }
+    note_effective(key, shown + "]");
+    return values;
+}
+
+std::vector<std::string> RuleOptions::read_strings(std::string_view key, std::vector<std::string> fallback) const {
     const toml::node* node = value_of(asked(key), key);
     if (node == nullptr) {
         return fallback;
@@ -781,9 +822,22 @@ std::string Profile::dump() const {
         if (s.max_findings >= 0) {
             out += fmt::format("max_findings = {}\n", s.max_findings);
         }
-        const auto options = s.options.to_toml();
+        // Every option with its effective value, defaults included: the rule is built once,
+        // and what it reads (RuleOptions records each key and value) is printed.
+        std::string options;
+        if (const auto* entry = m_registry->find(id); entry != nullptr && (entry->make || entry->make_collection)) {
+            s.options.clear_effective();
+            if (entry->make) {
+                (void)entry->make(s.options);
+            } else {
+                (void)entry->make_collection(s.options);
+            }
+            options = s.options.effective_toml();
+        } else {
+            options = s.options.to_toml();
+        }
         if (!options.empty()) {
-            out += fmt::format("[rule.{}.options]\n{}\n", id, options);
+            out += fmt::format("[rule.{}.options]\n{}", id, options);
         }
     }
     return out;

@@ -47,6 +47,10 @@ public:
     /// Throws a ProfileError about option `key` ("file:line: [rule.ID.options] key <what>"):
     /// for values of the right type that a rule still cannot use.
     [[noreturn]] void fail(std::string_view key, std::string_view what) const;
+    /// Every option read since clear_effective(), with the value it took (the profile's, or
+    /// the rule's default), as TOML lines: what `rules --dump-config` shows.
+    [[nodiscard]] std::string effective_toml() const;
+    void clear_effective() const { m_effective.clear(); }
     /// Keys the rule's own [rule.ID.options] section set (not a glob section's): each must be
     /// an option the rule reads. Set by the profile loader.
     void set_own_keys(std::vector<std::string> keys) { m_own_keys = std::move(keys); }
@@ -73,6 +77,9 @@ private:
     std::vector<std::string> m_own_keys;
     bool m_oclc = false;
     mutable std::vector<std::string> m_read;  ///< keys asked for; rules are built on one thread
+    mutable std::vector<std::pair<std::string, std::string>> m_effective;  ///< key, value as TOML
+    void note_effective(std::string_view key, std::string value) const;
+    [[nodiscard]] std::vector<std::string> read_strings(std::string_view key, std::vector<std::string> fallback) const;
 };
 
 /// How a rule's findings are fixed, for the cleanup estimate (docs/effort.md).
