@@ -27,6 +27,8 @@ const fs::path k_fixtures = fs::path{MARCAUDIT_TEST_DATA}.parent_path() / "fixtu
 struct Fixture {
     std::string mnemonic;                             ///< the records, comments removed
     std::vector<std::vector<std::string>> expected;   ///< per record: tags ("record" = none)
+    std::vector<std::vector<std::string>> messages;   ///< per record: text a finding's message holds
+    std::vector<std::string> options;                 ///< "# options:" lines: the rule's options (TOML)
 };
 
 /// `{0xHH}` → the byte HH.
@@ -48,9 +50,16 @@ Fixture read_fixture(const fs::path& path) {
     Fixture fx;
     std::string line;
     std::vector<std::string> pending;
+    std::vector<std::string> pending_messages;
     bool have_expectation = false;
     while (std::getline(in, line)) {
-        if (line.starts_with("# expect:")) {
+        if (line.starts_with("# options:")) {
+            fx.options.push_back(line.substr(10));
+        } else if (line.starts_with("# message:")) {
+            auto text = line.substr(10);
+            text.erase(0, text.find_first_not_of(' '));
+            pending_messages.push_back(text);
+        } else if (line.starts_with("# expect:")) {
             std::istringstream words{line.substr(9)};
             pending.clear();
             for (std::string w; words >> w;) {
@@ -64,6 +73,8 @@ Fixture read_fixture(const fs::path& path) {
         } else if (line.starts_with("=LDR")) {
             EXPECT_TRUE(have_expectation) << path << ": a record without an '# expect:' line before it";
             fx.expected.push_back(pending);
+            fx.messages.push_back(pending_messages);
+            pending_messages.clear();
             have_expectation = false;
             fx.mnemonic += "\n" + line + "\n";
         } else {
@@ -73,15 +84,18 @@ Fixture read_fixture(const fs::path& path) {
     return fx;
 }
 
-/// The findings of one audit, per record number: the tags ("record" when none).
+/// The findings of one audit, per record number: the tags ("record" when none), and the
+/// messages in `messages`.
 std::vector<std::vector<std::string>> findings_per_record(const fs::path& input, const rules::Profile& profile,
-                                                          std::size_t records) {
+                                                          std::size_t records,
+                                                          std::vector<std::vector<std::string>>& messages) {
     engine::AuditOptions options;
     options.inputs = {input.string()};
     options.profile = &profile;
     const auto r = engine::run_audit(options);
     EXPECT_EQ(r.records.audited, records) << input;
     std::vector<std::vector<std::string>> out(records);
+    messages.assign(records, {});
     for (const auto& f : r.findings) {
         // A fixture line the mnemonic reader cannot read (three indicators, a missing $) would
         // test something else than it says.
@@ -93,6 +107,7 @@ std::vector<std::vector<std::string>> findings_per_record(const fs::path& input,
                 token += ":" + f.position;
             }
             out[f.record_number - 1].push_back(std::move(token));
+            messages[f.record_number - 1].push_back(f.message);
         }
     }
     return out;
@@ -119,8 +134,7 @@ std::pair<fs::path, fs::path> other_serializations(const fs::path& mrk) {
     return {iso_path, xml_path};
 }
 
-/// The record rules of the registry, by id: one test each (clang-tidy's way: a failing
-/// fixture does not hide the others').
+/// The record rules of the registry, by id.
 std::vector<std::string> record_rule_ids() {
     std::vector<std::string> ids;
     for (const auto& entry : rules::builtin_registry().entries()) {
@@ -131,13 +145,35 @@ std::vector<std::string> record_rule_ids() {
     return ids;
 }
 
+/// One test per fixture, clang-tidy's way (a failing fixture does not hide the others): each
+/// record rule's <id>.mrk, which must exist, and its variants <id>.<name>.mrk (other options).
+std::vector<std::string> fixture_names() {
+    std::vector<std::string> names;
+    for (const auto& id : record_rule_ids()) {
+        names.push_back(id);
+        std::vector<std::string> variants;
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(k_fixtures, ec)) {
+            const auto file = entry.path().filename().string();
+            if (file.starts_with(id + ".") && file.ends_with(".mrk") && file != id + ".mrk" &&
+                file.find('.', id.size() + 1) == file.size() - 4) {
+                variants.push_back(file.substr(0, file.size() - 4));
+            }
+        }
+        std::sort(variants.begin(), variants.end());
+        names.insert(names.end(), variants.begin(), variants.end());
+    }
+    return names;
+}
+
 class RuleFixtureTest : public testing::TestWithParam<std::string> {};
 
 TEST_P(RuleFixtureTest, BehavesAsItsFixtureSays) {
-    const std::string id = GetParam();
-    const auto dir = test_temp_dir("fixtures-" + id);
+    const std::string name = GetParam();
+    const std::string id = name.substr(0, name.find('.'));
+    const auto dir = test_temp_dir("fixtures-" + name);
     fs::create_directories(dir);
-    const auto path = k_fixtures / (id + ".mrk");
+    const auto path = k_fixtures / (name + ".mrk");
     ASSERT_TRUE(fs::exists(path)) << "rule " << id << " has no fixture " << path;
     const auto fx = read_fixture(path);
     bool positive = false;
@@ -150,7 +186,16 @@ TEST_P(RuleFixtureTest, BehavesAsItsFixtureSays) {
     const auto mrk = dir / (id + ".mrk");
     std::ofstream{mrk, std::ios::binary} << fx.mnemonic;
     const auto profile_path = dir / (id + ".toml");
-    std::ofstream{profile_path} << fmt::format("rules = [\"-*\", \"structure-mnemonic-line-invalid\", \"{}\"]\n", id);
+    {
+        std::ofstream profile_file{profile_path};
+        profile_file << fmt::format("rules = [\"-*\", \"structure-mnemonic-line-invalid\", \"{}\"]\n", id);
+        if (!fx.options.empty()) {
+            profile_file << fmt::format("[rule.\"{}\".options]\n", id);
+            for (const auto& option : fx.options) {
+                profile_file << option << '\n';
+            }
+        }
+    }
     const auto profile = rules::Profile::load(profile_path.string(), rules::builtin_registry());
     const auto [iso, xml] = other_serializations(mrk);
     for (const auto& input : {mrk, iso, xml}) {
@@ -158,7 +203,8 @@ TEST_P(RuleFixtureTest, BehavesAsItsFixtureSays) {
         if (input == iso && id == "marc21-record-too-long") {
             continue;  // its positive case is a record ISO 2709 cannot hold
         }
-        const auto got = findings_per_record(input, profile, fx.expected.size());
+        std::vector<std::vector<std::string>> messages;
+        const auto got = findings_per_record(input, profile, fx.expected.size(), messages);
         for (std::size_t i = 0; i < fx.expected.size(); ++i) {
             // "245" expects a finding about 245; "245:ind2" also says where in the field.
             auto seen = got[i];
@@ -168,15 +214,22 @@ TEST_P(RuleFixtureTest, BehavesAsItsFixtureSays) {
                 }
             }
             EXPECT_EQ(seen, fx.expected[i]) << "record " << i + 1 << " of " << path.filename();
+            // "# message: TEXT": a finding of the record says TEXT.
+            for (const auto& text : fx.messages[i]) {
+                EXPECT_TRUE(std::any_of(messages[i].begin(), messages[i].end(),
+                                        [&](const std::string& m) { return m.find(text) != std::string::npos; }))
+                    << "record " << i + 1 << " of " << path.filename() << ": no finding says \"" << text << "\"";
+            }
         }
     }
     fs::remove_all(dir);
 }
 
-INSTANTIATE_TEST_SUITE_P(Rules, RuleFixtureTest, testing::ValuesIn(record_rule_ids()),
+INSTANTIATE_TEST_SUITE_P(Rules, RuleFixtureTest, testing::ValuesIn(fixture_names()),
                          [](const testing::TestParamInfo<std::string>& param) {
                              std::string name = param.param;
                              std::replace(name.begin(), name.end(), '-', '_');
+                             std::replace(name.begin(), name.end(), '.', '_');
                              return name;
                          });
 
