@@ -93,7 +93,7 @@ class CustomCheck final : public RecordRule {
 public:
     CustomCheck(const RuleInfo& info, std::shared_ptr<const CheckSpec> spec);
     ~CustomCheck() override;
-    [[nodiscard]] RuleScope scope() const override { return {all_kinds, true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = all_kinds, .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 
 private:

@@ -12,7 +12,7 @@ public:
                                      "An ISBN (020 $a, 76X-78X $z) with a wrong check digit or not 10 or 13 digits"};
     IsbnInvalid() : RecordRule(k_info) {}
     [[nodiscard]] RuleScope scope() const override {
-        return {kinds({record::RecordKind::bibliographic}), false, {"020", "76X", "77X", "78X"}};
+        return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"020", "76X", "77X", "78X"}};
     }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };

@@ -12,7 +12,7 @@ public:
                                      "An ISSN (022 $a, $x of 440/490/7XX/8XX) with a wrong check digit or not 8 digits"};
     IssnInvalid() : RecordRule(k_info) {}
     [[nodiscard]] RuleScope scope() const override {
-        return {kinds({record::RecordKind::bibliographic}), false, {"022", "440", "490", "7XX", "8XX"}};
+        return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"022", "440", "490", "7XX", "8XX"}};
     }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };

@@ -16,7 +16,7 @@ public:
     /// Reads the code lists (once). @throws ProfileError when one is missing or malformed.
     explicit CodeInvalid(const RuleOptions& options);
     [[nodiscard]] RuleScope scope() const override {
-        return {kinds({record::RecordKind::bibliographic}), false, {"041", "043", "044"}};
+        return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"041", "043", "044"}};
     }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 

@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-control-character", "marc21", Severity::error,
                                      "Control characters (tab, line break, ESC...) inside field data"};
     ControlCharacter() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {all_kinds, false, {"*"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = all_kinds, .whole_record = false, .tags = {"*"}}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-control-field-length", "marc21", Severity::error,
                                      "A fixed-length control field (005, 006, 007, 008) of the wrong length"};
     explicit ControlFieldLength(const RuleOptions& options) : TableRule(k_info, options) {}
-    [[nodiscard]] RuleScope scope() const override { return {table_kinds, false, {"005", "006", "007", "008"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = table_kinds, .whole_record = false, .tags = {"005", "006", "007", "008"}}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-control-field-subfields", "marc21", Severity::error,
                                      "A subfield delimiter inside a control field (001-009)"};
     ControlFieldSubfields() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {all_kinds, false, {"00X"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = all_kinds, .whole_record = false, .tags = {"00X"}}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

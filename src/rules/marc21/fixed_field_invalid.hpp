@@ -16,7 +16,7 @@ public:
     /// Option `accept`: extra codes a network uses, as "TAG/NN=codes" ("LDR/17=IJKLM" for
     /// OCLC's encoding levels). @throws ProfileError for a malformed entry.
     explicit FixedFieldInvalid(const RuleOptions& options);
-    [[nodiscard]] RuleScope scope() const override { return {table_kinds, true, {"006", "007", "008"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = table_kinds, .whole_record = true, .tags = {"006", "007", "008"}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 
@@ -40,7 +40,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-fixed-field-number-sign", "marc21", Severity::error,
                                      "The number sign '#' typed for blanks in the leader, 006, 007 or 008"};
     explicit FixedFieldNumberSign(const RuleOptions& options) : TableRule(k_info, options) {}
-    [[nodiscard]] RuleScope scope() const override { return {table_kinds, true, {"006", "007", "008"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = table_kinds, .whole_record = true, .tags = {"006", "007", "008"}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };

@@ -12,7 +12,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-fixed-field-missing", "marc21", Severity::error,
                                      "A record without an 008 (fixed-length data: dates, language, place, form)"};
     FixedFieldMissing() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {table_kinds, true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = table_kinds, .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 
@@ -24,7 +24,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-record-too-long", "marc21", Severity::error,
                                      "A record over 99,999 bytes, or a field over 9,999, as ISO 2709 (.mrc) would write it: it cannot be exported as MARC"};
     RecordTooLong() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {all_kinds, true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = all_kinds, .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

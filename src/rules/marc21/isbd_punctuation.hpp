@@ -12,7 +12,7 @@ public:
                                      "A missing ISBD mark before a subfield (' :' before 245 $b, ' /' before $c, ' ;' before 300 $c ...) in a record coded as having ISBD punctuation"};
     IsbdPunctuation() : RecordRule(k_info) {}
     [[nodiscard]] RuleScope scope() const override {
-        return {kinds({record::RecordKind::bibliographic}), false, {"245", "250", "260", "264", "300", "490"}};
+        return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"245", "250", "260", "264", "300", "490"}};
     }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };

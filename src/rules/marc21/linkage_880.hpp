@@ -13,7 +13,7 @@ public:
                                      "An 880 (other-script field) whose $6 linkage is broken or ambiguous"};
     Linkage880() : RecordRule(k_info) {}
     [[nodiscard]] RuleScope scope() const override {
-        return {table_kinds, true, {}};
+        return {.kinds = table_kinds, .whole_record = true, .tags = {}};
     }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };

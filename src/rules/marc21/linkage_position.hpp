@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-linkage-position", "marc21", Severity::warning,
                                      "A $6 (linkage to an 880 or from one) that is not the first subfield of its field"};
     explicit LinkagePosition(const RuleOptions& options) : TableRule(k_info, options) {}
-    [[nodiscard]] RuleScope scope() const override { return {table_kinds, false, table_tags()}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = table_kinds, .whole_record = false, .tags = table_tags()}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-main-entry-repeated", "marc21", Severity::error,
                                      "More than one 1XX main entry in a record"};
     MainEntryRepeated() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

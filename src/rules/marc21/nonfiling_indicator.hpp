@@ -16,7 +16,7 @@ public:
     /// Reads rules/codes/articles.toml (once). @throws ProfileError when it is broken.
     NonfilingIndicator();
     [[nodiscard]] RuleScope scope() const override {
-        return {kinds({record::RecordKind::bibliographic}), false, {"130", "222", "240", "243", "245", "630", "730", "740", "830"}};
+        return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"130", "222", "240", "243", "245", "630", "730", "740", "830"}};
     }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };

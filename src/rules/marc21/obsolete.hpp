@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-obsolete", "marc21", Severity::warning,
                                      "A tag, indicator value, subfield or fixed-field code MARC 21 has made obsolete"};
     explicit Obsolete(const RuleOptions& options) : TableRule(k_info, options) {}
-    [[nodiscard]] RuleScope scope() const override { return {table_kinds, true, table_tags()}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = table_kinds, .whole_record = true, .tags = table_tags()}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };

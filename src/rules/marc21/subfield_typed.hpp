@@ -12,7 +12,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-subfield-typed", "marc21", Severity::error,
                                      "A subfield delimiter typed as text ($b or \u2021b inside a value): the data after it is no subfield"};
     explicit SubfieldTyped(const RuleOptions& options) : TableRule(k_info, options) {}
-    [[nodiscard]] RuleScope scope() const override { return {table_kinds, false, table_tags()}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = table_kinds, .whole_record = false, .tags = table_tags()}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

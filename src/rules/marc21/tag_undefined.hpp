@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-tag-undefined", "marc21", Severity::error,
                                      "A field tag MARC 21 does not define (local 9XX and X9X tags aside)"};
     explicit TagUndefined(const RuleOptions& options) : TableRule(k_info, options) {}
-    [[nodiscard]] RuleScope scope() const override { return {table_kinds, false, {"*"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = table_kinds, .whole_record = false, .tags = {"*"}}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"marc21-title-missing", "marc21", Severity::error,
                                      "A bibliographic record without a 245 title statement"};
     TitleMissing() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

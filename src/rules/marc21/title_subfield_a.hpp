@@ -12,7 +12,7 @@ public:
                                      "A 245 without $a, or not starting with $a (the title proper)"};
     TitleSubfieldA() : RecordRule(k_info) {}
     [[nodiscard]] RuleScope scope() const override {
-        return {kinds({record::RecordKind::bibliographic}), false, {"245", "880"}};
+        return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"245", "880"}};
     }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-cataloging-source", "vendor", Severity::info,
                                      "A 040 missing, or without $b (language of cataloging) or $e (description rules) where the record uses RDA"};
     CatalogingSource() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

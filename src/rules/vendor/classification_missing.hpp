@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-classification-missing", "vendor", Severity::warning,
                                      "A record without an LC, NLM or Dewey class number (050, 055, 060, 082, 083, 090, 092)"};
     ClassificationMissing() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

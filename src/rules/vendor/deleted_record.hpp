@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-deleted-record", "vendor", Severity::warning,
                                      "A record marked deleted (Leader/05 d) in a load of records to add"};
     DeletedRecord() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

@@ -13,7 +13,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-encoding-level", "vendor", Severity::warning,
                                      "A record sold as full with a less-than-full (Leader/17 2, 3, 5, 7), prepublication (8), unknown (u, z) or OCLC-only (I, J, K, M) encoding level"};
     explicit EncodingLevel(const RuleOptions& options);
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 private:
     std::string m_accept;       ///< Leader/17 values the profile accepts

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-eresource-carrier", "vendor", Severity::error,
                                      "An online resource without 336/337/338, or with a 337/338 that is not computer / online resource"};
     EResourceCarrier() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

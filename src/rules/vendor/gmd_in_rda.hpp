@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-gmd-in-rda", "vendor", Severity::warning,
                                      "A 245 $h general material designation ([electronic resource]) in an RDA record"};
     GmdInRda() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

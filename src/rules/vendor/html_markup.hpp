@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-html-markup", "vendor", Severity::warning,
                                      "HTML tags or character entities (<i>, &amp;) left in the text of a field"};
     HtmlMarkup() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), false, {"*"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"*"}}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-lcsh-missing", "vendor", Severity::warning,
                                      "A record without any Library of Congress subject heading (6XX second indicator 0)"};
     LcshMissing() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-not-online", "vendor", Severity::error,
                                      "A record in an e-book load that describes no online resource (a print book's or an order record)"};
     NotOnline() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-print-link", "vendor", Severity::warning,
                                      "An online resource's record whose print version (020 $z, a print qualifier) is not linked in 776 08"};
     PrintLink() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-rda-inconsistent", "vendor", Severity::warning,
                                      "An RDA record (040 $e rda) coded as AACR2 in Leader/18, or without 336/337/338"};
     RdaInconsistent() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

@@ -11,7 +11,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-record-brief", "vendor", Severity::warning,
                                      "A book record whose Thompson–Traill completeness score is below the profile's min_score (a brief record)"};
     explicit RecordBrief(const RuleOptions& options);
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     [[nodiscard]] bool uses_completeness() const override { return true; }
     /// A book the rubric was made for: a monograph of language material, online (unless
     /// option `print`), published in 1923 or later (unless option `before_1923`).

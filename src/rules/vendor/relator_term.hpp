@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-relator-term", "vendor", Severity::warning,
                                      "A relator term ($e, $j) not on the RDA relationship designator list (ed., ill., joint author)"};
     RelatorTerm() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), false, {"100", "110", "111", "700", "710", "711", "720"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"100", "110", "111", "700", "710", "711", "720"}}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-series-untraced", "vendor", Severity::warning,
                                      "A 490 first indicator 1 (series traced) without an 8XX, or 0 with one"};
     SeriesUntraced() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-source-note", "vendor", Severity::warning,
                                      "An online resource's record without a source-of-description note (588, or 500 \"Description based on\")"};
     SourceNote() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-spacing", "vendor", Severity::warning,
                                      "Double spaces, or blanks at the start or end of a subfield"};
     Spacing() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), false, {"1XX", "2XX", "3XX", "4XX", "5XX", "6XX", "7XX", "8XX"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"1XX", "2XX", "3XX", "4XX", "5XX", "6XX", "7XX", "8XX"}}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

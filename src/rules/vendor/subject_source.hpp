@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-subject-source", "vendor", Severity::error,
                                      "A 6XX with second indicator 7 but no $2, or a $2 with another second indicator"};
     SubjectSource() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), false, {"6XX"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"6XX"}}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 };
 

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-unicode-mixed", "vendor", Severity::warning,
                                      "A record mixing precomposed (NFC) and decomposed (NFD) Unicode characters"};
     UnicodeMixed() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

@@ -10,7 +10,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-url-missing", "vendor", Severity::error,
                                      "An online resource with no 856 $u: the patron has no link to it"};
     UrlMissing() : RecordRule(k_info) {}
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), true, {}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = true, .tags = {}}; }
     void check(const record::RecordView& record, FindingSink& sink) const override;
 };
 

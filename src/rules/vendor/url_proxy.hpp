@@ -13,7 +13,7 @@ public:
     static constexpr RuleInfo k_info{"vendor-url-proxy", "vendor", Severity::error,
                                      "An 856 $u with a proxy prefix (EZproxy login?url=...) typed into the record"};
     explicit UrlProxy(const RuleOptions& options);
-    [[nodiscard]] RuleScope scope() const override { return {kinds({record::RecordKind::bibliographic}), false, {"856"}}; }
+    [[nodiscard]] RuleScope scope() const override { return {.kinds = kinds({record::RecordKind::bibliographic}), .whole_record = false, .tags = {"856"}}; }
     void check_field(const record::RecordView& record, const FieldRef& ref, FindingSink& sink) const override;
 private:
     std::vector<std::string> m_patterns;  ///< proxy prefixes, lower case
